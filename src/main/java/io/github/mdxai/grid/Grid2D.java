@@ -1,0 +1,87 @@
+package io.github.mdxai.grid;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * A float grid over two named axes with a value unit (e.g. free energy in kJ/mol over phi, psi in degrees).
+ * Storage is row-major with x fastest, the layout of an ImageJ FloatProcessor and of a 2D ArrayImg, so both
+ * views share the same array. NaN marks bins without data.
+ */
+public final class Grid2D {
+
+    private final Axis x;
+    private final Axis y;
+    private final String valueName;
+    private final String valueUnit;
+    private final float[] values;
+
+    public Grid2D(Axis x, Axis y, String valueName, String valueUnit, float[] values) {
+        if (values.length != x.bins() * y.bins()) {
+            throw new IllegalArgumentException("grid has " + values.length + " values, axes need " + x.bins() * y.bins());
+        }
+        this.x = x;
+        this.y = y;
+        this.valueName = valueName;
+        this.valueUnit = valueUnit;
+        this.values = values;
+    }
+
+    public Axis x() {
+        return x;
+    }
+
+    public Axis y() {
+        return y;
+    }
+
+    public String valueName() {
+        return valueName;
+    }
+
+    public String valueUnit() {
+        return valueUnit;
+    }
+
+    /** The backing array (x fastest); shared, not copied. */
+    public float[] values() {
+        return values;
+    }
+
+    public float get(int ix, int iy) {
+        return values[iy * x.bins() + ix];
+    }
+
+    public void set(int ix, int iy, float v) {
+        values[iy * x.bins() + ix] = v;
+    }
+
+    /** The grid as an ImgLib2 image over the same array. */
+    public ArrayImg<FloatType, FloatArray> asImg() {
+        return ArrayImgs.floats(values, x.bins(), y.bins());
+    }
+
+    /** Smallest finite value, NaN if none. */
+    public double finiteMin() {
+        double min = Double.NaN;
+        for (float v : values) {
+            if (Float.isFinite(v) && !(v >= min)) {
+                min = v;
+            }
+        }
+        return min;
+    }
+
+    /** Largest finite value, NaN if none. */
+    public double finiteMax() {
+        double max = Double.NaN;
+        for (float v : values) {
+            if (Float.isFinite(v) && !(v <= max)) {
+                max = v;
+            }
+        }
+        return max;
+    }
+}
