@@ -7,8 +7,10 @@ import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * A float grid over two named axes with a value unit (e.g. free energy in kJ/mol over phi, psi in degrees).
- * Storage is row-major with x fastest, the layout of an ImageJ FloatProcessor and of a 2D ArrayImg, so both
- * views share the same array. NaN marks bins without data.
+ * Storage is row-major with x fastest and, like an image, top-down: the first stored row holds the highest y bin, so
+ * an ImageJ FloatProcessor and a 2D ArrayImg over the same array show y increasing upwards as in a plot.
+ * {@link #get(int, int)} and {@link #set(int, int, float)} take bin indices (iy = 0 is the lowest y). NaN marks
+ * bins without data.
  */
 public final class Grid2D {
 
@@ -51,14 +53,18 @@ public final class Grid2D {
     }
 
     public float get(int ix, int iy) {
-        return values[iy * x.bins() + ix];
+        return values[offset(ix, iy)];
     }
 
     public void set(int ix, int iy, float v) {
-        values[iy * x.bins() + ix] = v;
+        values[offset(ix, iy)] = v;
     }
 
-    /** The grid as an ImgLib2 image over the same array. */
+    private int offset(int ix, int iy) {
+        return (y.bins() - 1 - iy) * x.bins() + ix;
+    }
+
+    /** The grid as an ImgLib2 image over the same array (image convention: row 0 is the highest y). */
     public ArrayImg<FloatType, FloatArray> asImg() {
         return ArrayImgs.floats(values, x.bins(), y.bins());
     }

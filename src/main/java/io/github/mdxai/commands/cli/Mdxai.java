@@ -1,0 +1,202 @@
+package io.github.mdxai.commands.cli;
+
+import io.github.mdxai.commands.host.CommandCatalog;
+import io.github.mdxai.commands.host.CommandInputs;
+import io.github.mdxai.commands.host.CommandRunner;
+import io.github.mdxai.commands.host.Hosts;
+import io.github.mdxai.commands.host.MacroOptions;
+import io.github.mdxai.util.CancelledException;
+import io.github.mdxai.util.InputException;
+import org.scijava.Context;
+import org.scijava.app.event.StatusEvent;
+import org.scijava.command.CommandInfo;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The headless command line: {@code list}, {@code help "Title"}, {@code run "Title" "key=value ..."}.
+ * Exit code 0 on success, 2 on a usage error, 1 on failure; errors are one line on stderr (stack traces with --debug).
+ */
+public final class Mdxai {
+
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = String.join("\n",
+            "usage: mdxai [--debug] list",
+            "       mdxai [--debug] help \"Command Title\"",
+            "       mdxai [--debug] run \"Command Title\" \"key=value key2=[value with spaces] ...\"",
+            "       mdxai gui        (starts ImageJ with the MD XAI menus; handled by bin/mdxai)");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private boolean debug;
+
+    Mdxai(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new Mdxai(System.out, System.err).execute(args);
+        System.exit(code);
+    }
+
+    /** Runs one CLI call and returns its exit code. */
+    int execute(String[] rawArgs) {
+        List<String> args = new ArrayList<>();
+        for (String a : rawArgs) {
+            if (a.equals("--debug")) {
+                debug = true;
+            } else {
+                args.add(a);
+            }
+        }
+        if (args.isEmpty()) {
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        Context context;
+        try {
+            context = Hosts.context();
+        } catch (RuntimeException e) {
+            return fail("cannot start the SciJava context: " + e.getMessage(), e, FAILURE);
+        }
+        String verb = args.get(0);
+        try {
+            switch (verb) {
+                case "list" -> {
+                    for (CommandInfo info : CommandCatalog.all(context)) {
+                        out.println(CommandCatalog.title(info) + "\t" + CommandCatalog.menuPath(info));
+                    }
+                    return OK;
+                }
+                case "help" -> {
+                    if (args.size() != 2) {
+                        return usage("help takes one command title");
+                    }
+                    help(CommandCatalog.byTitle(context, args.get(1)));
+                    return OK;
+                }
+                case "run" -> {
+                    if (args.size() < 2 || args.size() > 3) {
+                        return usage("run takes a command title and one option string");
+                    }
+                    CommandInfo info = CommandCatalog.byTitle(context, args.get(1));
+                    Map<String, Object> inputs = CommandInputs.convert(info,
+                            MacroOptions.parse(args.size() == 3 ? args.get(2) : ""));
+                    return run(context, info, inputs);
+                }
+                default -> {
+                    return usage("unknown verb '" + verb + "'");
+                }
+            }
+        } catch (InputException e) {
+            return fail(e.getMessage(), e, USAGE);
+        }
+    }
+
+    private int run(Context context, CommandInfo info, Map<String, Object> inputs) {
+        TextProgressBar bar = new TextProgressBar(err);
+        context.service(EventService.class).subscribe(bar);
+        try {
+            long start = System.nanoTime();
+            Module module = CommandRunner.run(context, info, inputs);
+            bar.finish();
+            for (ModuleItem<?> item : module.getInfo().outputs()) {
+                Object value = module.getOutput(item.getName());
+                if (value instanceof String text && !text.isBlank()) {
+                    out.println(text);
+                }
+            }
+            err.printf("%s: done in %.1f s%n", CommandCatalog.title(info), (System.nanoTime() - start) / 1e9);
+            return OK;
+        } catch (CancelledException e) {
+            bar.finish();
+            return fail("cancelled", e, FAILURE);
+        } catch (InputException e) {
+            bar.finish();
+            return fail(e.getMessage(), e, FAILURE);
+        } catch (RuntimeException e) {
+            bar.finish();
+            return fail("failed: " + e, e, FAILURE);
+        }
+    }
+
+    private void help(CommandInfo info) {
+        out.println(CommandCatalog.title(info) + "  (" + CommandCatalog.menuPath(info) + ")");
+        if (info.getDescription() != null) {
+            out.println("  " + info.getDescription());
+        }
+        out.println("keys:");
+        for (ModuleItem<?> item : CommandInputs.of(info)) {
+            Object def = CommandInputs.defaultOf(info, item);
+            String defText = def == null ? (item.isRequired() ? "required" : "optional")
+                    : "default " + MacroOptions.quote(def instanceof File f ? f.getPath() : def.toString());
+            out.printf("  %-12s %s; %s; %s%n", item.getName(),
+                    item.getLabel() == null ? item.getName() : item.getLabel(), CommandInputs.describe(item), defText);
+            if (item.getDescription() != null && !item.getDescription().isBlank()) {
+                out.printf("  %-12s   %s%n", "", item.getDescription());
+            }
+        }
+    }
+
+    private int usage(String message) {
+        err.println("mdxai: " + message);
+        err.println(USAGE_TEXT);
+        return USAGE;
+    }
+
+    private int fail(String message, Throwable t, int code) {
+        err.println("mdxai: " + message);
+        if (debug) {
+            t.printStackTrace(err);
+        }
+        return code;
+    }
+
+    /** A text progress bar on stderr, fed by SciJava status events. */
+    public static final class TextProgressBar {
+        private final PrintStream err;
+        private int lastPercent = -1;
+        private String lastText = "";
+        private boolean drawn;
+
+        TextProgressBar(PrintStream err) {
+            this.err = err;
+        }
+
+        @EventHandler
+        public void onEvent(StatusEvent event) {
+            int max = event.getProgressMaximum();
+            String text = event.getStatusMessage() == null ? lastText : event.getStatusMessage();
+            int percent = max > 0 ? (int) (100L * event.getProgressValue() / max) : lastPercent;
+            if (percent == lastPercent && text.equals(lastText)) {
+                return;
+            }
+            lastPercent = percent;
+            lastText = text;
+            int filled = Math.max(0, Math.min(30, percent * 30 / 100));
+            err.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + Math.max(0, percent) + "% "
+                    + (text.length() > 60 ? text.substring(0, 60) : text) + "   ");
+            err.flush();
+            drawn = true;
+        }
+
+        void finish() {
+            if (drawn) {
+                err.println();
+                drawn = false;
+            }
+        }
+    }
+}

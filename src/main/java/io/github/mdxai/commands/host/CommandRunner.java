@@ -1,0 +1,62 @@
+package io.github.mdxai.commands.host;
+
+import io.github.mdxai.util.CancelledException;
+import io.github.mdxai.util.InputException;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Runs a command with typed inputs and turns its failures into one-line messages. */
+public final class CommandRunner {
+
+    private CommandRunner() {
+    }
+
+    /** Runs {@code info} with the given inputs and waits; bad input surfaces as {@link InputException}. */
+    public static Module run(Context context, CommandInfo info, Map<String, Object> inputs) {
+        Hosts.useOwnClassLoader();
+        ModuleService modules = context.service(ModuleService.class);
+        // The failure is reported once, as one line, by the host; SciJava's runner would also log a stack trace.
+        context.service(LogService.class).setLevel("org.scijava.module", LogLevel.NONE);
+        Module module;
+        try {
+            module = modules.createModule(info);
+            module.setInputs(inputs);
+            for (String key : inputs.keySet()) {
+                module.resolveInput(key);
+            }
+            modules.run(module, true).get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
+        if (module instanceof org.scijava.Cancelable cancelable && cancelable.isCanceled()) {
+            String reason = cancelable.getCancelReason();
+            throw new InputException(reason == null ? "cancelled" : reason);
+        }
+        return module;
+    }
+
+    /** The user-facing exception in a cause chain: an InputException or cancel if there is one, else the original. */
+    static RuntimeException unwrap(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InputException input) {
+                return input;
+            }
+            if (c instanceof CancelledException cancelled) {
+                return cancelled;
+            }
+        }
+        return t instanceof RuntimeException r ? r : new RuntimeException(t);
+    }
+}
