@@ -23,7 +23,10 @@ public final class CommandRunner {
         Hosts.useOwnClassLoader();
         ModuleService modules = context.service(ModuleService.class);
         // The failure is reported once, as one line, by the host; SciJava's runner would also log a stack trace.
-        context.service(LogService.class).setLevel("org.scijava.module", LogLevel.NONE);
+        LogService log = context.service(LogService.class);
+        log.setLevel("org.scijava.module", LogLevel.NONE);
+        // Images and tables are shown by our own hosts (IJ1 launcher); files are the headless output.
+        log.setLevel("org.scijava.display", LogLevel.NONE);
         Module module;
         try {
             module = modules.createModule(info);

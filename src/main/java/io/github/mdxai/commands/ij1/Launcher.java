@@ -56,10 +56,20 @@ public class Launcher implements PlugIn {
             IJ.showProgress(1.0);
         } catch (InputException e) {
             IJ.showProgress(1.0);
-            IJ.error(title, e.getMessage());
+            report(title, e.getMessage());
+        }
+    }
+
+    /** An error dialog when ImageJ has a window; in batch mode (no window) a line on stderr, and the macro stops. */
+    private static void report(String title, String message) {
+        if (IJ.getInstance() == null) {
+            System.err.println(title + ": " + message);
+            IJ.log(title + ": " + message);
             if (Macro.getOptions() != null) {
                 Macro.abort();
             }
+        } else {
+            IJ.error(title, message);
         }
     }
 
