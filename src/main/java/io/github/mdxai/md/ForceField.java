@@ -160,7 +160,7 @@ public final class ForceField {
             double ab = ax * bx + ay * by + az * bz;
             double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
             double cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
-            double theta = Math.atan2(cross, ab);
+            double theta = FastMath.atan2(cross, ab);
             double d = theta - th0[a];
             e += 0.5 * kth[a] * d * d;
             // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|)
