@@ -110,7 +110,7 @@ public final class GroFile {
         for (int k = 0; k < box.length; k++) {
             box[k] = TextLines.number(boxTokens[k], file, boxLine, "box vector component (nm)");
         }
-        frames.add(new Frame(title, resnr, resname, name, x, v, box));
+        frames.add(new Frame(title, resnr, resname, name, x, v, box, start + 2));
         return boxLine;
     }
 
