@@ -517,6 +517,9 @@ public final class GromacsTopology {
     }
 
     private Topology build(Path file) {
+        if (lines.isEmpty()) {
+            throw InputException.at(file, 1, "empty topology (expected [ defaults ], [ atomtypes ], molecule types and [ molecules ])");
+        }
         if (!defaultsSeen) {
             throw InputException.at(file, 0, "no [ defaults ] directive (expected a force field include)");
         }
