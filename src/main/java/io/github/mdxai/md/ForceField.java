@@ -163,11 +163,13 @@ public final class ForceField {
             double theta = FastMath.atan2(cross, ab);
             double d = theta - th0[a];
             e += 0.5 * kth[a] * d * d;
-            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|)
+            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|);
+            // one division: w = 1/(cross |a|^2 |b|^2)
             double dvdt = kth[a] * d;
-            double s = dvdt / cross; // = dV/dtheta / (sin(theta) |a||b|)
-            double ca = s * ab / aa;
-            double cb = s * ab / bb;
+            double w = dvdt / (cross * aa * bb);
+            double s = w * aa * bb; // dV/dtheta / cross
+            double ca = w * ab * bb;
+            double cb = w * ab * aa;
             double fix = s * bx - ca * ax, fiy = s * by - ca * ay, fiz = s * bz - ca * az;
             double fkx = s * ax - cb * bx, fky = s * ay - cb * by, fkz = s * az - cb * bz;
             f[i] += fix;
@@ -286,10 +288,14 @@ public final class ForceField {
                 double nn = nx * nx + ny * ny + nz * nz;
                 double rkj2 = rkjx * rkjx + rkjy * rkjy + rkjz * rkjz;
                 double rkj = Math.sqrt(rkj2);
-                // cos(phi) ~ m.n, sin(phi) ~ |rkj| rij.n (IUPAC sign), both scaled by 1/(|m||n|)
+                // cos(phi) = m.n / (|m||n|), sin(phi) = |rkj| rij.n / (|m||n|) (IUPAC sign), since
+                // |m x n| = |rkj| |rij.n|; one division serves 1/(|m||n|), 1/|m|^2, 1/|n|^2 and 1/|rkj|^2
                 double mn = mx * nx + my * ny + mz * nz;
                 double sy = rkj * (rijx * nx + rijy * ny + rijz * nz);
-                double h = 1.0 / Math.sqrt(mn * mn + sy * sy);
+                double mmnn = mm * nn;
+                double mn1 = Math.sqrt(mmnn);
+                double w = 1.0 / (mn1 * mmnn * rkj2);
+                double h = w * mmnn * rkj2;
                 double c = mn * h, s = sy * h;
                 double ddphi = 0;
                 for (int t = start[q]; t < start[q + 1]; t++) {
@@ -302,12 +308,13 @@ public final class ForceField {
                     e += force[t] * (1 + cn * cosPhase[t] + sn * sinPhase[t]);
                     ddphi -= force[t] * mult[t] * (sn * cosPhase[t] - cn * sinPhase[t]);
                 }
-                double fa = -ddphi * rkj / mm;
-                double fb = ddphi * rkj / nn;
+                double fa = -ddphi * rkj * w * mn1 * nn * rkj2;
+                double fb = ddphi * rkj * w * mn1 * mm * rkj2;
+                double invRkj2 = w * mn1 * mmnn;
                 double fix = fa * mx, fiy = fa * my, fiz = fa * mz;
                 double flx = fb * nx, fly = fb * ny, flz = fb * nz;
-                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) / rkj2;
-                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) / rkj2;
+                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
+                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
                 double svx = p * fix - r * flx, svy = p * fiy - r * fly, svz = p * fiz - r * flz;
                 f[i] += fix;
                 f[i + 1] += fiy;
