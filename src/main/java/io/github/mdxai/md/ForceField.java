@@ -19,9 +19,8 @@ public final class ForceField {
     private final double[] th0, kth;
     // torsions grouped by quadruplet: quadruplet q owns terms [start[q], start[q+1])
     private final Torsions proper, improper;
-    // pairs: c6, c12 and f*qq
-    private final int[] pi, pj, ni, nj;
-    private final double[] p6, p12, pqq, n6, n12, nqq;
+    // 1-4 and nonbonded pairs
+    private final PairList pairs14, nonbonded;
     private final ForceTerm[] extras;
 
     private ForceField(Topology top, ForceTerm[] extras) {
@@ -39,18 +38,8 @@ public final class ForceField {
         kth = a.ktheta;
         proper = new Torsions(top.properTorsions());
         improper = new Torsions(top.improperTorsions());
-        Topology.Pairs p = top.pairs14();
-        pi = p.i;
-        pj = p.j;
-        p6 = p.c6;
-        p12 = p.c12;
-        pqq = scaled(p.qq);
-        Topology.Pairs n = top.nonbonded();
-        ni = n.i;
-        nj = n.j;
-        n6 = n.c6;
-        n12 = n.c12;
-        nqq = scaled(n.qq);
+        pairs14 = new PairList(top.pairs14(), atoms);
+        nonbonded = new PairList(top.nonbonded(), atoms);
         this.extras = extras;
     }
 
@@ -67,25 +56,9 @@ public final class ForceField {
         kth = base.kth;
         proper = base.proper;
         improper = base.improper;
-        pi = base.pi;
-        pj = base.pj;
-        p6 = base.p6;
-        p12 = base.p12;
-        pqq = base.pqq;
-        ni = base.ni;
-        nj = base.nj;
-        n6 = base.n6;
-        n12 = base.n12;
-        nqq = base.nqq;
+        pairs14 = base.pairs14;
+        nonbonded = base.nonbonded;
         this.extras = extras;
-    }
-
-    private static double[] scaled(double[] qq) {
-        double[] out = new double[qq.length];
-        for (int k = 0; k < qq.length; k++) {
-            out[k] = Topology.COULOMB * qq[k];
-        }
-        return out;
     }
 
     /** The force field of a topology, without extra terms. */
@@ -114,8 +87,8 @@ public final class ForceField {
         double eAngle = angles(x, f);
         double eProper = proper.evaluate(x, f);
         double eImproper = improper.evaluate(x, f);
-        double ePairs14 = pairs(x, f, pi, pj, p6, p12, pqq, terms, true);
-        double ePairs = pairs(x, f, ni, nj, n6, n12, nqq, terms, false);
+        double ePairs14 = pairs14.evaluate(x, f, terms, true);
+        double ePairs = nonbonded.evaluate(x, f, terms, false);
         double eExtra = 0;
         for (ForceTerm t : extras) {
             eExtra += t.addForces(x, f);
@@ -186,42 +159,86 @@ public final class ForceField {
     }
 
     /**
-     * Sum over pairs of c12/r^12 - c6/r^6 + fqq/r, forces added to f; the LJ and Coulomb parts go to the 1-4 or the
-     * nonbonded fields of {@code terms} when it is not null.
+     * Pairs grouped by first atom (CSR), so the first atom's position and force stay in registers: c6, c12 and
+     * f*qq per pair.
      */
-    private static double pairs(double[] x, double[] f, int[] pi, int[] pj, double[] c6, double[] c12, double[] fqq,
-                                EnergyTerms terms, boolean fourteen) {
-        double eLj = 0, eCoul = 0;
-        for (int p = 0; p < pi.length; p++) {
-            int i = 3 * pi[p], j = 3 * pj[p];
-            double dx = x[i] - x[j], dy = x[i + 1] - x[j + 1], dz = x[i + 2] - x[j + 2];
-            double r2 = dx * dx + dy * dy + dz * dz;
-            double rinv2 = 1.0 / r2;
-            double rinv = Math.sqrt(rinv2);
-            double rinv6 = rinv2 * rinv2 * rinv2;
-            double vrep = c12[p] * rinv6 * rinv6;
-            double vdisp = c6[p] * rinv6;
-            double vc = fqq[p] * rinv;
-            eLj += vrep - vdisp;
-            eCoul += vc;
-            double s = (12 * vrep - 6 * vdisp + vc) * rinv2;
-            f[i] += s * dx;
-            f[i + 1] += s * dy;
-            f[i + 2] += s * dz;
-            f[j] -= s * dx;
-            f[j + 1] -= s * dy;
-            f[j + 2] -= s * dz;
-        }
-        if (terms != null) {
-            if (fourteen) {
-                terms.lj14 = eLj;
-                terms.coulomb14 = eCoul;
-            } else {
-                terms.lj = eLj;
-                terms.coulomb = eCoul;
+    private static final class PairList {
+        final int[] start;   // pairs of atom i: [start[i], start[i+1])
+        final int[] second;  // 3 * j
+        final double[] c6, c12, fqq;
+
+        PairList(Topology.Pairs p, int atoms) {
+            int n = p.size();
+            start = new int[atoms + 1];
+            for (int k = 0; k < n; k++) {
+                start[p.i[k] + 1]++;
+            }
+            for (int a = 0; a < atoms; a++) {
+                start[a + 1] += start[a];
+            }
+            int[] fill = Arrays.copyOf(start, atoms);
+            second = new int[n];
+            c6 = new double[n];
+            c12 = new double[n];
+            fqq = new double[n];
+            for (int k = 0; k < n; k++) {
+                int slot = fill[p.i[k]]++;
+                second[slot] = 3 * p.j[k];
+                c6[slot] = p.c6[k];
+                c12[slot] = p.c12[k];
+                fqq[slot] = Topology.COULOMB * p.qq[k];
             }
         }
-        return eLj + eCoul;
+
+        /**
+         * Sum of c12/r^12 - c6/r^6 + fqq/r, forces added to f; the LJ and Coulomb parts go to the 1-4 or the
+         * nonbonded fields of {@code terms} when it is not null.
+         */
+        double evaluate(double[] x, double[] f, EnergyTerms terms, boolean fourteen) {
+            double eLj = 0, eCoul = 0;
+            for (int a = 0; a + 1 < start.length; a++) {
+                int from = start[a], to = start[a + 1];
+                if (from == to) {
+                    continue;
+                }
+                int i = 3 * a;
+                double xi = x[i], yi = x[i + 1], zi = x[i + 2];
+                double fxi = 0, fyi = 0, fzi = 0;
+                for (int p = from; p < to; p++) {
+                    int j = second[p];
+                    double dx = xi - x[j], dy = yi - x[j + 1], dz = zi - x[j + 2];
+                    double r2 = dx * dx + dy * dy + dz * dz;
+                    double rinv2 = 1.0 / r2;
+                    double rinv = Math.sqrt(rinv2);
+                    double rinv6 = rinv2 * rinv2 * rinv2;
+                    double vrep = c12[p] * rinv6 * rinv6;
+                    double vdisp = c6[p] * rinv6;
+                    double vc = fqq[p] * rinv;
+                    eLj += vrep - vdisp;
+                    eCoul += vc;
+                    double s = (12 * vrep - 6 * vdisp + vc) * rinv2;
+                    fxi += s * dx;
+                    fyi += s * dy;
+                    fzi += s * dz;
+                    f[j] -= s * dx;
+                    f[j + 1] -= s * dy;
+                    f[j + 2] -= s * dz;
+                }
+                f[i] += fxi;
+                f[i + 1] += fyi;
+                f[i + 2] += fzi;
+            }
+            if (terms != null) {
+                if (fourteen) {
+                    terms.lj14 = eLj;
+                    terms.coulomb14 = eCoul;
+                } else {
+                    terms.lj = eLj;
+                    terms.coulomb = eCoul;
+                }
+            }
+            return eLj + eCoul;
+        }
     }
 
     /** Periodic torsions grouped by atom quadruplet, so the geometry is computed once per quadruplet. */
