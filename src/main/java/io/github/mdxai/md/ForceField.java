@@ -241,54 +241,57 @@ public final class ForceField {
         }
     }
 
-    /** Periodic torsions grouped by atom quadruplet, so the geometry is computed once per quadruplet. */
+    /**
+     * Periodic torsions grouped by atom quadruplet, each quadruplet's terms folded into one Fourier series
+     * V = a0 + sum_{n=1..M} (a_n cos n phi + b_n sin n phi) with a_n = sum k cos(phase), b_n = sum k sin(phase) over
+     * its terms of multiplicity n: the geometry is computed once per quadruplet and the loop over n has a fixed
+     * length M (the largest multiplicity), so no data-dependent branches.
+     */
     private static final class Torsions {
-        final int[] qi, qj, qk, ql, start;
-        final double[] force, cosPhase, sinPhase;
-        final int[] mult;
+        final int[] qi, qj, qk, ql;
+        final double[] a0;
+        final double[] an, bn; // quadruplet q, multiplicity n at [q * maxMult + n - 1]
+        final int maxMult;
 
         Torsions(Topology.Torsions t) {
             int n = t.size();
-            Integer[] order = new Integer[n];
+            int max = 0;
             for (int k = 0; k < n; k++) {
-                order[k] = k;
+                max = Math.max(max, t.multiplicity[k]);
             }
-            // stable sort keeps the file order of terms inside a quadruplet
-            Arrays.sort(order, (p, q) -> {
-                int c = Integer.compare(t.i[p], t.i[q]);
-                if (c == 0) c = Integer.compare(t.j[p], t.j[q]);
-                if (c == 0) c = Integer.compare(t.k[p], t.k[q]);
-                if (c == 0) c = Integer.compare(t.l[p], t.l[q]);
-                return c;
-            });
-            int[] qi = new int[n], qj = new int[n], qk = new int[n], ql = new int[n], start = new int[n + 1];
-            force = new double[n];
-            cosPhase = new double[n];
-            sinPhase = new double[n];
-            mult = new int[n];
-            int quads = 0;
-            for (int s = 0; s < n; s++) {
-                int o = order[s];
-                if (quads == 0 || qi[quads - 1] != t.i[o] || qj[quads - 1] != t.j[o] || qk[quads - 1] != t.k[o]
-                        || ql[quads - 1] != t.l[o]) {
-                    qi[quads] = t.i[o];
-                    qj[quads] = t.j[o];
-                    qk[quads] = t.k[o];
-                    ql[quads] = t.l[o];
-                    start[quads] = s;
-                    quads++;
+            maxMult = max;
+            java.util.LinkedHashMap<String, Integer> index = new java.util.LinkedHashMap<>();
+            int[] qi = new int[n], qj = new int[n], qk = new int[n], ql = new int[n];
+            double[] a0 = new double[n], an = new double[n * Math.max(1, max)], bn = new double[n * Math.max(1, max)];
+            for (int k = 0; k < n; k++) {
+                String key = t.i[k] + " " + t.j[k] + " " + t.k[k] + " " + t.l[k];
+                Integer q = index.get(key);
+                if (q == null) {
+                    q = index.size();
+                    index.put(key, q);
+                    qi[q] = t.i[k];
+                    qj[q] = t.j[k];
+                    qk[q] = t.k[k];
+                    ql[q] = t.l[k];
                 }
-                force[s] = t.force[o];
-                cosPhase[s] = Math.cos(t.phase[o]);
-                sinPhase[s] = Math.sin(t.phase[o]);
-                mult[s] = t.multiplicity[o];
+                int m = t.multiplicity[k];
+                double force = t.force[k];
+                if (m == 0) {
+                    a0[q] += force * (1 + Math.cos(t.phase[k])); // cos(0 * phi - phase)
+                } else {
+                    a0[q] += force;
+                    an[q * max + m - 1] += force * Math.cos(t.phase[k]);
+                    bn[q * max + m - 1] += force * Math.sin(t.phase[k]);
+                }
             }
-            start[quads] = n;
+            int quads = index.size();
             this.qi = Arrays.copyOf(qi, quads);
             this.qj = Arrays.copyOf(qj, quads);
             this.qk = Arrays.copyOf(qk, quads);
             this.ql = Arrays.copyOf(ql, quads);
-            this.start = Arrays.copyOf(start, quads + 1);
+            this.a0 = Arrays.copyOf(a0, quads);
+            this.an = Arrays.copyOf(an, quads * max);
+            this.bn = Arrays.copyOf(bn, quads * max);
         }
 
         /** GROMACS geometry (dih_angle, do_dih_fup); cos/sin of n*phi by recurrence instead of trigonometry. */
@@ -314,16 +317,16 @@ public final class ForceField {
                 double w = 1.0 / (mn1 * mmnn * rkj2);
                 double h = w * mmnn * rkj2;
                 double c = mn * h, s = sy * h;
+                // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
                 double ddphi = 0;
-                for (int t = start[q]; t < start[q + 1]; t++) {
-                    double cn = 1, sn = 0;
-                    for (int p = 0; p < mult[t]; p++) {
-                        double tmp = cn * c - sn * s;
-                        sn = sn * c + cn * s;
-                        cn = tmp;
-                    }
-                    e += force[t] * (1 + cn * cosPhase[t] + sn * sinPhase[t]);
-                    ddphi -= force[t] * mult[t] * (sn * cosPhase[t] - cn * sinPhase[t]);
+                double cn = 1, sn = 0;
+                e += a0[q];
+                for (int m = 1, o = q * maxMult; m <= maxMult; m++, o++) {
+                    double tmp = cn * c - sn * s;
+                    sn = sn * c + cn * s;
+                    cn = tmp;
+                    e += an[o] * cn + bn[o] * sn;
+                    ddphi += m * (bn[o] * cn - an[o] * sn);
                 }
                 double fa = -ddphi * rkj * w * mn1 * nn * rkj2;
                 double fb = ddphi * rkj * w * mn1 * mm * rkj2;
