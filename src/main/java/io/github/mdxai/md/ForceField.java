@@ -1,0 +1,355 @@
+package io.github.mdxai.md;
+
+import java.util.Arrays;
+
+/**
+ * Energy and forces of a {@link Topology} in vacuum, no cut-off, double precision: harmonic bonds and angles,
+ * periodic proper and improper torsions, Lennard-Jones and Coulomb over all non-excluded pairs and the scaled 1-4
+ * pairs, plus any extra {@link ForceTerm}s (bias, restraints). Immutable and free of scratch state, so one instance
+ * serves many threads as long as its extra terms do. Positions and forces are interleaved xyz arrays (nm, kJ/mol/nm).
+ */
+public final class ForceField {
+
+    private final int atoms;
+    // bonds
+    private final int[] bi, bj;
+    private final double[] b0, kb;
+    // angles
+    private final int[] ai, aj, ak;
+    private final double[] th0, kth;
+    // torsions grouped by quadruplet: quadruplet q owns terms [start[q], start[q+1])
+    private final Torsions proper, improper;
+    // 1-4 and nonbonded pairs
+    private final PairList pairs14, nonbonded;
+    private final ForceTerm[] extras;
+
+    private ForceField(Topology top, ForceTerm[] extras) {
+        atoms = top.atomCount();
+        Topology.Bonds b = top.bonds();
+        bi = b.i;
+        bj = b.j;
+        b0 = b.b0;
+        kb = b.kb;
+        Topology.Angles a = top.angles();
+        ai = a.i;
+        aj = a.j;
+        ak = a.k;
+        th0 = a.theta0;
+        kth = a.ktheta;
+        proper = new Torsions(top.properTorsions());
+        improper = new Torsions(top.improperTorsions());
+        pairs14 = new PairList(top.pairs14(), atoms);
+        nonbonded = new PairList(top.nonbonded(), atoms);
+        this.extras = extras;
+    }
+
+    private ForceField(ForceField base, ForceTerm[] extras) {
+        atoms = base.atoms;
+        bi = base.bi;
+        bj = base.bj;
+        b0 = base.b0;
+        kb = base.kb;
+        ai = base.ai;
+        aj = base.aj;
+        ak = base.ak;
+        th0 = base.th0;
+        kth = base.kth;
+        proper = base.proper;
+        improper = base.improper;
+        pairs14 = base.pairs14;
+        nonbonded = base.nonbonded;
+        this.extras = extras;
+    }
+
+    /** The force field of a topology, without extra terms. */
+    public static ForceField of(Topology top) {
+        return new ForceField(top, new ForceTerm[0]);
+    }
+
+    /** A force field with the same terms plus {@code term} (e.g. a bias); this one is unchanged. */
+    public ForceField plus(ForceTerm term) {
+        ForceTerm[] more = Arrays.copyOf(extras, extras.length + 1);
+        more[extras.length] = term;
+        return new ForceField(this, more);
+    }
+
+    public int atomCount() {
+        return atoms;
+    }
+
+    /**
+     * Overwrites {@code f} with the forces at {@code x} and returns the potential energy including extra terms
+     * (kJ/mol). If {@code terms} is not null it receives the energy of each term.
+     */
+    public double energyAndForces(double[] x, double[] f, EnergyTerms terms) {
+        Arrays.fill(f, 0, 3 * atoms, 0.0);
+        double eBond = bonds(x, f);
+        double eAngle = angles(x, f);
+        double eProper = proper.evaluate(x, f);
+        double eImproper = improper.evaluate(x, f);
+        double ePairs14 = pairs14.evaluate(x, f, terms, true);
+        double ePairs = nonbonded.evaluate(x, f, terms, false);
+        double eExtra = 0;
+        for (ForceTerm t : extras) {
+            eExtra += t.addForces(x, f);
+        }
+        if (terms != null) {
+            terms.bond = eBond;
+            terms.angle = eAngle;
+            terms.proper = eProper;
+            terms.improper = eImproper;
+            terms.extra = eExtra;
+        }
+        return eBond + eAngle + eProper + eImproper + ePairs14 + ePairs + eExtra;
+    }
+
+    private double bonds(double[] x, double[] f) {
+        double e = 0;
+        for (int b = 0; b < bi.length; b++) {
+            int i = 3 * bi[b], j = 3 * bj[b];
+            double dx = x[i] - x[j], dy = x[i + 1] - x[j + 1], dz = x[i + 2] - x[j + 2];
+            double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            double dr = r - b0[b];
+            e += 0.5 * kb[b] * dr * dr;
+            double s = -kb[b] * dr / r;
+            f[i] += s * dx;
+            f[i + 1] += s * dy;
+            f[i + 2] += s * dz;
+            f[j] -= s * dx;
+            f[j + 1] -= s * dy;
+            f[j + 2] -= s * dz;
+        }
+        return e;
+    }
+
+    private double angles(double[] x, double[] f) {
+        double e = 0;
+        for (int a = 0; a < ai.length; a++) {
+            int i = 3 * ai[a], j = 3 * aj[a], k = 3 * ak[a];
+            double ax = x[i] - x[j], ay = x[i + 1] - x[j + 1], az = x[i + 2] - x[j + 2];
+            double bx = x[k] - x[j], by = x[k + 1] - x[j + 1], bz = x[k + 2] - x[j + 2];
+            double aa = ax * ax + ay * ay + az * az;
+            double bb = bx * bx + by * by + bz * bz;
+            double ab = ax * bx + ay * by + az * bz;
+            double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
+            double cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
+            double theta = FastMath.atan2(cross, ab);
+            double d = theta - th0[a];
+            e += 0.5 * kth[a] * d * d;
+            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|);
+            // one division: w = 1/(cross |a|^2 |b|^2)
+            double dvdt = kth[a] * d;
+            double w = dvdt / (cross * aa * bb);
+            double s = w * aa * bb; // dV/dtheta / cross
+            double ca = w * ab * bb;
+            double cb = w * ab * aa;
+            double fix = s * bx - ca * ax, fiy = s * by - ca * ay, fiz = s * bz - ca * az;
+            double fkx = s * ax - cb * bx, fky = s * ay - cb * by, fkz = s * az - cb * bz;
+            f[i] += fix;
+            f[i + 1] += fiy;
+            f[i + 2] += fiz;
+            f[k] += fkx;
+            f[k + 1] += fky;
+            f[k + 2] += fkz;
+            f[j] -= fix + fkx;
+            f[j + 1] -= fiy + fky;
+            f[j + 2] -= fiz + fkz;
+        }
+        return e;
+    }
+
+    /**
+     * Pairs grouped by first atom (CSR), so the first atom's position and force stay in registers: c6, c12 and
+     * f*qq per pair.
+     */
+    private static final class PairList {
+        final int[] start;   // pairs of atom i: [start[i], start[i+1])
+        final int[] second;  // 3 * j
+        final double[] c6, c12, fqq;
+
+        PairList(Topology.Pairs p, int atoms) {
+            int n = p.size();
+            start = new int[atoms + 1];
+            for (int k = 0; k < n; k++) {
+                start[p.i[k] + 1]++;
+            }
+            for (int a = 0; a < atoms; a++) {
+                start[a + 1] += start[a];
+            }
+            int[] fill = Arrays.copyOf(start, atoms);
+            second = new int[n];
+            c6 = new double[n];
+            c12 = new double[n];
+            fqq = new double[n];
+            for (int k = 0; k < n; k++) {
+                int slot = fill[p.i[k]]++;
+                second[slot] = 3 * p.j[k];
+                c6[slot] = p.c6[k];
+                c12[slot] = p.c12[k];
+                fqq[slot] = Topology.COULOMB * p.qq[k];
+            }
+        }
+
+        /**
+         * Sum of c12/r^12 - c6/r^6 + fqq/r, forces added to f; the LJ and Coulomb parts go to the 1-4 or the
+         * nonbonded fields of {@code terms} when it is not null.
+         */
+        double evaluate(double[] x, double[] f, EnergyTerms terms, boolean fourteen) {
+            double eLj = 0, eCoul = 0;
+            for (int a = 0; a + 1 < start.length; a++) {
+                int from = start[a], to = start[a + 1];
+                if (from == to) {
+                    continue;
+                }
+                int i = 3 * a;
+                double xi = x[i], yi = x[i + 1], zi = x[i + 2];
+                double fxi = 0, fyi = 0, fzi = 0;
+                for (int p = from; p < to; p++) {
+                    int j = second[p];
+                    double dx = xi - x[j], dy = yi - x[j + 1], dz = zi - x[j + 2];
+                    double r2 = dx * dx + dy * dy + dz * dz;
+                    double rinv2 = 1.0 / r2;
+                    double rinv = Math.sqrt(rinv2);
+                    double rinv6 = rinv2 * rinv2 * rinv2;
+                    double vrep = c12[p] * rinv6 * rinv6;
+                    double vdisp = c6[p] * rinv6;
+                    double vc = fqq[p] * rinv;
+                    eLj += vrep - vdisp;
+                    eCoul += vc;
+                    double s = (12 * vrep - 6 * vdisp + vc) * rinv2;
+                    fxi += s * dx;
+                    fyi += s * dy;
+                    fzi += s * dz;
+                    f[j] -= s * dx;
+                    f[j + 1] -= s * dy;
+                    f[j + 2] -= s * dz;
+                }
+                f[i] += fxi;
+                f[i + 1] += fyi;
+                f[i + 2] += fzi;
+            }
+            if (terms != null) {
+                if (fourteen) {
+                    terms.lj14 = eLj;
+                    terms.coulomb14 = eCoul;
+                } else {
+                    terms.lj = eLj;
+                    terms.coulomb = eCoul;
+                }
+            }
+            return eLj + eCoul;
+        }
+    }
+
+    /**
+     * Periodic torsions grouped by atom quadruplet, each quadruplet's terms folded into one Fourier series
+     * V = a0 + sum_{n=1..M} (a_n cos n phi + b_n sin n phi) with a_n = sum k cos(phase), b_n = sum k sin(phase) over
+     * its terms of multiplicity n: the geometry is computed once per quadruplet and the loop over n has a fixed
+     * length M (the largest multiplicity), so no data-dependent branches.
+     */
+    private static final class Torsions {
+        final int[] qi, qj, qk, ql;
+        final double[] a0;
+        final double[] an, bn; // quadruplet q, multiplicity n at [q * maxMult + n - 1]
+        final int maxMult;
+
+        Torsions(Topology.Torsions t) {
+            int n = t.size();
+            int max = 0;
+            for (int k = 0; k < n; k++) {
+                max = Math.max(max, t.multiplicity[k]);
+            }
+            maxMult = max;
+            java.util.LinkedHashMap<String, Integer> index = new java.util.LinkedHashMap<>();
+            int[] qi = new int[n], qj = new int[n], qk = new int[n], ql = new int[n];
+            double[] a0 = new double[n], an = new double[n * Math.max(1, max)], bn = new double[n * Math.max(1, max)];
+            for (int k = 0; k < n; k++) {
+                String key = t.i[k] + " " + t.j[k] + " " + t.k[k] + " " + t.l[k];
+                Integer q = index.get(key);
+                if (q == null) {
+                    q = index.size();
+                    index.put(key, q);
+                    qi[q] = t.i[k];
+                    qj[q] = t.j[k];
+                    qk[q] = t.k[k];
+                    ql[q] = t.l[k];
+                }
+                int m = t.multiplicity[k];
+                double force = t.force[k];
+                if (m == 0) {
+                    a0[q] += force * (1 + Math.cos(t.phase[k])); // cos(0 * phi - phase)
+                } else {
+                    a0[q] += force;
+                    an[q * max + m - 1] += force * Math.cos(t.phase[k]);
+                    bn[q * max + m - 1] += force * Math.sin(t.phase[k]);
+                }
+            }
+            int quads = index.size();
+            this.qi = Arrays.copyOf(qi, quads);
+            this.qj = Arrays.copyOf(qj, quads);
+            this.qk = Arrays.copyOf(qk, quads);
+            this.ql = Arrays.copyOf(ql, quads);
+            this.a0 = Arrays.copyOf(a0, quads);
+            this.an = Arrays.copyOf(an, quads * max);
+            this.bn = Arrays.copyOf(bn, quads * max);
+        }
+
+        /** GROMACS geometry (dih_angle, do_dih_fup); cos/sin of n*phi by recurrence instead of trigonometry. */
+        double evaluate(double[] x, double[] f) {
+            double e = 0;
+            for (int q = 0; q < qi.length; q++) {
+                int i = 3 * qi[q], j = 3 * qj[q], k = 3 * qk[q], l = 3 * ql[q];
+                double rijx = x[i] - x[j], rijy = x[i + 1] - x[j + 1], rijz = x[i + 2] - x[j + 2];
+                double rkjx = x[k] - x[j], rkjy = x[k + 1] - x[j + 1], rkjz = x[k + 2] - x[j + 2];
+                double rklx = x[k] - x[l], rkly = x[k + 1] - x[l + 1], rklz = x[k + 2] - x[l + 2];
+                double mx = rijy * rkjz - rijz * rkjy, my = rijz * rkjx - rijx * rkjz, mz = rijx * rkjy - rijy * rkjx;
+                double nx = rkjy * rklz - rkjz * rkly, ny = rkjz * rklx - rkjx * rklz, nz = rkjx * rkly - rkjy * rklx;
+                double mm = mx * mx + my * my + mz * mz;
+                double nn = nx * nx + ny * ny + nz * nz;
+                double rkj2 = rkjx * rkjx + rkjy * rkjy + rkjz * rkjz;
+                double rkj = Math.sqrt(rkj2);
+                // cos(phi) = m.n / (|m||n|), sin(phi) = |rkj| rij.n / (|m||n|) (IUPAC sign), since
+                // |m x n| = |rkj| |rij.n|; one division serves 1/(|m||n|), 1/|m|^2, 1/|n|^2 and 1/|rkj|^2
+                double mn = mx * nx + my * ny + mz * nz;
+                double sy = rkj * (rijx * nx + rijy * ny + rijz * nz);
+                double mmnn = mm * nn;
+                double mn1 = Math.sqrt(mmnn);
+                double w = 1.0 / (mn1 * mmnn * rkj2);
+                double h = w * mmnn * rkj2;
+                double c = mn * h, s = sy * h;
+                // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
+                double ddphi = 0;
+                double cn = 1, sn = 0;
+                e += a0[q];
+                for (int m = 1, o = q * maxMult; m <= maxMult; m++, o++) {
+                    double tmp = cn * c - sn * s;
+                    sn = sn * c + cn * s;
+                    cn = tmp;
+                    e += an[o] * cn + bn[o] * sn;
+                    ddphi += m * (bn[o] * cn - an[o] * sn);
+                }
+                double fa = -ddphi * rkj * w * mn1 * nn * rkj2;
+                double fb = ddphi * rkj * w * mn1 * mm * rkj2;
+                double invRkj2 = w * mn1 * mmnn;
+                double fix = fa * mx, fiy = fa * my, fiz = fa * mz;
+                double flx = fb * nx, fly = fb * ny, flz = fb * nz;
+                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
+                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
+                double svx = p * fix - r * flx, svy = p * fiy - r * fly, svz = p * fiz - r * flz;
+                f[i] += fix;
+                f[i + 1] += fiy;
+                f[i + 2] += fiz;
+                f[j] -= fix - svx;
+                f[j + 1] -= fiy - svy;
+                f[j + 2] -= fiz - svz;
+                f[k] -= flx + svx;
+                f[k + 1] -= fly + svy;
+                f[k + 2] -= flz + svz;
+                f[l] += flx;
+                f[l + 1] += fly;
+                f[l + 2] += flz;
+            }
+            return e;
+        }
+    }
+}
