@@ -1,0 +1,149 @@
+package io.github.mdxai.features.dynamics;
+
+import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Progress;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Structure and relaxation of a trajectory: partial g(r), S_AA(k) and its first peak k*, MSD per type,
+ * F_s(k*, t) of type A and tau_alpha where F_s = 1/e. Stationarity: tau_alpha of the first and second half of the
+ * trajectory are reported too; an equilibrated run gives the same value within noise.
+ */
+public final class RelaxationAnalysis {
+
+    /** Most frames used for g(r) (spread evenly): enough for smooth curves at N ~ 1000. */
+    public static final int RDF_FRAMES = 20;
+
+    private RelaxationAnalysis() {
+    }
+
+    public record Result(PairCorrelation.Result rdf, double[] k, double[] sAA, double kPeak, SelfDynamics.Result dynamics,
+                         double tauAlpha, double tauAlphaFirstHalf, double tauAlphaSecondHalf, double frameTime,
+                         int frames, int typeCount) {
+    }
+
+    /**
+     * Time between frames: from the frames' times when all have one, else step differences x {@code timestep}.
+     * Frames must be equally spaced.
+     */
+    public static double frameTime(List<Configuration> frames, double timestep) {
+        InputException.require(frames.size() >= 2, "the trajectory needs at least 2 frames, has " + frames.size());
+        boolean times = frames.stream().noneMatch(c -> Double.isNaN(c.time()));
+        double[] t = new double[frames.size()];
+        for (int m = 0; m < t.length; m++) {
+            t[m] = times ? frames.get(m).time() : frames.get(m).step() * timestep;
+        }
+        if (!times) {
+            InputException.require(timestep > 0, "frames carry no time: give the MD time step (timestep > 0)");
+        }
+        double dt = t[1] - t[0];
+        InputException.require(dt > 0, "frame times must increase");
+        for (int m = 2; m < t.length; m++) {
+            if (Math.abs(t[m] - t[m - 1] - dt) > 1e-6 * dt) {
+                throw new InputException("frames are not equally spaced in time: frame " + (m + 1) + " is at " + t[m]
+                        + ", expected " + (t[m - 1] + dt));
+            }
+        }
+        return dt;
+    }
+
+    /**
+     * @param k    wave number for F_s; 0 = first peak of S_AA(k) in [3, 12] sigma^-1
+     * @param rMax g(r) range; 0 = half the box edge
+     */
+    public static Result analyse(List<Configuration> frames, double timestep, double k, double rMax, int bins,
+                                 Progress progress) {
+        double frameTime = frameTime(frames, timestep);
+        int typeCount = 0;
+        for (Configuration c : frames) {
+            typeCount = Math.max(typeCount, c.typeCount());
+        }
+        double range = rMax > 0 ? rMax : 0.5 * frames.get(0).box().minLength();
+        List<Configuration> sample = new ArrayList<>();
+        int stride = Math.max(1, frames.size() / RDF_FRAMES);
+        for (int m = 0; m < frames.size() && sample.size() < RDF_FRAMES; m += stride) {
+            sample.add(frames.get(m));
+        }
+        progress.status("g(r)");
+        PairCorrelation.Result rdf = PairCorrelation.compute(sample, typeCount, range, bins);
+        progress.fraction(0.2);
+        double[] ks = new double[400];
+        for (int q = 0; q < ks.length; q++) {
+            ks[q] = 0.5 + 0.05 * q;
+        }
+        double[] s = StructureFactor.partial(rdf, 0, ks);
+        double kPeak = StructureFactor.firstPeak(rdf, 0, 3, 12);
+        double kUsed = k > 0 ? k : kPeak;
+        progress.status("MSD and F_s(k,t)");
+        int f = frames.size();
+        SelfDynamics.Result dyn = SelfDynamics.compute(frames, frameTime, typeCount, 0, kUsed, f - 1, progress.range(0.2, 0.8));
+        double first = Double.NaN;
+        double second = Double.NaN;
+        if (f >= 8) {
+            first = SelfDynamics.compute(frames.subList(0, f / 2), frameTime, typeCount, 0, kUsed, f / 2, progress.range(0.8, 0.9)).tauAlpha();
+            second = SelfDynamics.compute(frames.subList(f / 2, f), frameTime, typeCount, 0, kUsed, f / 2, progress.range(0.9, 1)).tauAlpha();
+        }
+        return new Result(rdf, ks, s, kPeak, dyn, dyn.tauAlpha(), first, second, frameTime, f, typeCount);
+    }
+
+    /** Writes gr.csv, sk.csv, msd.csv, fs.csv and tau_alpha.csv into a folder. */
+    public static void write(Result r, Path folder) {
+        String[] names = {"A", "B", "C", "D"};
+        List<String> grHeader = new ArrayList<>(List.of("r_sigma"));
+        for (int a = 0; a < r.typeCount(); a++) {
+            for (int b = a; b < r.typeCount(); b++) {
+                grHeader.add("g_" + name(names, a) + name(names, b));
+            }
+        }
+        grHeader.add("g_total");
+        List<double[]> rows = new ArrayList<>();
+        for (int q = 0; q < r.rdf().r().length; q++) {
+            double[] row = new double[grHeader.size()];
+            row[0] = r.rdf().r()[q];
+            for (int p = 0; p < r.rdf().g().length; p++) {
+                row[1 + p] = r.rdf().g()[p][q];
+            }
+            row[row.length - 1] = r.rdf().total()[q];
+            rows.add(row);
+        }
+        CsvTable.write(folder.resolve("gr.csv"), grHeader, rows);
+
+        rows = new ArrayList<>();
+        for (int q = 0; q < r.k().length; q++) {
+            rows.add(new double[]{r.k()[q], r.sAA()[q]});
+        }
+        CsvTable.write(folder.resolve("sk.csv"), List.of("k_inv_sigma", "S_AA"), rows);
+
+        SelfDynamics.Result d = r.dynamics();
+        List<String> msdHeader = new ArrayList<>(List.of("t_tau"));
+        for (int a = 0; a < r.typeCount(); a++) {
+            msdHeader.add("msd_" + name(names, a) + "_sigma2");
+        }
+        rows = new ArrayList<>();
+        List<double[]> fsRows = new ArrayList<>();
+        for (int q = 0; q < d.time().length; q++) {
+            double[] row = new double[1 + r.typeCount()];
+            row[0] = d.time()[q];
+            for (int a = 0; a < r.typeCount(); a++) {
+                row[1 + a] = d.msd()[a][q];
+            }
+            rows.add(row);
+            fsRows.add(new double[]{d.time()[q], d.fs()[q]});
+        }
+        CsvTable.write(folder.resolve("msd.csv"), msdHeader, rows);
+        CsvTable.write(folder.resolve("fs.csv"), List.of("t_tau", "Fs_A"), fsRows);
+        CsvTable.write(folder.resolve("tau_alpha.csv"), List.of("k_inv_sigma", "k_peak_SAA_inv_sigma", "tau_alpha_tau",
+                        "tau_alpha_first_half_tau", "tau_alpha_second_half_tau", "frame_time_tau", "frames"),
+                List.of(new double[]{d.k(), r.kPeak(), r.tauAlpha(), r.tauAlphaFirstHalf(), r.tauAlphaSecondHalf(),
+                        r.frameTime(), r.frames()}));
+    }
+
+    private static String name(String[] names, int type) {
+        return type < names.length ? names[type] : Integer.toString(type + 1);
+    }
+}

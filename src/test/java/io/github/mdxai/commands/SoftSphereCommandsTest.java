@@ -1,0 +1,173 @@
+package io.github.mdxai.commands;
+
+import io.github.mdxai.util.CsvTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SoftSphereCommandsTest {
+
+    static final Path DATA = Path.of("src/test/resources/softsphere/config_N1000.data");
+    static Context context;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        context = new Context();
+    }
+
+    @AfterAll
+    static void stop() {
+        context.dispose();
+    }
+
+    static void run(Class<? extends org.scijava.command.Command> command, Map<String, Object> inputs) throws Exception {
+        org.scijava.module.Module m = context.service(CommandService.class).run(command, true, inputs).get();
+        if (m instanceof org.scijava.Cancelable c && c.isCanceled()) {
+            throw new AssertionError("command was cancelled: " + c.getCancelReason());
+        }
+    }
+
+    /** The message of the exception a command run ends with. */
+    static String failure(Class<? extends org.scijava.command.Command> command, Map<String, Object> inputs) {
+        Throwable t = assertThrows(Throwable.class, () -> run(command, inputs));
+        if (t instanceof AssertionError) {
+            fail(t.getMessage());
+        }
+        while ((t instanceof ExecutionException || t.getCause() != null) && t.getCause() != null
+                && !(t instanceof io.github.mdxai.util.InputException)) {
+            t = t.getCause();
+        }
+        assertInstanceOf(io.github.mdxai.util.InputException.class, t);
+        return t.getMessage();
+    }
+
+    @Test
+    void energyCommandReproducesLammps() throws Exception {
+        File out = tmp.resolve("energy.csv").toFile();
+        File forces = tmp.resolve("forces.csv").toFile();
+        run(SoftSphereEnergy.class, Map.of("input", DATA.toFile(), "out", out, "forces", forces));
+        CsvTable t = CsvTable.read(out.toPath());
+        assertEquals(List.of("n", "pe_per_atom", "pressure_virial", "pressure_total", "temperature"), t.columns());
+        assertEquals(1000, t.column("n")[0]);
+        assertEquals(3.983134801290754, t.column("pe_per_atom")[0], 1e-12);
+        assertEquals(12.74639744503127, t.column("pressure_virial")[0], 1e-10);
+        assertEquals(13.56788246198513, t.column("pressure_total")[0], 1e-10);
+        assertEquals(1.027884155347663, t.column("temperature")[0], 1e-12);
+        CsvTable f = CsvTable.read(forces.toPath());
+        assertEquals(1000, f.rowCount());
+        // atom 1 in forces_N1000.dump: 8.0408180036793357 -1.2165381796466908 -12.695548760396797
+        assertEquals(1, f.column("id")[0]);
+        assertEquals(8.0408180036793357, f.column("fx")[0], 1e-8);
+        assertEquals(-12.695548760396797, f.column("fz")[0], 1e-8);
+    }
+
+    @Test
+    void energyCommandRejectsShortAtomsSectionAndOverlaps() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(DATA));
+        lines.remove(lines.indexOf("Atoms # atomic") + 2);
+        Path bad = tmp.resolve("short.data");
+        Files.write(bad, lines);
+        Map<String, Object> in = new HashMap<>();
+        in.put("input", bad.toFile());
+        in.put("out", tmp.resolve("e.csv").toFile());
+        in.put("forces", null); // an unresolved optional input would make SciJava prompt for it
+        String m = failure(SoftSphereEnergy.class, in);
+        assertTrue(m.contains("short.data") && m.contains("999 entries, expected 1000"), m);
+
+        StringBuilder xyz = new StringBuilder("500\nLattice=\"9 0 0 0 9 0 0 0 9\" Properties=species:S:1:pos:R:3\n");
+        for (int i = 0; i < 500; i++) {
+            int j = Math.min(i, 498); // particles 499 and 500 sit on the same spot
+            xyz.append(i % 2 == 0 ? "A " : "B ").append(j % 8 * 1.1).append(' ').append(j / 8 % 8 * 1.1).append(' ')
+                    .append(j / 64 * 1.1).append('\n');
+        }
+        Path overlap = tmp.resolve("overlap.xyz");
+        Files.writeString(overlap, xyz);
+        in.put("input", overlap.toFile());
+        m = failure(SoftSphereEnergy.class, in);
+        assertTrue(m.contains("particles 499 and 500 overlap"), m);
+    }
+
+    @Test
+    void simulateRefusesDensityThatDoesNotFitN() {
+        Map<String, Object> in = new HashMap<>(Map.of("n", 100, "density", 0.8, "gamma", 1.15, "temperature", 0.0,
+                "out", tmp.toFile()));
+        String m = failure(SimulateSoftSphereLiquid.class, in);
+        assertTrue(m.contains("box edge") && m.contains("use at least"), m);
+        in.put("temperature", 1.0);
+        m = failure(SimulateSoftSphereLiquid.class, in);
+        assertTrue(m.contains("either gamma"), m);
+    }
+
+    @Test
+    void simulateThenAnalyseRelaxation() throws Exception {
+        Path sim = tmp.resolve("sim");
+        Map<String, Object> in = new HashMap<>();
+        in.put("n", 500);
+        in.put("density", 0.8);
+        in.put("gamma", 0.0);
+        in.put("temperature", 1.0);
+        in.put("dt", 0.005);
+        in.put("equilibration", 2000L);
+        in.put("production", 400L);
+        in.put("interval", 20L);
+        in.put("seed", 7L);
+        in.put("threads", 2);
+        in.put("out", sim.toFile());
+        run(SimulateSoftSphereLiquid.class, in);
+        for (String f : List.of("trajectory.xyz", "thermo.csv", "final.data", "summary.csv")) {
+            assertTrue(Files.exists(sim.resolve(f)), f);
+        }
+        CsvTable thermo = CsvTable.read(sim.resolve("thermo.csv"));
+        double[] phase = thermo.column("phase");
+        double[] temp = thermo.column("temperature");
+        double[] etot = thermo.column("etot_per_atom");
+        double sum = 0;
+        int count = 0;
+        double eFirst = Double.NaN;
+        double eLast = Double.NaN;
+        for (int r = 0; r < phase.length; r++) {
+            if (phase[r] == 2) {
+                sum += temp[r];
+                count++;
+                eFirst = Double.isNaN(eFirst) ? etot[r] : eFirst;
+                eLast = etot[r];
+            }
+        }
+        assertTrue(count >= 4);
+        assertEquals(1.0, sum / count, 0.1, "production temperature");
+        assertEquals(eFirst, eLast, 2e-4, "NVE production conserves energy");
+        CsvTable summary = CsvTable.read(sim.resolve("summary.csv"));
+        assertEquals("gamma_eff", summary.text(3, 0));
+        assertEquals(1.078, Double.parseDouble(summary.text(3, 1)), 1e-12);
+
+        Path rel = tmp.resolve("rel");
+        run(RelaxationDynamics.class, Map.of("input", sim.resolve("trajectory.xyz").toFile(), "out", rel.toFile(),
+                "timestep", 0.005, "k", 0.0, "rmax", 0.0, "bins", 100));
+        CsvTable tau = CsvTable.read(rel.resolve("tau_alpha.csv"));
+        double kPeak = tau.column("k_peak_SAA_inv_sigma")[0];
+        assertTrue(kPeak > 6 && kPeak < 8, "first peak of S_AA at " + kPeak);
+        double tauAlpha = tau.column("tau_alpha_tau")[0];
+        assertTrue(tauAlpha > 0.05 && tauAlpha < 1.5, "tau_alpha at T = 1 (Gamma 1.08): " + tauAlpha);
+        assertEquals(21, CsvTable.read(rel.resolve("fs.csv")).rowCount());
+        for (String f : List.of("gr.csv", "sk.csv", "msd.csv", "gr.png", "fs.png", "msd.png")) {
+            assertTrue(Files.size(rel.resolve(f)) > 100, f);
+        }
+    }
+}
