@@ -17,7 +17,7 @@ class LammpsOrientOrderTest {
     private static final int[] DEGREES = {2, 4, 6};
 
     /** Columns after id type x y z: cutoff mode q2 q4 q6 w2 w4 w6 w2^ w4^ w6^, then the same for nnn 12. */
-    private record Reference(double[] positions, double[] box, double[][] columns) {
+    record Reference(double[] positions, double[] box, double[][] columns) {
     }
 
     static Reference read() throws IOException {
