@@ -230,13 +230,18 @@ public class StructureDescriptors implements Command {
                 h = Histogram.of(values[v], bins);
             }
             double[] counts = new double[h.counts().length];
+            double highest = 1;
             for (int b = 0; b < counts.length; b++) {
                 counts[b] = h.counts()[b];
+                highest = Math.max(highest, counts[b]);
                 rows.add(new double[] {v, h.lower()[b], h.lower()[b] + h.width(), h.counts()[b]});
             }
             Plot plot = new Plot("Histogram of " + name, name, "particles");
             plot.add("bar", h.centres(), counts);
-            plot.setLimitsToFit(false);
+            if (counts.length > 0) {
+                plot.setLimits(h.lower()[0], h.lower()[counts.length - 1] + h.width(), 0, 1.08 * highest);
+            }
+            plot.addLabel(0.02, 0.06, String.format(Locale.ROOT, "%s, %d values", name, values[v].length));
             ImagePlus image = plot.getImagePlus();
             AtomicFiles.write(dir.resolve("histogram_" + name + ".png"),
                     o -> ImageIO.write(image.getBufferedImage(), "png", o));
