@@ -134,6 +134,31 @@ public final class NeighborList {
         return builder.build();
     }
 
+    /**
+     * LAMMPS's {@code nnn k cutoff rc}: the k nearest among the images closer than {@code cutoff}; a particle with
+     * fewer than k of them gets no neighbours at all (LAMMPS then reports its order parameters as 0).
+     */
+    public static NeighborList nearestWithin(double[] positions, double[] box, int k, double cutoff,
+                                             Progress progress) {
+        requirePositive(cutoff, "cutoff");
+        NeighborList all = withinCutoff(positions, box, cutoff, progress);
+        if (k < 1) {
+            throw new InputException("k: expected at least 1 nearest neighbour, got " + k);
+        }
+        Builder builder = new Builder(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.count(i) >= k) {
+                // rows are sorted by distance, then index: the first k are the k nearest
+                for (int e = all.offsets[i]; e < all.offsets[i] + k; e++) {
+                    builder.add(all.neighbors[e], all.displacements[3 * e], all.displacements[3 * e + 1],
+                            all.displacements[3 * e + 2]);
+                }
+            }
+            builder.endRow();
+        }
+        return builder.build();
+    }
+
     static void checkTypes(int[] types, int n, int species) {
         if (types == null || types.length != n) {
             throw new InputException("types: expected one species per particle (" + n + ")");

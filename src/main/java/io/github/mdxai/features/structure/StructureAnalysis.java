@@ -59,8 +59,11 @@ public final class StructureAnalysis {
         }
     }
 
-    /** Per-particle descriptors of one frame, in the configuration's particle order. */
-    public record FrameDescriptors(Configuration configuration, NeighborList neighbors, int[] coordination,
+    /**
+     * Per-particle descriptors of one frame, in the configuration's particle order (the neighbour list is not
+     * kept, so long trajectories fit in memory).
+     */
+    public record FrameDescriptors(Configuration configuration, int[] coordination,
                                    double[] q4, double[] q6, double[] q4Averaged, double[] q6Averaged,
                                    double[] voronoiVolume) {
     }
@@ -151,7 +154,7 @@ public final class StructureAnalysis {
                     coordinationSum[a][s] += bySpecies[i * species + s];
                 }
             }
-            out.add(new FrameDescriptors(c, list, Coordination.total(list), op.q(4), op.q(6), op.qAveraged(4),
+            out.add(new FrameDescriptors(c, Coordination.total(list), op.q(4), op.q(6), op.qAveraged(4),
                     op.qAveraged(6), volumes));
         }
         for (int a = 0; a < species; a++) {

@@ -16,7 +16,10 @@ class LammpsOrientOrderTest {
 
     private static final int[] DEGREES = {2, 4, 6};
 
-    /** Columns after id type x y z: cutoff mode q2 q4 q6 w2 w4 w6 w2^ w4^ w6^, then the same for nnn 12. */
+    /**
+     * Columns after id type x y z: cutoff mode q2 q4 q6 w2 w4 w6 w2^ w4^ w6^, then the same for nnn 12 (cutoff 2.5),
+     * then q2 q4 q6 for nnn 12 inside cutoff 1.55.
+     */
     record Reference(double[] positions, double[] box, double[][] columns) {
     }
 
@@ -29,14 +32,14 @@ class LammpsOrientOrderTest {
             box[d] = Double.parseDouble(lohi[1]) - Double.parseDouble(lohi[0]);
         }
         double[] pos = new double[3 * n];
-        double[][] cols = new double[18][n];
+        double[][] cols = new double[21][n];
         for (int i = 0; i < n; i++) {
             String[] f = lines.get(9 + i).trim().split("\\s+");
             int id = Integer.parseInt(f[0]) - 1;
             for (int d = 0; d < 3; d++) {
                 pos[3 * id + d] = Double.parseDouble(f[2 + d]);
             }
-            for (int c = 0; c < 18; c++) {
+            for (int c = 0; c < 21; c++) {
                 cols[c][id] = Double.parseDouble(f[5 + c]);
             }
         }
@@ -65,6 +68,22 @@ class LammpsOrientOrderTest {
     void cutoffModeMatchesLammps() throws IOException {
         Reference ref = read();
         compare(ref, NeighborList.withinCutoff(ref.positions, ref.box, 1.5, Progress.NONE), 0);
+    }
+
+    @Test
+    void twelveNearestInsideAShortCutoffMatchesLammps() throws IOException {
+        Reference ref = read();
+        NeighborList list = NeighborList.nearestWithin(ref.positions, ref.box, 12, 1.55, Progress.NONE);
+        OrderParameters op = new Steinhardt(DEGREES, false).compute(list, Progress.NONE);
+        int zeros = 0;
+        for (int d = 0; d < 3; d++) {
+            double[] expected = ref.columns[18 + d];
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], op.q(DEGREES[d])[i], 1e-10, "l=" + DEGREES[d] + " atom " + (i + 1));
+                zeros += d == 0 && expected[i] == 0 ? 1 : 0;
+            }
+        }
+        assertEquals(97, zeros); // both kinds of rows are exercised
     }
 
     @Test
