@@ -1,5 +1,8 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.md.io.ExtendedXyz;
+import io.github.mdxai.md.io.LammpsData;
+import io.github.mdxai.md.particles.Configuration;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +140,33 @@ class StructureDescriptorsTest {
         CsvTable pairs = CsvTable.read(out.resolve("coordination_pairs.csv"));
         assertEquals(4, pairs.rowCount());
         assertTrue(Files.exists(out.resolve("partial_gr.csv")));
+    }
+
+    /** A two-frame extended XYZ trajectory whose second frame is the first shifted: same descriptors. */
+    @Test
+    void trajectoryFramesAreTranslationInvariant() throws Exception {
+        Configuration c = LammpsData.read(RESOURCES.resolve("softsphere_N1000.data"));
+        double[] shifted = c.positions().clone();
+        double[] shift = {0.3, -1.7, 2.9};
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] += shift[i % 3];
+        }
+        Path xyz = dir.resolve("two.xyz");
+        ExtendedXyz.write(xyz, List.of(c, new Configuration(c.ids(), c.types(), shifted, null, null, c.box(), 1,
+                0)));
+        Path out = dir.resolve("two");
+        run(inputs(xyz, "cutoff", out));
+        CsvTable table = CsvTable.read(out.resolve(StructureDescriptors.TABLE));
+        assertEquals(2000, table.rowCount());
+        double[] frame = table.column("frame");
+        for (String name : new String[] {"coordination", "q4", "q6", "q4_avg", "q6_avg", "voronoi_volume"}) {
+            double[] v = table.column(name);
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(0, frame[i]);
+                assertEquals(1, frame[1000 + i]);
+                assertEquals(v[i], v[1000 + i], 1e-9, name + " of particle " + (i + 1));
+            }
+        }
     }
 
     @Test
