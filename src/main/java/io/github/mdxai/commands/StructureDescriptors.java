@@ -41,7 +41,7 @@ public class StructureDescriptors implements Command {
     private static final String[] DESCRIPTORS = {"coordination", "q4", "q6", "q4_avg", "q6_avg", "voronoi_volume"};
 
     @Parameter(label = "Configuration or trajectory", style = "file", persist = false,
-            description = "LAMMPS data (.data, .lmp), LAMMPS dump (.dump, .lammpstrj) or extended XYZ (.xyz, .extxyz);"
+            description = "LAMMPS data file, LAMMPS dump (one or more frames) or extended XYZ, recognised by content;"
                     + " orthorhombic periodic box")
     private File input;
 
@@ -127,22 +127,38 @@ public class StructureDescriptors implements Command {
         return r;
     }
 
+    /**
+     * Reads a LAMMPS data file, a LAMMPS dump or an extended XYZ file, recognised by content (LAMMPS's own names
+     * such as data.lj or dump.melt carry no extension): a dump starts with "ITEM:", extended XYZ with a particle
+     * count and a comment line holding Lattice=, a data file has an "atoms" count in its header.
+     */
     static List<Configuration> read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InputException("input: " + file + " is not a readable file");
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".data") || name.endsWith(".lmp")) {
-            return List.of(LammpsData.read(file));
+        List<String> head = new ArrayList<>();
+        try (java.io.BufferedReader r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line;
+            while (head.size() < 40 && (line = r.readLine()) != null) {
+                head.add(line.trim());
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw InputException.at(file, 0, "cannot read: " + e.getMessage());
         }
-        if (name.endsWith(".dump") || name.endsWith(".lammpstrj")) {
+        List<String> nonBlank = head.stream().filter(l -> !l.isEmpty()).toList();
+        if (!nonBlank.isEmpty() && nonBlank.get(0).startsWith("ITEM:")) {
             return LammpsDump.read(file);
         }
-        if (name.endsWith(".xyz") || name.endsWith(".extxyz")) {
+        if (head.size() >= 2 && head.get(0).matches("\\d+") && head.get(1).contains("Lattice=")) {
             return ExtendedXyz.read(file);
         }
-        throw InputException.at(file, 0,
-                "unknown format: expected .data/.lmp (LAMMPS data), .dump/.lammpstrj (LAMMPS dump) or .xyz/.extxyz");
+        for (int i = 1; i < head.size(); i++) {
+            if (head.get(i).matches("\\d+\\s+atoms(\\s.*)?")) {
+                return List.of(LammpsData.read(file));
+            }
+        }
+        throw InputException.at(file, 1, "unknown format: expected a LAMMPS data file (header with 'N atoms'), "
+                + "a LAMMPS dump (starting with ITEM: TIMESTEP) or extended XYZ (count, then a line with Lattice=)");
     }
 
     /** Writes the per-particle table and returns each descriptor's values over all frames. */

@@ -169,6 +169,19 @@ class StructureDescriptorsTest {
         }
     }
 
+    /** LAMMPS names its files data.NAME and dump.NAME: formats are recognised by content. */
+    @Test
+    void lammpsStyleFileNamesAreRecognised() throws Exception {
+        Path data = dir.resolve("data.mixture");
+        Files.copy(RESOURCES.resolve("softsphere_N1000.data"), data);
+        Path dump = dir.resolve("dump.liquid");
+        Files.copy(RESOURCES.resolve("liquid_orientorder.dump"), dump);
+        run(inputs(data, "nearest", dir.resolve("named-data")));
+        run(inputs(dump, "nearest", dir.resolve("named-dump")));
+        assertEquals(1000, CsvTable.read(dir.resolve("named-data").resolve(StructureDescriptors.TABLE)).rowCount());
+        assertEquals(480, CsvTable.read(dir.resolve("named-dump").resolve(StructureDescriptors.TABLE)).rowCount());
+    }
+
     @Test
     void badInputsAreReportedInOneLine() {
         Map<String, Object> in = inputs(RESOURCES.resolve("softsphere_N1000.data"), "voronoi", dir.resolve("bad"));
