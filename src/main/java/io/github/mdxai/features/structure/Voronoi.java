@@ -52,7 +52,8 @@ public final class Voronoi {
             return volumes;
         }
         double spacing = Math.cbrt(box[0] * box[1] * box[2] / n);
-        double searchRadius = 2.2 * spacing + 2 * maxRadius;
+        // enough for most cells of a dense system; a cell that needs more widens its own search
+        double searchRadius = 2.2 * spacing;
         PeriodicCells cells = new PeriodicCells(positions, box, searchRadius / 2);
         int chunk = 256;
         int chunks = (n + chunk - 1) / chunk;
