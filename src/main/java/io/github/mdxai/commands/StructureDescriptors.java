@@ -64,7 +64,7 @@ public class StructureDescriptors implements Command {
     @Parameter(label = "Histogram bins", persist = false, min = "2", max = "10000")
     private int bins = 50;
 
-    @Parameter(label = "Threads", persist = false, min = "1", description = "Threads for the Voronoi cells")
+    @Parameter(label = "Threads", persist = false, min = "1", description = "Threads for neighbours, q_l and Voronoi cells (results do not depend on it)")
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Parameter(label = "Output folder", style = "directory", persist = false)

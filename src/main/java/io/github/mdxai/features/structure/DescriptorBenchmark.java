@@ -35,7 +35,7 @@ public final class DescriptorBenchmark {
         int n = c.size();
         System.out.printf(Locale.ROOT, "N = %d, box %.4f x %.4f x %.4f, %d cores, best of %d%n", n, box[0], box[1],
                 box[2], Runtime.getRuntime().availableProcessors(), repeats);
-        System.out.printf("%-44s %12s %14s%n", "what", "ms", "particles/s");
+        System.out.printf("%-48s %12s %14s%n", "what", "ms", "particles/s");
         Steinhardt q46 = new Steinhardt(new int[] {4, 6}, false);
         NeighborList nearest = NeighborList.nearest(pos, box, 12, Progress.NONE);
         NeighborList cut = NeighborList.withinCutoff(pos, box, 1.5, Progress.NONE);
@@ -48,6 +48,8 @@ public final class DescriptorBenchmark {
                 () -> q46.compute(NeighborList.nearest(pos, box, 12, Progress.NONE), Progress.NONE));
         report("q6 end to end (cutoff 1.5 + q4/q6)", n, repeats,
                 () -> q46.compute(NeighborList.withinCutoff(pos, box, 1.5, Progress.NONE), Progress.NONE));
+        report("q6 end to end (12 nearest + q4/q6), 2 threads", n, repeats,
+                () -> q46.compute(NeighborList.nearest(pos, box, 12, 2, Progress.NONE), 2, Progress.NONE));
         report("Voronoi volumes, 1 thread", n, repeats, () -> Voronoi.volumes(pos, box, null, 1, Progress.NONE));
         report("Voronoi volumes, 2 threads", n, repeats, () -> Voronoi.volumes(pos, box, null, 2, Progress.NONE));
         double[] radii = new double[n];
@@ -74,7 +76,7 @@ public final class DescriptorBenchmark {
             best = Math.min(best, System.nanoTime() - t0);
         }
         double ms = best / 1e6;
-        System.out.printf(Locale.ROOT, "%-44s %12.2f %14.0f%n", what, ms, n / (ms / 1000));
+        System.out.printf(Locale.ROOT, "%-48s %12.2f %14.0f%n", what, ms, n / (ms / 1000));
     }
 
     /** The configuration repeated k times along each axis. */

@@ -39,10 +39,17 @@ public final class NeighborList {
 
     /** Every image closer than {@code cutoff} (strictly, as LAMMPS's r^2 &lt; rc^2). */
     public static NeighborList withinCutoff(double[] positions, double[] box, double cutoff, Progress progress) {
+        return withinCutoff(positions, box, cutoff, 1, progress);
+    }
+
+    /** As {@link #withinCutoff(double[], double[], double, Progress)}, on several threads (same result). */
+    public static NeighborList withinCutoff(double[] positions, double[] box, double cutoff, int threads,
+                                            Progress progress) {
         requirePositive(cutoff, "cutoff");
+        PeriodicCells.checkGeometry(positions, box);
         int n = positions.length / 3;
         int[] types = new int[n];
-        return withinCutoffs(positions, box, types, new double[][] {{cutoff}}, progress);
+        return withinCutoffs(positions, box, types, new double[][] {{cutoff}}, threads, progress);
     }
 
     /**
@@ -53,6 +60,12 @@ public final class NeighborList {
      */
     public static NeighborList withinCutoffs(double[] positions, double[] box, int[] types, double[][] cutoffs,
                                              Progress progress) {
+        return withinCutoffs(positions, box, types, cutoffs, 1, progress);
+    }
+
+    /** As {@link #withinCutoffs(double[], double[], int[], double[][], Progress)}, on several threads. */
+    public static NeighborList withinCutoffs(double[] positions, double[] box, int[] types, double[][] cutoffs,
+                                             int threads, Progress progress) {
         PeriodicCells.checkGeometry(positions, box);
         int n = positions.length / 3;
         checkTypes(types, n, cutoffs.length);
@@ -70,27 +83,27 @@ public final class NeighborList {
             }
         }
         PeriodicCells cells = new PeriodicCells(positions, box, maxCut);
-        Builder builder = new Builder(n);
-        PeriodicCells.Candidates c = new PeriodicCells.Candidates();
-        for (int i = 0; i < n; i++) {
-            if ((i & 1023) == 0) {
-                progress.checkCancelled();
-                progress.fraction(i / (double) n);
-            }
-            cells.collect(i, maxCut, c);
-            c.sortByDistance();
-            double[] row = cutoffs[types[i]];
-            for (int k = 0; k < c.size; k++) {
-                int s = c.order[k];
-                double rc = row[types[c.index[s]]];
-                if (c.r2[s] < rc * rc) {
-                    builder.add(c.index[s], c.dx[s], c.dy[s], c.dz[s]);
+        double reach = maxCut;
+        Builder[] parts = new Builder[Parallel.chunks(n)];
+        Parallel.forChunks(n, threads, progress, (chunk, from, to) -> {
+            Builder builder = new Builder(to - from);
+            PeriodicCells.Candidates c = new PeriodicCells.Candidates();
+            for (int i = from; i < to; i++) {
+                cells.collect(i, reach, c);
+                c.sortByDistance();
+                double[] row = cutoffs[types[i]];
+                for (int k = 0; k < c.size; k++) {
+                    int s = c.order[k];
+                    double rc = row[types[c.index[s]]];
+                    if (c.r2[s] < rc * rc) {
+                        builder.add(c.index[s], c.dx[s], c.dy[s], c.dz[s]);
+                    }
                 }
+                builder.endRow();
             }
-            builder.endRow();
-        }
-        progress.fraction(1);
-        return builder.build();
+            parts[chunk] = builder;
+        });
+        return Builder.concatenate(parts, n);
     }
 
     /**
@@ -98,6 +111,11 @@ public final class NeighborList {
      * choice is deterministic (an engine's partial sort may pick another of the tied images).
      */
     public static NeighborList nearest(double[] positions, double[] box, int k, Progress progress) {
+        return nearest(positions, box, k, 1, progress);
+    }
+
+    /** As {@link #nearest(double[], double[], int, Progress)}, on several threads (same result). */
+    public static NeighborList nearest(double[] positions, double[] box, int k, int threads, Progress progress) {
         PeriodicCells.checkGeometry(positions, box);
         int n = positions.length / 3;
         if (k < 1) {
@@ -110,28 +128,27 @@ public final class NeighborList {
         // radius of a sphere holding about k+1 particles at the mean density, with a margin
         double radius = 1.3 * Math.cbrt(3.0 * (k + 1) * volume / (4.0 * Math.PI * n));
         PeriodicCells cells = new PeriodicCells(positions, box, radius);
-        Builder builder = new Builder(n);
-        PeriodicCells.Candidates c = new PeriodicCells.Candidates();
-        for (int i = 0; i < n; i++) {
-            if ((i & 1023) == 0) {
-                progress.checkCancelled();
-                progress.fraction(i / (double) n);
-            }
-            double r = radius;
-            cells.collect(i, r, c);
-            while (c.size < k) {
-                r *= 1.5;
+        Builder[] parts = new Builder[Parallel.chunks(n)];
+        Parallel.forChunks(n, threads, progress, (chunk, from, to) -> {
+            Builder builder = new Builder(to - from);
+            PeriodicCells.Candidates c = new PeriodicCells.Candidates();
+            for (int i = from; i < to; i++) {
+                double r = radius;
                 cells.collect(i, r, c);
+                while (c.size < k) {
+                    r *= 1.5;
+                    cells.collect(i, r, c);
+                }
+                c.sortByDistance();
+                for (int m = 0; m < k; m++) {
+                    int s = c.order[m];
+                    builder.add(c.index[s], c.dx[s], c.dy[s], c.dz[s]);
+                }
+                builder.endRow();
             }
-            c.sortByDistance();
-            for (int m = 0; m < k; m++) {
-                int s = c.order[m];
-                builder.add(c.index[s], c.dx[s], c.dy[s], c.dz[s]);
-            }
-            builder.endRow();
-        }
-        progress.fraction(1);
-        return builder.build();
+            parts[chunk] = builder;
+        });
+        return Builder.concatenate(parts, n);
     }
 
     /**
@@ -238,6 +255,31 @@ public final class NeighborList {
 
         void endRow() {
             offsets[++rows] = edges;
+        }
+
+        /** Joins the rows of consecutive chunks into one list of n rows. */
+        static NeighborList concatenate(Builder[] parts, int n) {
+            int edges = 0;
+            for (Builder b : parts) {
+                edges += b.edges;
+            }
+            int[] offsets = new int[n + 1];
+            int[] neighbors = new int[edges];
+            double[] displacements = new double[3 * edges];
+            int row = 0;
+            int at = 0;
+            for (Builder b : parts) {
+                for (int r = 1; r <= b.rows; r++) {
+                    offsets[++row] = at + b.offsets[r];
+                }
+                System.arraycopy(b.neighbors, 0, neighbors, at, b.edges);
+                System.arraycopy(b.displacements, 0, displacements, 3 * at, 3 * b.edges);
+                at += b.edges;
+            }
+            if (row != n) {
+                throw new IllegalStateException("built " + row + " rows of " + n);
+            }
+            return new NeighborList(offsets, neighbors, displacements);
         }
 
         NeighborList build() {

@@ -64,105 +64,124 @@ public final class Steinhardt {
 
     /** Computes the order parameters of every particle of the list. */
     public OrderParameters compute(NeighborList list, Progress progress) {
+        return compute(list, 1, progress);
+    }
+
+    /** As {@link #compute(NeighborList, Progress)}, on several threads (same result). */
+    public OrderParameters compute(NeighborList list, int threads, Progress progress) {
         int n = list.size();
-        int[] offsets = list.offsets();
-        int[] neighbors = list.neighbors();
-        double[] disp = list.displacements();
         int nd = degrees.length;
         // q_lm for m = 0..l, (re, im) interleaved, per particle; m < 0 follows from q_l,-m = (-1)^m conj(q_lm)
         double[][] qlm = new double[nd][];
         for (int d = 0; d < nd; d++) {
             qlm[d] = new double[n * 2 * (degrees[d] + 1)];
         }
+        Parallel.forChunks(n, threads, progress.range(0, 0.7), (chunk, from, to) -> {
+            double[] pow = new double[2 * (maxDegree() + 1)];
+            for (int i = from; i < to; i++) {
+                harmonics(list, i, qlm, pow);
+            }
+        });
+        OrderParameters out = new OrderParameters(degrees, n, thirdOrder);
+        Parallel.forChunks(n, threads, progress.range(0.7, 1), (chunk, from, to) -> {
+            double[] averaged = new double[2 * (maxDegree() + 1)];
+            for (int i = from; i < to; i++) {
+                invariants(list, i, qlm, averaged, out);
+            }
+        });
+        return out;
+    }
+
+    private int maxDegree() {
         int maxL = 0;
         for (int l : degrees) {
             maxL = Math.max(maxL, l);
         }
-        double[] legendre = new double[maxL + 1];
-        double[] powRe = new double[maxL + 1];
-        double[] powIm = new double[maxL + 1];
-        for (int i = 0; i < n; i++) {
-            if ((i & 1023) == 0) {
-                progress.checkCancelled();
-                progress.fraction(0.8 * i / n);
+        return maxL;
+    }
+
+    /** q_lm(i): the mean of Y_lm over the bonds of particle i (zero without bonds). */
+    private void harmonics(NeighborList list, int i, double[][] qlm, double[] pow) {
+        int[] offsets = list.offsets();
+        double[] disp = list.displacements();
+        int count = offsets[i + 1] - offsets[i];
+        if (count == 0) {
+            return;
+        }
+        int maxL = pow.length / 2 - 1;
+        for (int e = offsets[i]; e < offsets[i + 1]; e++) {
+            double x = disp[3 * e];
+            double y = disp[3 * e + 1];
+            double z = disp[3 * e + 2];
+            double r = Math.sqrt(x * x + y * y + z * z);
+            if (r == 0) {
+                throw new InputException("particles " + (i + 1) + " and " + (list.neighbors()[e] + 1)
+                        + " sit on the same point: bond orientation undefined");
             }
-            int count = offsets[i + 1] - offsets[i];
-            if (count == 0) {
-                continue;
+            double inv = 1 / r;
+            double t = z * inv;
+            // ((x + i y)/r)^m = sin^m(theta) e^{i m phi}, (re, im) at 2m, 2m+1
+            double ux = x * inv;
+            double uy = y * inv;
+            pow[0] = 1;
+            pow[1] = 0;
+            for (int m = 1; m <= maxL; m++) {
+                double re = pow[2 * m - 2];
+                double im = pow[2 * m - 1];
+                pow[2 * m] = re * ux - im * uy;
+                pow[2 * m + 1] = re * uy + im * ux;
             }
-            for (int e = offsets[i]; e < offsets[i + 1]; e++) {
-                double x = disp[3 * e];
-                double y = disp[3 * e + 1];
-                double z = disp[3 * e + 2];
-                double r = Math.sqrt(x * x + y * y + z * z);
-                if (r == 0) {
-                    throw new InputException("particles " + (i + 1) + " and " + (neighbors[e] + 1)
-                            + " sit on the same point: bond orientation undefined");
-                }
-                double inv = 1 / r;
-                double t = z * inv;
-                // ((x + i y)/r)^m = sin^m(theta) e^{i m phi}
-                double ux = x * inv;
-                double uy = y * inv;
-                powRe[0] = 1;
-                powIm[0] = 0;
-                for (int m = 1; m <= maxL; m++) {
-                    powRe[m] = powRe[m - 1] * ux - powIm[m - 1] * uy;
-                    powIm[m] = powRe[m - 1] * uy + powIm[m - 1] * ux;
-                }
-                for (int d = 0; d < nd; d++) {
-                    int l = degrees[d];
-                    double[] target = qlm[d];
-                    int base = i * 2 * (l + 1);
-                    for (int m = 0; m <= l; m++) {
-                        double p = legendreOverSinPower(l, m, t);
-                        double c = norm[d][m] * p;
-                        target[base + 2 * m] += c * powRe[m];
-                        target[base + 2 * m + 1] += c * powIm[m];
-                    }
-                }
-            }
-            double inv = 1.0 / count;
-            for (int d = 0; d < nd; d++) {
+            for (int d = 0; d < degrees.length; d++) {
                 int l = degrees[d];
+                double[] target = qlm[d];
                 int base = i * 2 * (l + 1);
-                for (int k = 0; k < 2 * (l + 1); k++) {
-                    qlm[d][base + k] *= inv;
+                for (int m = 0; m <= l; m++) {
+                    double c = norm[d][m] * legendreOverSinPower(l, m, t);
+                    target[base + 2 * m] += c * pow[2 * m];
+                    target[base + 2 * m + 1] += c * pow[2 * m + 1];
                 }
             }
         }
-        OrderParameters out = new OrderParameters(degrees, n, thirdOrder);
-        double[] averaged = new double[2 * (maxL + 1)];
-        for (int d = 0; d < nd; d++) {
+        double inv = 1.0 / count;
+        for (int d = 0; d < degrees.length; d++) {
+            int l = degrees[d];
+            int base = i * 2 * (l + 1);
+            for (int k = 0; k < 2 * (l + 1); k++) {
+                qlm[d][base + k] *= inv;
+            }
+        }
+    }
+
+    /** q_l, the Lechner-Dellago average and (optionally) w_l of particle i from the q_lm of it and its neighbours. */
+    private void invariants(NeighborList list, int i, double[][] qlm, double[] averaged, OrderParameters out) {
+        int[] offsets = list.offsets();
+        int[] neighbors = list.neighbors();
+        for (int d = 0; d < degrees.length; d++) {
             int l = degrees[d];
             int stride = 2 * (l + 1);
             double[] own = qlm[d];
-            for (int i = 0; i < n; i++) {
-                out.q[d][i] = magnitude(l, own, i * stride);
+            out.q[d][i] = magnitude(l, own, i * stride);
+            for (int k = 0; k < stride; k++) {
+                averaged[k] = own[i * stride + k];
+            }
+            for (int e = offsets[i]; e < offsets[i + 1]; e++) {
+                int j = neighbors[e];
                 for (int k = 0; k < stride; k++) {
-                    averaged[k] = own[i * stride + k];
-                }
-                for (int e = offsets[i]; e < offsets[i + 1]; e++) {
-                    int j = neighbors[e];
-                    for (int k = 0; k < stride; k++) {
-                        averaged[k] += own[j * stride + k];
-                    }
-                }
-                double inv = 1.0 / (offsets[i + 1] - offsets[i] + 1);
-                for (int k = 0; k < stride; k++) {
-                    averaged[k] *= inv;
-                }
-                out.qAveraged[d][i] = magnitude(l, averaged, 0);
-                if (thirdOrder) {
-                    double w = thirdOrderInvariant(d, own, i * stride);
-                    out.w[d][i] = w;
-                    out.wHat[d][i] = normalized(l, w, out.q[d][i]);
-                    out.wHatAveraged[d][i] = normalized(l, thirdOrderInvariant(d, averaged, 0), out.qAveraged[d][i]);
+                    averaged[k] += own[j * stride + k];
                 }
             }
-            progress.fraction(0.8 + 0.2 * (d + 1) / nd);
+            double inv = 1.0 / (offsets[i + 1] - offsets[i] + 1);
+            for (int k = 0; k < stride; k++) {
+                averaged[k] *= inv;
+            }
+            out.qAveraged[d][i] = magnitude(l, averaged, 0);
+            if (thirdOrder) {
+                double w = thirdOrderInvariant(d, own, i * stride);
+                out.w[d][i] = w;
+                out.wHat[d][i] = normalized(l, w, out.q[d][i]);
+                out.wHatAveraged[d][i] = normalized(l, thirdOrderInvariant(d, averaged, 0), out.qAveraged[d][i]);
+            }
         }
-        return out;
     }
 
     /** P_l^m(t) / (1 - t^2)^(m/2), without the Condon-Shortley phase (as LAMMPS); a polynomial in t. */

@@ -40,7 +40,7 @@ public final class StructureAnalysis {
      * @param cutoff      distance for {@link Neighbors#CUTOFF}
      * @param k           count for {@link Neighbors#NEAREST}
      * @param radiiByType radius of each (0-based) type for radical Voronoi, or null for plain Voronoi
-     * @param threads     threads for the Voronoi cells
+     * @param threads     threads (results do not depend on it)
      */
     public record Options(Neighbors neighbors, double cutoff, int k, double[] radiiByType, int threads) {
         public Options {
@@ -132,12 +132,13 @@ public final class StructureAnalysis {
             double[] b = box(c);
             double[] pos = c.positions();
             NeighborList list = switch (options.neighbors()) {
-                case SHELL -> NeighborList.withinCutoffs(pos, b, c.types(), shells.cutoffs(),
+                case SHELL -> NeighborList.withinCutoffs(pos, b, c.types(), shells.cutoffs(), options.threads(),
                         fp.range(0, 0.2));
-                case CUTOFF -> NeighborList.withinCutoff(pos, b, options.cutoff(), fp.range(0, 0.2));
-                case NEAREST -> NeighborList.nearest(pos, b, options.k(), fp.range(0, 0.2));
+                case CUTOFF -> NeighborList.withinCutoff(pos, b, options.cutoff(), options.threads(),
+                        fp.range(0, 0.2));
+                case NEAREST -> NeighborList.nearest(pos, b, options.k(), options.threads(), fp.range(0, 0.2));
             };
-            OrderParameters op = steinhardt.compute(list, fp.range(0.2, 0.4));
+            OrderParameters op = steinhardt.compute(list, options.threads(), fp.range(0.2, 0.4));
             double[] particleRadii = null;
             if (radii != null) {
                 particleRadii = new double[c.size()];

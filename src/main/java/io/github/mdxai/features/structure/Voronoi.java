@@ -3,14 +3,6 @@ package io.github.mdxai.features.structure;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Voronoi cell volume of every particle of an orthorhombic periodic box, optionally radical (Laguerre, power
  * diagram) weighted by particle radii. Each cell is built on its own, as voro++ does: start from the box
@@ -55,57 +47,14 @@ public final class Voronoi {
         // enough for most cells of a dense system; a cell that needs more widens its own search
         double searchRadius = 2.2 * spacing;
         PeriodicCells cells = new PeriodicCells(positions, box, searchRadius / 2);
-        int chunk = 256;
-        int chunks = (n + chunk - 1) / chunk;
-        AtomicInteger done = new AtomicInteger();
         double rmax = maxRadius;
-        Runnable[] work = new Runnable[chunks];
-        for (int c = 0; c < chunks; c++) {
-            int from = c * chunk;
-            int to = Math.min(n, from + chunk);
-            work[c] = () -> {
-                Worker w = new Worker(cells, box, radii, rmax, searchRadius);
-                for (int i = from; i < to; i++) {
-                    if (progress.cancelled()) {
-                        return;
-                    }
-                    volumes[i] = w.volume(i);
-                }
-                progress.fraction(done.addAndGet(to - from) / (double) n);
-            };
-        }
-        run(work, threads);
-        progress.checkCancelled();
+        Parallel.forChunks(n, threads, progress, (chunk, from, to) -> {
+            Worker w = new Worker(cells, box, radii, rmax, searchRadius);
+            for (int i = from; i < to; i++) {
+                volumes[i] = w.volume(i);
+            }
+        });
         return volumes;
-    }
-
-    private static void run(Runnable[] work, int threads) {
-        if (threads == 1 || work.length == 1) {
-            for (Runnable r : work) {
-                r.run();
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, work.length));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Runnable r : work) {
-                futures.add(pool.submit(r));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new io.github.mdxai.util.CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Per-thread scratch: one cell and one candidate buffer. */
