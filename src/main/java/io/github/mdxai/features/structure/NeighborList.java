@@ -157,11 +157,10 @@ public final class NeighborList {
      */
     public static NeighborList nearestWithin(double[] positions, double[] box, int k, double cutoff,
                                              Progress progress) {
-        requirePositive(cutoff, "cutoff");
-        NeighborList all = withinCutoff(positions, box, cutoff, progress);
         if (k < 1) {
             throw new InputException("k: expected at least 1 nearest neighbour, got " + k);
         }
+        NeighborList all = withinCutoff(positions, box, cutoff, progress);
         Builder builder = new Builder(all.size());
         for (int i = 0; i < all.size(); i++) {
             if (all.count(i) >= k) {

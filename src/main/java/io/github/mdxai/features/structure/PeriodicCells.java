@@ -46,8 +46,8 @@ final class PeriodicCells {
         cellOf = new int[count];
         cellStart = new int[nCells + 1];
         members = new int[count];
+        int[] c = new int[3];
         for (int i = 0; i < count; i++) {
-            int[] c = new int[3];
             for (int d = 0; d < 3; d++) {
                 double x = positions[3 * i + d];
                 double w = x - Math.floor(x / lengths[d]) * lengths[d];

@@ -57,7 +57,7 @@ public final class Voronoi {
         return volumes;
     }
 
-    /** Per-thread scratch: one cell and one candidate buffer. */
+    /** Scratch for one chunk of particles: one cell and one candidate buffer. */
     private static final class Worker {
         private final PeriodicCells cells;
         private final double[] box;
