@@ -46,7 +46,7 @@ final class PeriodicCells {
         cellOf = new int[count];
         cellStart = new int[nCells + 1];
         members = new int[count];
-        int[] c = new int[3];
+        int[] home = new int[3];
         for (int i = 0; i < count; i++) {
             for (int d = 0; d < 3; d++) {
                 double x = positions[3 * i + d];
@@ -55,9 +55,9 @@ final class PeriodicCells {
                     w -= lengths[d];
                 }
                 wrapped[3 * i + d] = w;
-                c[d] = Math.min(cellsPerSide[d] - 1, (int) (w / cellWidth[d]));
+                home[d] = Math.min(cellsPerSide[d] - 1, (int) (w / cellWidth[d]));
             }
-            cellOf[i] = (c[2] * cellsPerSide[1] + c[1]) * cellsPerSide[0] + c[0];
+            cellOf[i] = (home[2] * cellsPerSide[1] + home[1]) * cellsPerSide[0] + home[0];
             cellStart[cellOf[i] + 1]++;
         }
         for (int c = 0; c < nCells; c++) {
