@@ -68,8 +68,8 @@ public final class BarChart {
             hi = lo + 1;
         }
         double step = Ticks.step(lo, hi, 5);
-        lo = Math.floor(lo / step - 1e-9) * step;
-        hi = Math.ceil(hi / step - 1e-9) * step;
+        lo = lo < 0 ? Math.floor(lo / step + 1e-9) * step : 0;
+        hi = hi > 0 ? Math.ceil(hi / step - 1e-9) * step : 0;
 
         BufferedImage image = new BufferedImage(width, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

@@ -161,6 +161,18 @@ public final class ScatterPlot {
                 ty += fm.getHeight();
             }
             int ly = top + fm.getHeight() + 4;
+            int legendWidth = 0;
+            int legendRows = 0;
+            for (Series s : series) {
+                if (s.label != null && !s.label.isEmpty()) {
+                    legendWidth = Math.max(legendWidth, fm.stringWidth(s.label));
+                    legendRows++;
+                }
+            }
+            if (legendRows > 0) {
+                g.setColor(new Color(255, 255, 255, 220));
+                g.fillRect(left + pw - legendWidth - 34, top + 4, legendWidth + 30, legendRows * fm.getHeight() + 8);
+            }
             for (Series s : series) {
                 if (s.label == null || s.label.isEmpty()) {
                     continue;

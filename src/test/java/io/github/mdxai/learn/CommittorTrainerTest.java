@@ -120,6 +120,19 @@ class CommittorTrainerTest {
     }
 
     @Test
+    void crossEntropyOnShotCountsAlsoLearnsTheCommittor() {
+        NetworkSpec ce = new NetworkSpec(new int[]{32, 16}, "relu", NetworkSpec.CROSSENTROPY, 40, 32, 3e-3, 1e-5, 15, 11);
+        CommittorTrainer.Result r = CommittorTrainer.train(data, "pB", ce, Progress.NONE);
+        double[] q = r.model().q(data.x());
+        double[] p = new double[q.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = CommittorModel.pB(q[i]);
+        }
+        assertTrue(Metrics.fit(p, data.target(), r.split().test()).pearsonR() > 0.9);
+        assertTrue(r.curve().get(r.curve().size() - 1).trainLoss() < r.curve().get(0).trainLoss());
+    }
+
+    @Test
     void crossEntropyNeedsCounts() throws Exception {
         Path csv = dir.resolve("nocounts.csv");
         Files.writeString(csv, "pB,r1-3_nm,r1-4_nm\n0.5,0.1,0.2\n0.2,0.3,0.1\n0.7,0.2,0.2\n");
