@@ -35,11 +35,6 @@ public record NetworkSpec(int[] hidden, String activation, String loss, int epoc
         InputException.require(patience >= 1, "patience: expected at least 1 epoch, got " + patience);
     }
 
-    /** The seed's network: 400/200/400/200/400 ReLU, MSE on p_B. */
-    public static NetworkSpec seedDefaults(long seed) {
-        return new NetworkSpec(new int[]{400, 200, 400, 200, 400}, "relu", MSE, 300, 64, 1e-4, 1e-4, 30, seed);
-    }
-
     /** Parses widths written as "400 200 400" or "400,200,400". */
     public static int[] parseHidden(String text) {
         String[] parts = text.trim().split("[\\s,;]+");

@@ -24,7 +24,7 @@ public final class CommittorBench {
         Path csv = SyntheticCommittorData.write(out.resolve("synthetic-2000x210.csv"), 2000, 210, 100, 1);
         CommittorData data = CommittorData.load(csv, "pB", CommittorData.DEFAULT_FEATURES);
         double rate = Double.parseDouble(System.getProperty("rate", "1e-4"));
-        double l2 = Double.parseDouble(System.getProperty("l2", "1e-4"));
+        double l2 = Double.parseDouble(System.getProperty("l2", "1e-2"));
         NetworkSpec spec = new NetworkSpec(new int[]{400, 200, 400, 200, 400}, "relu", NetworkSpec.MSE, epochs, 64,
                 rate, l2, Integer.getInteger("patience", epochs), 1);
         System.out.println(spec);
@@ -63,26 +63,21 @@ public final class CommittorBench {
         }
         CommittorModel model = CommittorModel.load(out.resolve("train").resolve(TrainingOutputs.MODEL));
         CsvTable table = CsvTable.read(csv);
-        // explain the first rows inside 0.2 < pB < 0.8
+        // explain the first rows with 0.2 < pB < 0.8: a table of just those rows, all selected
         double[] pB = table.column("pB");
-        double hi = 0.8;
+        List<String> lines = Files.readAllLines(csv);
+        StringBuilder s = new StringBuilder(lines.get(0)).append('\n');
         int count = 0;
-        double bound = 0;
         for (int r = 0; r < pB.length && count < explainRows; r++) {
             if (pB[r] > 0.2 && pB[r] < 0.8) {
+                s.append(lines.get(r + 1)).append('\n');
                 count++;
-                bound = r;
             }
         }
-        String select = "row_index <= " + (int) bound;
-        Path indexed = out.resolve("indexed.csv");
-        List<String> lines = Files.readAllLines(csv);
-        StringBuilder s = new StringBuilder(lines.get(0)).append(",row_index\n");
-        for (int i = 1; i < lines.size(); i++) {
-            s.append(lines.get(i)).append(',').append(i - 1).append('\n');
-        }
-        Files.writeString(indexed, s);
-        CsvTable t = CsvTable.read(indexed);
+        Path subset = out.resolve("explained-rows.csv");
+        Files.writeString(subset, s);
+        CsvTable t = CsvTable.read(subset);
+        String select = "all";
         for (int threads : new int[]{1, 2}) {
             for (boolean discretize : new boolean[]{false, true}) {
                 CommittorExplainer.Report lime = CommittorExplainer.run(model, t, new CommittorExplainer.Settings(
@@ -93,7 +88,7 @@ public final class CommittorBench {
                         lime.importances().get("lime").top(3), lime.meanLocalR2());
             }
         }
-        CommittorExplainer.Report rest = CommittorExplainer.run(model, t, new CommittorExplainer.Settings(
+        CommittorExplainer.Report rest = CommittorExplainer.run(model, table, new CommittorExplainer.Settings(
                 List.of(CommittorExplainer.GRADIENT, CommittorExplainer.PERMUTATION), 5000, false, "0.2 < pB < 0.8", 3, 1,
                 2), out.resolve("rest"), Progress.NONE);
         System.out.printf(Locale.ROOT, "gradient: %.5f s per row over %d rows; top %s%n", rest.seconds().get("gradient_per_row"),
