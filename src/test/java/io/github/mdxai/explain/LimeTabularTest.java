@@ -1,0 +1,86 @@
+package io.github.mdxai.explain;
+
+import io.github.mdxai.util.Progress;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LimeTabularTest {
+
+    /** q = 0.5 + 2 z0 - z1: LIME's local linear surrogate must find these slopes. */
+    private static double[] linear(double[][] z) {
+        double[] q = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            q[i] = 0.5 + 2 * z[i][0] - z[i][1];
+        }
+        return q;
+    }
+
+    private static double[][] rows(int n, int d, long seed) {
+        Random r = new Random(seed);
+        double[][] z = new double[n][d];
+        for (double[] row : z) {
+            for (int j = 0; j < d; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        return z;
+    }
+
+    @Test
+    void continuousLimeFindsTheSlopesOfALinearModel() {
+        LimeTabular lime = new LimeTabular(LimeTabularTest::linear, 6, 2000, false, null, 0, 1.0);
+        assertEquals(0.75 * Math.sqrt(6), lime.kernelWidth(), 1e-12);
+        List<LimeTabular.Explanation> ex = lime.explain(rows(3, 6, 1), new int[]{0, 1, 2}, 7, 2, Progress.NONE);
+        for (LimeTabular.Explanation e : ex) {
+            // alpha = 1 against sum of weights in the hundreds shrinks by well under 2 %
+            assertEquals(2, e.weights()[0], 0.04);
+            assertEquals(-1, e.weights()[1], 0.02);
+            for (int j = 2; j < 6; j++) {
+                assertEquals(0, e.weights()[j], 0.02);
+            }
+            assertEquals(1, e.r2(), 1e-3);
+            assertEquals(e.q(), e.localQ(), 0.05);
+        }
+    }
+
+    @Test
+    void discretizedLimeRanksTheInformativeFeaturesFirst() {
+        double[][] training = rows(400, 6, 2);
+        LimeTabular lime = new LimeTabular(LimeTabularTest::linear, 6, 2000, true, training, 0, 1.0);
+        List<LimeTabular.Explanation> ex = lime.explain(rows(4, 6, 3), new int[]{0, 1, 2, 3}, 7, 1, Progress.NONE);
+        double[] mean = LimeTabular.meanAbsoluteWeights(ex, 6);
+        Importance imp = new Importance("lime", List.of("a", "b", "c", "d", "e", "f"), mean);
+        assertEquals(List.of("a", "b"), imp.top(2));
+        assertTrue(mean[1] > 3 * mean[2], "b " + mean[1] + " vs noise " + mean[2]);
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadCount() {
+        LimeTabular lime = new LimeTabular(LimeTabularTest::linear, 4, 500, false, null, 0, 1.0);
+        double[][] z = rows(5, 4, 9);
+        int[] ids = {10, 11, 12, 13, 14};
+        List<LimeTabular.Explanation> one = lime.explain(z, ids, 3, 1, Progress.NONE);
+        List<LimeTabular.Explanation> two = lime.explain(z, ids, 3, 2, Progress.NONE);
+        for (int i = 0; i < ids.length; i++) {
+            assertArrayEquals(one.get(i).weights(), two.get(i).weights(), 0.0);
+            assertEquals(ids[i], two.get(i).row());
+        }
+    }
+
+    @Test
+    void quartileBinsFollowNumpyPercentileAndSearchsorted() {
+        double[] sorted = {1, 2, 3, 4, 5};
+        assertEquals(2, LimeTabular.Quartiles.percentile(sorted, 25), 1e-12);
+        assertEquals(3.5, LimeTabular.Quartiles.percentile(new double[]{1, 2, 3, 4, 5, 6}, 50), 1e-12);
+        double[] cuts = {2, 3, 4};
+        assertEquals(0, LimeTabular.Quartiles.bin(cuts, 2));
+        assertEquals(1, LimeTabular.Quartiles.bin(cuts, 2.5));
+        assertEquals(3, LimeTabular.Quartiles.bin(cuts, 4.1));
+    }
+}
