@@ -1,5 +1,7 @@
 package io.github.mdxai.learn.graph;
 
+import io.github.mdxai.md.particles.Box;
+import io.github.mdxai.md.particles.Configuration;
 import io.github.mdxai.util.Rng;
 
 import java.util.ArrayList;
@@ -31,8 +33,8 @@ final class SyntheticGraphs {
             }
         }
         double[][] radii = {{shell, shell}, {shell, shell}};
-        return new GraphBuilder(radii).build(frame, label, label == 1 ? 0.3 : 1.0, split, ids, types, pos,
-                new double[]{length, length, length});
+        Configuration c = Configuration.of(types, pos, null, Box.cubic(length)).wrapped();
+        return new GraphBuilder(radii).build(c, frame, label, label == 1 ? 0.3 : 1.0, split);
     }
 
     static List<ParticleGraph> set(int count, int side, long seed, ParticleGraph.Split split, int frameOffset) {
