@@ -1,9 +1,13 @@
 package io.github.mdxai.learn.graph;
 
+import io.github.mdxai.md.io.ExtendedXyz;
+import io.github.mdxai.md.io.LammpsData;
+import io.github.mdxai.md.io.LammpsDump;
 import io.github.mdxai.md.particles.Configuration;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +54,22 @@ public final class GraphDatasetBuilder {
             }
         }
         return new GraphDataset(shellRadius, names, temps, graphs);
+    }
+
+    /**
+     * Snapshots of a trajectory file, every {@code stride}-th frame: extended XYZ (.xyz, .extxyz), a LAMMPS data
+     * file (.data, one frame) or a LAMMPS text dump (anything else).
+     */
+    public static List<Configuration> readFrames(Path file, int stride) {
+        InputException.require(stride >= 1, "stride must be at least 1");
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        List<Configuration> all = name.endsWith(".xyz") || name.endsWith(".extxyz") ? ExtendedXyz.read(file)
+                : name.endsWith(".data") ? List.of(LammpsData.read(file)) : LammpsDump.read(file);
+        List<Configuration> picked = new ArrayList<>();
+        for (int f = 0; f < all.size(); f += stride) {
+            picked.add(all.get(f));
+        }
+        return picked;
     }
 
     /**
