@@ -1,0 +1,105 @@
+package io.github.mdxai.features.structure;
+
+import io.github.mdxai.md.io.LammpsData;
+import io.github.mdxai.md.particles.Box;
+import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.util.Progress;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Speed of the structure descriptors: particles per second for neighbour lists, q4/q6 (with averages) and Voronoi
+ * volumes. Reads a LAMMPS data file and replicates it periodically (default: the N = 1000 soft-sphere liquid of the
+ * test resources, 2 x 2 x 2 = 8000 particles). Optionally writes the replicated configuration, so that LAMMPS can
+ * time compute orientorder/atom and voronoi/atom on the same particles (src/test/resources/structure/bench.lmp).
+ *
+ * <pre>java -cp target/classes:... io.github.mdxai.features.structure.DescriptorBenchmark [data] [replicas] [repeats] [write.data]</pre>
+ */
+public final class DescriptorBenchmark {
+
+    private DescriptorBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Path input = Path.of(args.length > 0 ? args[0] : "src/test/resources/structure/softsphere_N1000.data");
+        int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Configuration base = LammpsData.read(input);
+        Configuration c = replicate(base, replicas);
+        if (args.length > 3) {
+            LammpsData.write(Path.of(args[3]), c, new double[] {1, 2});
+        }
+        double[] box = {c.box().lx(), c.box().ly(), c.box().lz()};
+        double[] pos = c.positions();
+        int n = c.size();
+        System.out.printf(Locale.ROOT, "N = %d, box %.4f x %.4f x %.4f, %d cores, best of %d%n", n, box[0], box[1],
+                box[2], Runtime.getRuntime().availableProcessors(), repeats);
+        System.out.printf("%-44s %12s %14s%n", "what", "ms", "particles/s");
+        Steinhardt q46 = new Steinhardt(new int[] {4, 6}, false);
+        NeighborList nearest = NeighborList.nearest(pos, box, 12, Progress.NONE);
+        NeighborList cut = NeighborList.withinCutoff(pos, box, 1.5, Progress.NONE);
+        report("neighbour list, 12 nearest", n, repeats, () -> NeighborList.nearest(pos, box, 12, Progress.NONE));
+        report("neighbour list, cutoff 1.5", n, repeats, () -> NeighborList.withinCutoff(pos, box, 1.5,
+                Progress.NONE));
+        report("q4, q6, averages from 12-nearest list", n, repeats, () -> q46.compute(nearest, Progress.NONE));
+        report("q4, q6, averages from cutoff list", n, repeats, () -> q46.compute(cut, Progress.NONE));
+        report("q6 end to end (12 nearest + q4/q6)", n, repeats,
+                () -> q46.compute(NeighborList.nearest(pos, box, 12, Progress.NONE), Progress.NONE));
+        report("q6 end to end (cutoff 1.5 + q4/q6)", n, repeats,
+                () -> q46.compute(NeighborList.withinCutoff(pos, box, 1.5, Progress.NONE), Progress.NONE));
+        report("Voronoi volumes, 1 thread", n, repeats, () -> Voronoi.volumes(pos, box, null, 1, Progress.NONE));
+        report("Voronoi volumes, 2 threads", n, repeats, () -> Voronoi.volumes(pos, box, null, 2, Progress.NONE));
+        double[] radii = new double[n];
+        for (int i = 0; i < n; i++) {
+            radii[i] = c.types()[i] == 0 ? 0.5 : 0.6;
+        }
+        report("radical Voronoi volumes, 1 thread", n, repeats,
+                () -> Voronoi.volumes(pos, box, radii, 1, Progress.NONE));
+        report("partial g(r) + shell cut-offs", n, repeats, () -> {
+            PartialRdf rdf = PartialRdf.forFirstShell(2, box, n);
+            rdf.add(pos, box, c.types(), Progress.NONE);
+            return ShellCutoffs.find(rdf);
+        });
+    }
+
+    private static void report(String what, int n, int repeats, java.util.function.Supplier<Object> work) {
+        for (int w = 0; w < 2; w++) {
+            work.get();
+        }
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            work.get();
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        double ms = best / 1e6;
+        System.out.printf(Locale.ROOT, "%-44s %12.2f %14.0f%n", what, ms, n / (ms / 1000));
+    }
+
+    /** The configuration repeated k times along each axis. */
+    static Configuration replicate(Configuration c, int k) {
+        int n = c.size();
+        int total = n * k * k * k;
+        int[] types = new int[total];
+        double[] pos = new double[3 * total];
+        Box b = c.box();
+        double[] src = c.wrapped().positions();
+        int m = 0;
+        for (int ix = 0; ix < k; ix++) {
+            for (int iy = 0; iy < k; iy++) {
+                for (int iz = 0; iz < k; iz++) {
+                    for (int i = 0; i < n; i++) {
+                        types[m] = c.types()[i];
+                        pos[3 * m] = src[3 * i] + ix * b.lx();
+                        pos[3 * m + 1] = src[3 * i + 1] + iy * b.ly();
+                        pos[3 * m + 2] = src[3 * i + 2] + iz * b.lz();
+                        m++;
+                    }
+                }
+            }
+        }
+        Box big = new Box(b.xlo(), b.ylo(), b.zlo(), k * b.lx(), k * b.ly(), k * b.lz());
+        return Configuration.of(types, pos, null, big);
+    }
+}
