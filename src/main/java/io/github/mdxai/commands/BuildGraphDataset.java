@@ -33,6 +33,10 @@ public class BuildGraphDataset implements Command {
     @Parameter(label = "Temperature of class 1 (reduced)", persist = false, min = "0")
     private double temperature1;
 
+    @Parameter(label = "First-shell radii", choices = {"from g(r)", "given"}, persist = false,
+            description = "First minima of the partial g(r) pooled over all snapshots, or the three values below")
+    private String shells = "from g(r)";
+
     @Parameter(label = "First-shell radius A-A (sigma)", persist = false, min = "0.1",
             description = "First minimum of g_AA(r)")
     private double shell_aa = 1.45;
@@ -71,17 +75,30 @@ public class BuildGraphDataset implements Command {
         p.status("reading trajectories");
         var frames0 = GraphDatasetBuilder.readFrames(trajectory0.toPath(), stride);
         var frames1 = GraphDatasetBuilder.readFrames(trajectory1.toPath(), stride);
-        double[][] shells = {{shell_aa, shell_ab}, {shell_ab, shell_bb}};
-        GraphDataset data = GraphDatasetBuilder.build(List.of(
-                        new GraphDatasetBuilder.ClassFrames(name(temperature0), temperature0, frames0),
-                        new GraphDatasetBuilder.ClassFrames(name(temperature1), temperature1, frames1)),
-                shells, train_fraction, validation_fraction, p.range(0.1, 0.9));
+        InputException.require("from g(r)".equals(shells) || "given".equals(shells),
+                "shells must be 'from g(r)' or 'given'");
+        var classes = List.of(new GraphDatasetBuilder.ClassFrames(name(temperature0), temperature0, frames0),
+                new GraphDatasetBuilder.ClassFrames(name(temperature1), temperature1, frames1));
+        int types = 2;
+        for (var cf : classes) {
+            for (var c : cf.frames()) {
+                types = Math.max(types, c.typeCount());
+            }
+        }
+        InputException.require("from g(r)".equals(shells) || types == 2,
+                "given shell radii cover two types; the snapshots have " + types);
+        double[][] radii = "from g(r)".equals(shells)
+                ? GraphDatasetBuilder.shellsFromRdf(classes, types, p)
+                : new double[][]{{shell_aa, shell_ab}, {shell_ab, shell_bb}};
+        GraphDataset data = GraphDatasetBuilder.build(classes, radii, train_fraction, validation_fraction,
+                p.range(0.1, 0.9));
         p.status("writing " + output.getName());
         data.write(output.toPath());
-        summary = String.format(Locale.ROOT, "%d graphs (%d train, %d validation, %d test), %d particles each",
+        summary = String.format(Locale.ROOT, "%d graphs (%d train, %d validation, %d test), %d particles each,"
+                        + " shell radii AA %.3f AB %.3f BB %.3f",
                 data.graphs().size(), data.split(ParticleGraph.Split.TRAIN).size(),
                 data.split(ParticleGraph.Split.VALIDATION).size(), data.split(ParticleGraph.Split.TEST).size(),
-                data.graphs().get(0).nodeCount());
+                data.graphs().get(0).nodeCount(), radii[0][0], radii[0][1], radii[1][1]);
         p.fraction(1);
     }
 

@@ -67,6 +67,7 @@ class GraphAttentionCommandsTest {
             build.put("temperature0", 0.8);
             build.put("trajectory1", cold.toFile());
             build.put("temperature1", 0.3);
+            build.put("shells", "given");
             build.put("output", graphs.toFile());
             CommandModule m = cs.run(BuildGraphDataset.class, true, build).get();
             assertTrue(((String) m.getOutput("summary")).startsWith("20 graphs (12 train, 4 validation, 4 test)"));

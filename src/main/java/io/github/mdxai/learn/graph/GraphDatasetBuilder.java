@@ -1,5 +1,7 @@
 package io.github.mdxai.learn.graph;
 
+import io.github.mdxai.features.structure.PartialRdf;
+import io.github.mdxai.features.structure.ShellCutoffs;
 import io.github.mdxai.md.io.ExtendedXyz;
 import io.github.mdxai.md.io.LammpsData;
 import io.github.mdxai.md.io.LammpsDump;
@@ -70,6 +72,29 @@ public final class GraphDatasetBuilder {
             picked.add(all.get(f));
         }
         return picked;
+    }
+
+    /**
+     * First-shell radii from the data: the first minima of the partial g(r) pooled over all snapshots of all classes
+     * (one graph definition for every temperature). Positions are taken relative to each box's lower corner.
+     */
+    public static double[][] shellsFromRdf(List<ClassFrames> classes, int types, Progress progress) {
+        Configuration first = classes.get(0).frames().get(0);
+        double[] box = {first.box().lx(), first.box().ly(), first.box().lz()};
+        PartialRdf rdf = PartialRdf.forFirstShell(types, box, first.size());
+        for (ClassFrames cf : classes) {
+            for (Configuration c : cf.frames()) {
+                progress.checkCancelled();
+                double[] p = c.wrapped().positions().clone();
+                for (int k = 0; k < p.length; k++) {
+                    p[k] -= c.box().lo(k % 3);
+                }
+                InputException.require(c.box().lx() == box[0] && c.box().ly() == box[1] && c.box().lz() == box[2],
+                        "all snapshots must share one box to pool g(r); give the shell radii instead");
+                rdf.add(p, box, c.types(), Progress.NONE);
+            }
+        }
+        return ShellCutoffs.find(rdf).cutoffs();
     }
 
     /**

@@ -80,6 +80,25 @@ class GraphDatasetTest {
     }
 
     @Test
+    void softSphereShellsFromGofRAreNearTheDefaults() {
+        // LAMMPS-equilibrated Bernu-Hansen mixture, N = 1000, T = 1 (copied by the descriptor work)
+        Configuration c = io.github.mdxai.md.io.LammpsData.read(Path.of("src/test/resources/structure/softsphere_N1000.data"));
+        double[][] shells = GraphDatasetBuilder.shellsFromRdf(
+                List.of(new GraphDatasetBuilder.ClassFrames("T=1", 1.0, List.of(c))), 2, Progress.NONE);
+        double[][] defaults = GraphDatasetBuilder.softSphereShells();
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                assertEquals(defaults[a][b], shells[a][b], 0.15, "shell " + a + "-" + b);
+            }
+        }
+        ParticleGraph g = new GraphBuilder(shells).build(c, 0, 0, 1.0, ParticleGraph.Split.TEST);
+        double meanDegree = g.edgeCount() / (double) g.nodeCount();
+        System.out.printf("g(r) shells AA %.3f AB %.3f BB %.3f, mean degree %.2f%n", shells[0][0], shells[0][1],
+                shells[1][1], meanDegree);
+        assertTrue(meanDegree > 11 && meanDegree < 16, "mean first-shell coordination " + meanDegree);
+    }
+
+    @Test
     void roundTripsAndSplitsInTimeOrder(@TempDir Path dir) {
         GraphDataset data = GraphDatasetBuilder.build(List.of(
                         new GraphDatasetBuilder.ClassFrames("T=0.30", 0.30, frames(10, 1)),
