@@ -88,6 +88,11 @@ public final class GatModel {
                 .add(init.zeros("enc_b", f)));
         // 0 on edges and self-loops, -1e9 elsewhere: masked logits vanish in the softmax
         SDVariable logitMask = adjacency.sub(1.0).mul(1e9);
+        SDVariable nodesPerGraph = sd.slice(batchNodes, new int[]{1}, new int[]{1});
+        SDVariable rowShape = sd.concat(0, sd.constant(Nd4j.createFromArray(-1L, 1L)), nodesPerGraph);
+        SDVariable edgeRows = sd.reshape(edges, sd.concat(0, sd.constant(Nd4j.createFromArray(-1L)), nodesPerGraph,
+                sd.constant(Nd4j.createFromArray((long) c))));
+        SDVariable edgeMessageShape = sd.concat(0, batchNodes, sd.constant(Nd4j.createFromArray((long) c)));
         for (int l = 0; l < config.layers(); l++) {
             List<SDVariable> messages = new ArrayList<>();
             for (int k = 0; k < config.heads(); k++) {
@@ -99,7 +104,9 @@ public final class GatModel {
                 SDVariable scores = sd.nn.leakyRelu(toReceiver.add(fromSender).add(edgeTerm), 0.2);
                 SDVariable alpha = sd.nn.softmax(attentionName(l, k), scores.add(logitMask), 2);
                 messages.add(sd.mmul(alpha, z));
-                messages.add(sd.sum(sd.expandDims(alpha, 3).mul(edges), 2));
+                // sum_j alpha_ij e_ij as one batched [1 x N] x [N x 4] product per receiver: no B x N x N x 4 temporary
+                SDVariable rows = sd.reshape(alpha, rowShape);
+                messages.add(sd.reshape(sd.mmul(rows, edgeRows), edgeMessageShape));
             }
             SDVariable m = sd.concat(2, messages.toArray(new SDVariable[0]));
             int mw = config.heads() * (d + c);
