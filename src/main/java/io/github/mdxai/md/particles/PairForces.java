@@ -27,6 +27,7 @@ public final class PairForces implements AutoCloseable {
     private final double[] blockVirial = new double[BLOCKS * 6];
     private final BlockRunner.Body pairBody = this::pairBlock;
     private final BlockRunner.Body reduceBody = this::reduceBlock;
+    private final BlockRunner.Body buildBody;
     private double[] x;
     private double[] out;
     private boolean observe;
@@ -58,8 +59,9 @@ public final class PairForces implements AutoCloseable {
         for (int k = 0; k < cutoffSquared.length; k++) {
             cutoffSquared[k] = potential.cutoffSquared(k);
         }
-        this.list = new VerletList(potential, this.types, box, skin);
+        this.list = new VerletList(potential, this.types, box, skin, BLOCKS);
         this.runner = new BlockRunner(threads);
+        this.buildBody = list::buildBlock;
         this.buffers = new double[BLOCKS][3 * n];
     }
 
@@ -68,7 +70,10 @@ public final class PairForces implements AutoCloseable {
      * the virial tensor W_ab = sum over pairs of r_a F_b (xx yy zz xy xz yz); the scalar virial is always computed.
      */
     public void compute(double[] positions, double[] forces, boolean observables) {
-        list.update(positions);
+        if (list.stale(positions)) {
+            list.prepare(positions);
+            runner.run(BLOCKS, buildBody);
+        }
         x = positions;
         out = forces;
         observe = observables;
@@ -92,7 +97,8 @@ public final class PairForces implements AutoCloseable {
         final double[] f = buffers[b];
         final int[] typ = types;
         final int[] start = list.start;
-        final int[] nb = list.neighbours;
+        final int[] stop = list.end;
+        final int[] nb = list.neighbours[b];
         final double[] rc2 = cutoffSquared;
         final PairPotential pot = potential;
         final double lx = box.lx();
@@ -120,7 +126,7 @@ public final class PairForces implements AutoCloseable {
             double fxi = 0;
             double fyi = 0;
             double fzi = 0;
-            for (int k = start[i], end = start[i + 1]; k < end; k++) {
+            for (int k = start[i], end = stop[i]; k < end; k++) {
                 int j = nb[k];
                 double dx = xi - pos[3 * j];
                 double dy = yi - pos[3 * j + 1];
@@ -213,7 +219,11 @@ public final class PairForces implements AutoCloseable {
 
     /** Pairs in the current neighbour list. */
     public int listedPairs() {
-        return list.start[n];
+        int pairs = 0;
+        for (int i = 0; i < n; i++) {
+            pairs += list.end[i] - list.start[i];
+        }
+        return pairs;
     }
 
     public Box box() {

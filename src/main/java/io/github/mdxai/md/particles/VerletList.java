@@ -3,14 +3,16 @@ package io.github.mdxai.md.particles;
 import java.util.Arrays;
 
 /**
- * A half Verlet neighbour list: each pair within its cutoff plus skin appears once, in the list of i if
- * (i + j) is even and j > i or (i + j) is odd and j < i, which spreads pairs evenly over particles. Built with
- * a cell list when the box holds at least 3 cells per side, else by looping over all pairs. Rebuilt when some
- * particle moved more than half the skin since the last build.
+ * A half Verlet neighbour list (each pair within its cutoff plus skin once) built from a cell list with cells of
+ * at least half the list range and a half stencil of 5x5x5 cells; a box with fewer than 5 cells a side is searched
+ * over all pairs. The list of particle i lives in the array of i's block ({@link PairForces#BLOCKS} fixed index
+ * ranges), so blocks are built in parallel and the content never depends on the thread count.
+ * Rebuilt when some particle moved more than half the skin since the last build.
  */
 final class VerletList {
 
     private final int n;
+    private final int blocks;
     private final int typeCount;
     private final int[] types;
     private final Box box;
@@ -18,15 +20,24 @@ final class VerletList {
     private final double[] listCutoffSquared;
     private final double listRange;
     private final double[] reference;
+    private final double[] wrapped;
+    /** List of i: {@code neighbours[block(i)][start[i] .. end[i])}. */
     final int[] start;
-    int[] neighbours = new int[0];
+    final int[] end;
+    final int[][] neighbours;
     private int builds;
-    private int[] cellHead = new int[0];
-    private final int[] cellNext;
+    private final int cx;
+    private final int cy;
+    private final int cz;
+    private final int[] cellStart;
+    private final int[] cellCursor;
+    private final int[] cellAtoms;
     private final int[] cellOf;
+    private final int[] stencil;
 
-    VerletList(PairPotential potential, int[] types, Box box, double skin) {
+    VerletList(PairPotential potential, int[] types, Box box, double skin, int blocks) {
         this.n = types.length;
+        this.blocks = blocks;
         this.typeCount = potential.typeCount();
         this.types = types;
         this.box = box;
@@ -40,23 +51,47 @@ final class VerletList {
         }
         this.listRange = potential.maxCutoff() + skin;
         this.reference = new double[3 * n];
-        this.start = new int[n + 1];
-        this.cellNext = new int[n];
+        this.wrapped = new double[3 * n];
+        this.start = new int[n];
+        this.end = new int[n];
+        this.neighbours = new int[blocks][64];
+        int ax = (int) Math.floor(box.lx() / (0.5 * listRange));
+        int ay = (int) Math.floor(box.ly() / (0.5 * listRange));
+        int az = (int) Math.floor(box.lz() / (0.5 * listRange));
+        boolean cells = ax >= 5 && ay >= 5 && az >= 5;
+        this.cx = cells ? ax : 1;
+        this.cy = cells ? ay : 1;
+        this.cz = cells ? az : 1;
+        this.cellStart = new int[cx * cy * cz + 1];
+        this.cellCursor = new int[cx * cy * cz];
+        this.cellAtoms = new int[n];
         this.cellOf = new int[n];
+        // half stencil: offsets after (0,0,0) in (dz, dy, dx) order; the own cell is handled with j after i
+        int[] s = new int[62 * 3];
+        int k = 0;
+        for (int dz = -2; dz <= 2; dz++) {
+            for (int dy = -2; dy <= 2; dy++) {
+                for (int dx = -2; dx <= 2; dx++) {
+                    if (dz > 0 || (dz == 0 && (dy > 0 || (dy == 0 && dx > 0)))) {
+                        s[k++] = dx;
+                        s[k++] = dy;
+                        s[k++] = dz;
+                    }
+                }
+            }
+        }
+        this.stencil = s;
     }
 
     int builds() {
         return builds;
     }
 
-    /** Rebuilds the list if a particle moved more than half the skin since the last build (or on first use). */
-    void update(double[] x) {
-        if (builds == 0 || movedTooFar(x)) {
-            build(x);
+    /** True if the list must be rebuilt before use at these positions. */
+    boolean stale(double[] x) {
+        if (builds == 0) {
+            return true;
         }
-    }
-
-    private boolean movedTooFar(double[] x) {
         for (int i = 0; i < 3 * n; i += 3) {
             double dx = x[i] - reference[i];
             double dy = x[i + 1] - reference[i + 1];
@@ -68,76 +103,120 @@ final class VerletList {
         return false;
     }
 
-    void build(double[] x) {
+    /** Sorts particles into cells; must run before {@link #buildBlock} for all blocks. */
+    void prepare(double[] x) {
         System.arraycopy(x, 0, reference, 0, 3 * n);
-        int cx = (int) Math.floor(box.lx() / listRange);
-        int cy = (int) Math.floor(box.ly() / listRange);
-        int cz = (int) Math.floor(box.lz() / listRange);
+        for (int k = 0; k < 3 * n; k++) {
+            wrapped[k] = box.wrap(x[k], k % 3);
+        }
+        Arrays.fill(cellStart, 0);
+        for (int i = 0; i < n; i++) {
+            int a = Math.min(cx - 1, (int) ((wrapped[3 * i] - box.xlo()) * cx / box.lx()));
+            int b = Math.min(cy - 1, (int) ((wrapped[3 * i + 1] - box.ylo()) * cy / box.ly()));
+            int c = Math.min(cz - 1, (int) ((wrapped[3 * i + 2] - box.zlo()) * cz / box.lz()));
+            cellOf[i] = (c * cy + b) * cx + a;
+            cellStart[cellOf[i] + 1]++;
+        }
+        for (int c = 0; c < cx * cy * cz; c++) {
+            cellStart[c + 1] += cellStart[c];
+        }
+        System.arraycopy(cellStart, 0, cellCursor, 0, cellCursor.length);
+        for (int i = 0; i < n; i++) {
+            cellAtoms[cellCursor[cellOf[i]]++] = i;
+        }
+        builds++;
+    }
+
+    /** Builds the lists of the particles of one block. */
+    void buildBlock(int b) {
+        int from = (int) ((long) n * b / blocks);
+        int to = (int) ((long) n * (b + 1) / blocks);
         int count = 0;
-        if (cx < 3 || cy < 3 || cz < 3) {
-            for (int i = 0; i < n; i++) {
-                start[i] = count;
+        int[] list = neighbours[b];
+        double lx = box.lx();
+        double ly = box.ly();
+        double lz = box.lz();
+        double[] w = wrapped;
+        for (int i = from; i < to; i++) {
+            start[i] = count;
+            double xi = w[3 * i];
+            double yi = w[3 * i + 1];
+            double zi = w[3 * i + 2];
+            int ti = types[i] * typeCount;
+            if (cx == 1) {
                 for (int j = 0; j < n; j++) {
-                    if (j != i && ((((i + j) & 1) == 0) == (j > i))) {
-                        count = consider(x, i, j, count);
+                    if (j != i && (((i + j) & 1) == 0) == (j > i)) {
+                        double dx = xi - w[3 * j];
+                        double dy = yi - w[3 * j + 1];
+                        double dz = zi - w[3 * j + 2];
+                        dx -= lx * Math.rint(dx * (1 / lx));
+                        dy -= ly * Math.rint(dy * (1 / ly));
+                        dz -= lz * Math.rint(dz * (1 / lz));
+                        if (dx * dx + dy * dy + dz * dz < listCutoffSquared[ti + types[j]]) {
+                            if (count == list.length) {
+                                list = neighbours[b] = Arrays.copyOf(list, 2 * count);
+                            }
+                            list[count++] = j;
+                        }
                     }
                 }
-            }
-        } else {
-            int cells = cx * cy * cz;
-            if (cellHead.length != cells) {
-                cellHead = new int[cells];
-            }
-            Arrays.fill(cellHead, -1);
-            for (int i = n - 1; i >= 0; i--) {
-                int c = cellIndex(x, i, cx, cy, cz);
-                cellOf[i] = c;
-                cellNext[i] = cellHead[c];
-                cellHead[c] = i;
-            }
-            for (int i = 0; i < n; i++) {
-                start[i] = count;
+            } else {
                 int c = cellOf[i];
                 int ix = c % cx;
                 int iy = (c / cx) % cy;
                 int iz = c / (cx * cy);
-                for (int dz = -1; dz <= 1; dz++) {
-                    int nz = (iz + dz + cz) % cz;
-                    for (int dy = -1; dy <= 1; dy++) {
-                        int ny = (iy + dy + cy) % cy;
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int nx = (ix + dx + cx) % cx;
-                            for (int j = cellHead[(nz * cy + ny) * cx + nx]; j >= 0; j = cellNext[j]) {
-                                if (j != i && ((((i + j) & 1) == 0) == (j > i))) {
-                                    count = consider(x, i, j, count);
-                                }
+                for (int s = -3; s < stencil.length; s += 3) {
+                    double sx = 0;
+                    double sy = 0;
+                    double sz = 0;
+                    int cell;
+                    if (s < 0) {
+                        cell = c;
+                    } else {
+                        int nx = ix + stencil[s];
+                        int ny = iy + stencil[s + 1];
+                        int nz = iz + stencil[s + 2];
+                        if (nx < 0) {
+                            nx += cx;
+                            sx = -lx;
+                        } else if (nx >= cx) {
+                            nx -= cx;
+                            sx = lx;
+                        }
+                        if (ny < 0) {
+                            ny += cy;
+                            sy = -ly;
+                        } else if (ny >= cy) {
+                            ny -= cy;
+                            sy = ly;
+                        }
+                        if (nz < 0) {
+                            nz += cz;
+                            sz = -lz;
+                        } else if (nz >= cz) {
+                            nz -= cz;
+                            sz = lz;
+                        }
+                        cell = (nz * cy + ny) * cx + nx;
+                    }
+                    for (int p = cellStart[cell], pe = cellStart[cell + 1]; p < pe; p++) {
+                        int j = cellAtoms[p];
+                        if (s < 0 && j <= i) {
+                            continue;
+                        }
+                        double dx = xi - w[3 * j] - sx;
+                        double dy = yi - w[3 * j + 1] - sy;
+                        double dz = zi - w[3 * j + 2] - sz;
+                        if (dx * dx + dy * dy + dz * dz < listCutoffSquared[ti + types[j]]) {
+                            if (count == list.length) {
+                                list = neighbours[b] = Arrays.copyOf(list, 2 * count);
                             }
+                            list[count++] = j;
                         }
                     }
                 }
             }
+            end[i] = count;
         }
-        start[n] = count;
-        builds++;
-    }
-
-    private int cellIndex(double[] x, int i, int cx, int cy, int cz) {
-        int a = Math.min(cx - 1, (int) ((box.wrap(x[3 * i], 0) - box.xlo()) * cx / box.lx()));
-        int b = Math.min(cy - 1, (int) ((box.wrap(x[3 * i + 1], 1) - box.ylo()) * cy / box.ly()));
-        int c = Math.min(cz - 1, (int) ((box.wrap(x[3 * i + 2], 2) - box.zlo()) * cz / box.lz()));
-        return (c * cy + b) * cx + a;
-    }
-
-    private int consider(double[] x, int i, int j, int count) {
-        double dx = box.minimumImage(x[3 * i] - x[3 * j], 0);
-        double dy = box.minimumImage(x[3 * i + 1] - x[3 * j + 1], 1);
-        double dz = box.minimumImage(x[3 * i + 2] - x[3 * j + 2], 2);
-        if (dx * dx + dy * dy + dz * dz < listCutoffSquared[types[i] * typeCount + types[j]]) {
-            if (count == neighbours.length) {
-                neighbours = Arrays.copyOf(neighbours, Math.max(1024, 2 * count));
-            }
-            neighbours[count++] = j;
-        }
-        return count;
     }
 }
