@@ -1,0 +1,145 @@
+package io.github.mdxai.learn.graph;
+
+import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Progress;
+import io.github.mdxai.util.Rng;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link GatModel} with Adam on batches of graphs, evaluates the validation graphs after each epoch and
+ * stops when the validation loss has not improved for {@code patience} epochs; the best epoch's weights are kept.
+ * Batch order and rotations derive from the config's seed, so a run is reproducible.
+ */
+public final class GatTrainer {
+
+    private GatTrainer() {
+    }
+
+    /** One epoch's numbers. */
+    public record Epoch(int epoch, double trainLoss, double validationLoss, double validationAccuracy,
+                        double seconds) {
+    }
+
+    /** The curves and the epoch whose weights the model now holds. */
+    public record Result(List<Epoch> epochs, int bestEpoch, boolean stoppedEarly) {
+    }
+
+    public static Result train(GatModel model, List<ParticleGraph> train, List<ParticleGraph> validation,
+                               Progress progress) {
+        InputException.require(!train.isEmpty(), "no training graphs");
+        InputException.require(!validation.isEmpty(), "no validation graphs");
+        GatConfig cfg = model.config();
+        List<Epoch> epochs = new ArrayList<>();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = -1;
+        Map<String, INDArray> best = null;
+        int[] order = new int[train.size()];
+        LossRecorder lossRecorder = new LossRecorder();
+        for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+            progress.checkCancelled();
+            long start = System.nanoTime();
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            shuffle(order, Rng.stream(cfg.seed(), "batch-order", epoch));
+            double lossSum = 0;
+            int batches = 0;
+            for (int from = 0; from < order.length; from += cfg.batchGraphs()) {
+                progress.checkCancelled();
+                int to = Math.min(order.length, from + cfg.batchGraphs());
+                List<ParticleGraph> graphs = new ArrayList<>(to - from);
+                for (int k = from; k < to; k++) {
+                    graphs.add(train.get(order[k]));
+                }
+                GraphBatch b = new GraphBatch(graphs, model.numTypes(), model.dataType(),
+                        cfg.rotate() ? cfg.seed() : null, epoch);
+                MultiDataSet mds = new MultiDataSet(new INDArray[]{b.nodes, b.adjacency, b.edges, b.mask},
+                        new INDArray[]{b.labels});
+                model.sameDiff().fit(mds, lossRecorder);
+                lossSum += lossRecorder.last;
+                batches++;
+            }
+            Evaluation val = evaluate(model, validation);
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            epochs.add(new Epoch(epoch + 1, lossSum / batches, val.loss(), val.accuracy(), seconds));
+            progress.status(String.format("epoch %d: train loss %.4f, validation loss %.4f, accuracy %.3f",
+                    epoch + 1, lossSum / batches, val.loss(), val.accuracy()));
+            progress.fraction((epoch + 1.0) / cfg.epochs());
+            if (val.loss() < bestLoss) {
+                bestLoss = val.loss();
+                bestEpoch = epoch + 1;
+                best = copy(model.parameters());
+            } else if (epoch + 1 - bestEpoch >= cfg.patience()) {
+                restore(model, best);
+                return new Result(epochs, bestEpoch, true);
+            }
+        }
+        restore(model, best);
+        return new Result(epochs, bestEpoch, false);
+    }
+
+    /** Loss, accuracy (threshold 0.5) and confusion counts [true class][predicted class]. */
+    public record Evaluation(double loss, double accuracy, long[][] confusion, double[] probabilities) {
+    }
+
+    public static Evaluation evaluate(GatModel model, List<ParticleGraph> graphs) {
+        double[] p = model.predict(graphs);
+        long[][] confusion = new long[2][2];
+        double loss = 0;
+        for (int i = 0; i < p.length; i++) {
+            int y = graphs.get(i).label();
+            int predicted = p[i] >= 0.5 ? 1 : 0;
+            confusion[y][predicted]++;
+            double q = Math.min(1 - 1e-12, Math.max(1e-12, p[i]));
+            loss -= y == 1 ? Math.log(q) : Math.log(1 - q);
+        }
+        double correct = confusion[0][0] + confusion[1][1];
+        return new Evaluation(loss / p.length, correct / p.length, confusion, p);
+    }
+
+    private static Map<String, INDArray> copy(Map<String, INDArray> params) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, v.dup()));
+        return out;
+    }
+
+    private static void restore(GatModel model, Map<String, INDArray> saved) {
+        model.parameters().forEach((k, v) -> v.assign(saved.get(k)));
+    }
+
+    /** Keeps the loss of the last training iteration (computed before its update). */
+    private static final class LossRecorder extends BaseListener {
+        double last = Double.NaN;
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public void iterationDone(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet dataSet, Loss loss) {
+            last = loss.getLoss(GatModel.LOSS);
+        }
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
