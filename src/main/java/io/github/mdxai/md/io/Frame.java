@@ -1,0 +1,13 @@
+package io.github.mdxai.md.io;
+
+/**
+ * One structure read from or written to a file: positions (interleaved xyz, nm), optional velocities (nm/ps),
+ * optional box (3 numbers for a rectangular box or the 9 of GROMACS' triclinic line, nm) and per-atom names.
+ */
+public record Frame(String title, int[] residueNumbers, String[] residueNames, String[] atomNames, double[] x,
+                    double[] v, double[] box) {
+
+    public int atomCount() {
+        return atomNames.length;
+    }
+}
