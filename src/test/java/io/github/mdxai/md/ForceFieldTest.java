@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Energies and forces of alanine dipeptide against GROMACS 2022.5 double precision (the tolerances). */
-class ForceFieldTest {
+public class ForceFieldTest {
 
     static final Path ALA2 = Path.of("src/test/resources/ala2");
     static final String[] GMX = {"gmx_Bond", "gmx_Angle", "gmx_Proper_Dih", "gmx_Per_Imp_Dih", "gmx_LJ14",
@@ -29,7 +29,7 @@ class ForceFieldTest {
         checkAgainstGromacs(GromacsTopology.read(ALA2.resolve("processed.top")));
     }
 
-    static void checkAgainstGromacs(Topology top) {
+    public static void checkAgainstGromacs(Topology top) {
         assertEquals(22, top.atomCount());
         assertEquals(21, top.bonds().size());
         assertEquals(36, top.angles().size());

@@ -1,6 +1,7 @@
 package io.github.mdxai.md.io;
 
 import io.github.mdxai.md.Topology;
+import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class GroFile {
         for (int k = 0; k < box.length; k++) {
             box[k] = TextLines.number(boxTokens[k], file, boxLine, "box vector component (nm)");
         }
-        frames.add(new Frame(title, resnr, resname, name, x, v, box));
+        frames.add(new Frame(title, resnr, resname, name, x, v, box, start + 2));
         return boxLine;
     }
 
@@ -127,6 +128,20 @@ public final class GroFile {
             throw InputException.at(file, lineNo, "line too short: expected " + what + " in columns " + (from + 1) + "-" + (from + width));
         }
         return TextLines.number(s.substring(from, Math.min(s.length(), from + width)), file, lineNo, what);
+    }
+
+    /**
+     * Writes frames (positions, optional velocities) atomically as a multi-frame .gro with atom names from the
+     * topology; {@code velocities} may be null or hold nulls.
+     */
+    public static void write(Path file, Topology top, List<String> titles, List<double[]> positions,
+                             List<double[]> velocities, double[] box, int decimals) {
+        AtomicFiles.writeText(file, w -> {
+            for (int k = 0; k < positions.size(); k++) {
+                double[] v = velocities == null ? null : velocities.get(k);
+                writeFrame(w, top, titles.get(k), positions.get(k), v, box, decimals);
+            }
+        });
     }
 
     /** Writes one frame with atom names from the topology; {@code decimals} (3 = GROMACS default) sets precision. */

@@ -62,6 +62,9 @@ public final class GromacsTopology {
     }
 
     private static final Set<String> KNOWN_IGNORED = Set.of("constrainttypes", "implicit_genborn_params");
+    private static final Set<String> SUPPORTED = Set.of("defaults", "atomtypes", "bondtypes", "angletypes",
+            "dihedraltypes", "pairtypes", "nonbond_params", "moleculetype", "atoms", "bonds", "pairs", "angles",
+            "dihedrals", "exclusions", "system", "molecules");
 
     private final List<String> gmxlib;
     private final Map<String, String> defines = new HashMap<>();
@@ -97,7 +100,15 @@ public final class GromacsTopology {
     public static Topology read(Path file, Map<String, String> defines) {
         String env = System.getenv("GMXLIB");
         List<String> gmxlib = env == null || env.isBlank() ? List.of() : Arrays.asList(env.split(":"));
-        GromacsTopology reader = new GromacsTopology(gmxlib, defines);
+        return read(file, defines, gmxlib);
+    }
+
+    /**
+     * As {@link #read(Path, Map)}, searching includes that are not next to the including file in
+     * {@code includeDirs} (in order) instead of {@code GMXLIB}.
+     */
+    public static Topology read(Path file, Map<String, String> defines, List<String> includeDirs) {
+        GromacsTopology reader = new GromacsTopology(includeDirs, defines);
         reader.preprocess(file, new ArrayDeque<>());
         reader.parse();
         return reader.build(file);
@@ -271,6 +282,10 @@ public final class GromacsTopology {
                     throw line.error("directive without closing ]");
                 }
                 directive = line.text.substring(1, close).strip().toLowerCase();
+                if (!SUPPORTED.contains(directive) && !KNOWN_IGNORED.contains(directive)) {
+                    throw line.error("unsupported directive [ " + directive + " ] (this engine handles vacuum "
+                            + "AMBER-style topologies without constraints, settles, restraints or cmap)");
+                }
                 if (directive.equals("moleculetype")) {
                     molecule = null;
                 }
@@ -311,10 +326,7 @@ public final class GromacsTopology {
                     molecules.add(new Object[]{t[0], count, line});
                 }
                 default -> {
-                    if (!KNOWN_IGNORED.contains(directive)) {
-                        throw line.error("unsupported directive [ " + directive + " ] (this engine handles vacuum "
-                                + "AMBER-style topologies without constraints, settles, restraints or cmap)");
-                    }
+                    // known force-field tables this engine does not need (constrainttypes: h-bonds use b0)
                 }
             }
         }
@@ -505,6 +517,9 @@ public final class GromacsTopology {
     }
 
     private Topology build(Path file) {
+        if (lines.isEmpty()) {
+            throw InputException.at(file, 1, "empty topology (expected [ defaults ], [ atomtypes ], molecule types and [ molecules ])");
+        }
         if (!defaultsSeen) {
             throw InputException.at(file, 0, "no [ defaults ] directive (expected a force field include)");
         }
