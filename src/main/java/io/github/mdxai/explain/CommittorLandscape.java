@@ -1,0 +1,175 @@
+package io.github.mdxai.explain;
+
+import io.github.mdxai.cv.StateRegion;
+import io.github.mdxai.grid.Axis;
+import io.github.mdxai.grid.Grid2D;
+import io.github.mdxai.sampling.FreeEnergy;
+import io.github.mdxai.sampling.MinimumFreeEnergyPath;
+import io.github.mdxai.util.InputException;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The free energy in two features (e.g. the two distances an explained network names) from reweighted frames, with
+ * what the committor says on it: the mean model p_B per bin (its 0.5 level is the network's dividing line projected
+ * on the two features), the minimum free-energy path between the two states' basins, and how close configurations
+ * with p_B near 0.5 lie to that path's saddle compared with configurations committed to A or B.
+ */
+public final class CommittorLandscape {
+
+    private CommittorLandscape() {
+    }
+
+    /** Frames of a reweighted run: the two features, weights, which state each frame is in, and optional model p_B. */
+    public record Frames(double[] x, double[] y, double[] weights, boolean[] inA, boolean[] inB, double[] modelPB) {
+    }
+
+    /** Committor configurations: the two features and the measured p_B. */
+    public record Points(double[] x, double[] y, double[] pB) {
+    }
+
+    /**
+     * Distances to the saddle along the minimum free-energy path, as a fraction of the path's length (0 = level with
+     * the saddle), as medians over configurations with 0.4 < p_B < 0.6 ("mid"), p_B < 0.1 ("A") and p_B > 0.9 ("B").
+     */
+    public record SaddleProximity(double medianMid, int countMid, double medianA, int countA, double medianB, int countB) {
+    }
+
+    public record Result(Grid2D freeEnergy, Grid2D meanModelPB, MinimumFreeEnergyPath.Path path, SaddleProximity proximity) {
+    }
+
+    public static Result compute(Frames frames, Points points, Axis ax, Axis ay, double temperature) {
+        Grid2D f = FreeEnergy.surface(frames.x(), frames.y(), frames.weights(), ax, ay, temperature);
+        Grid2D meanPB = frames.modelPB() == null ? null : weightedMean(frames, ax, ay);
+        MinimumFreeEnergyPath.Path path = basinPath(f, frames, ax, ay);
+        SaddleProximity proximity = path == null || points == null ? null : proximity(points, path, ax, ay);
+        return new Result(f, meanPB, path, proximity);
+    }
+
+    /** Per bin, the weighted mean of the model's p_B over the frames in it (NaN where there are none). */
+    static Grid2D weightedMean(Frames frames, Axis ax, Axis ay) {
+        double[] sum = new double[ax.bins() * ay.bins()];
+        double[] weight = new double[sum.length];
+        for (int i = 0; i < frames.x().length; i++) {
+            int ix = ax.bin(frames.x()[i]);
+            int iy = ay.bin(frames.y()[i]);
+            if (ix >= 0 && iy >= 0) {
+                sum[iy * ax.bins() + ix] += frames.weights()[i] * frames.modelPB()[i];
+                weight[iy * ax.bins() + ix] += frames.weights()[i];
+            }
+        }
+        Grid2D g = new Grid2D(ax, ay, "pB", "", new float[sum.length]);
+        for (int iy = 0; iy < ay.bins(); iy++) {
+            for (int ix = 0; ix < ax.bins(); ix++) {
+                int k = iy * ax.bins() + ix;
+                g.set(ix, iy, weight[k] > 0 ? (float) (sum[k] / weight[k]) : Float.NaN);
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The minimum free-energy path from the lowest bin dominated by state-A frames to the lowest bin dominated by
+     * state-B frames; null when either state has no frames inside the axes.
+     */
+    static MinimumFreeEnergyPath.Path basinPath(Grid2D f, Frames frames, Axis ax, Axis ay) {
+        int n = ax.bins() * ay.bins();
+        double[] weightA = new double[n];
+        double[] weightB = new double[n];
+        for (int i = 0; i < frames.x().length; i++) {
+            int ix = ax.bin(frames.x()[i]);
+            int iy = ay.bin(frames.y()[i]);
+            if (ix >= 0 && iy >= 0) {
+                if (frames.inA()[i]) {
+                    weightA[iy * ax.bins() + ix] += frames.weights()[i];
+                } else if (frames.inB()[i]) {
+                    weightB[iy * ax.bins() + ix] += frames.weights()[i];
+                }
+            }
+        }
+        int minA = lowest(f, weightA, weightB);
+        int minB = lowest(f, weightB, weightA);
+        if (minA < 0 || minB < 0 || minA == minB) {
+            return null;
+        }
+        return MinimumFreeEnergyPath.find(f, box("A", minA, ax, ay), box("B", minB, ax, ay));
+    }
+
+    private static int lowest(Grid2D f, double[] mine, double[] other) {
+        int best = -1;
+        double bestF = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < mine.length; k++) {
+            float v = f.get(k % f.x().bins(), k / f.x().bins());
+            if (mine[k] > other[k] && Float.isFinite(v) && v < bestF) {
+                bestF = v;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static StateRegion box(String name, int bin, Axis ax, Axis ay) {
+        double cx = ax.center(bin % ax.bins());
+        double cy = ay.center(bin / ax.bins());
+        return new StateRegion(name, List.of(bound(ax, cx), bound(ay, cy)));
+    }
+
+    private static StateRegion.Bound bound(Axis axis, double centre) {
+        InputException.require(axis.unit().equals("nm") || axis.unit().equals("deg"),
+                "feature " + axis.name() + " has unit '" + axis.unit() + "'; the basin path needs nm or deg");
+        return new StateRegion.Bound(axis.name(), axis.unit(), centre - 0.5 * axis.step(), centre + 0.5 * axis.step());
+    }
+
+    /**
+     * Each configuration is placed on the path by its nearest path point (axes scaled by their spans), giving its
+     * progress s in [0, 1] by arc length; the distance to the saddle is |s - s_saddle|.
+     */
+    static SaddleProximity proximity(Points points, MinimumFreeEnergyPath.Path path, Axis ax, Axis ay) {
+        double spanX = ax.bins() * ax.step();
+        double spanY = ay.bins() * ay.step();
+        int m = path.x().length;
+        double[] arc = new double[m];
+        for (int k = 1; k < m; k++) {
+            arc[k] = arc[k - 1] + Math.hypot((path.x()[k] - path.x()[k - 1]) / spanX, (path.y()[k] - path.y()[k - 1]) / spanY);
+        }
+        double length = arc[m - 1] > 0 ? arc[m - 1] : 1;
+        double saddle = arc[path.saddleIndex()] / length;
+        double[] mid = new double[points.pB().length];
+        double[] a = new double[mid.length];
+        double[] b = new double[mid.length];
+        int nMid = 0;
+        int nA = 0;
+        int nB = 0;
+        for (int i = 0; i < mid.length; i++) {
+            int nearest = 0;
+            double best = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < m; k++) {
+                double d = Math.hypot((points.x()[i] - path.x()[k]) / spanX, (points.y()[i] - path.y()[k]) / spanY);
+                if (d < best) {
+                    best = d;
+                    nearest = k;
+                }
+            }
+            double d = Math.abs(arc[nearest] / length - saddle);
+            double p = points.pB()[i];
+            if (p > 0.4 && p < 0.6) {
+                mid[nMid++] = d;
+            } else if (p < 0.1) {
+                a[nA++] = d;
+            } else if (p > 0.9) {
+                b[nB++] = d;
+            }
+        }
+        return new SaddleProximity(median(mid, nMid), nMid, median(a, nA), nA, median(b, nB), nB);
+    }
+
+    private static double median(double[] values, int n) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double[] v = Arrays.copyOf(values, n);
+        Arrays.sort(v);
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+}
