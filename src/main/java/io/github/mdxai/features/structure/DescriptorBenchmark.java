@@ -14,7 +14,7 @@ import java.util.Locale;
  * test resources, 2 x 2 x 2 = 8000 particles). Optionally writes the replicated configuration, so that LAMMPS can
  * time compute orientorder/atom and voronoi/atom on the same particles (src/test/resources/structure/bench.lmp).
  *
- * <pre>java -cp target/classes:... io.github.mdxai.features.structure.DescriptorBenchmark [data] [replicas] [repeats] [write.data]</pre>
+ * <pre>java -cp target/classes io.github.mdxai.features.structure.DescriptorBenchmark [data] [replicas] [repeats] [write.data]</pre>
  */
 public final class DescriptorBenchmark {
 
