@@ -42,27 +42,27 @@ final class ConvexCell {
     private double scale;
     private double maxRadiusSquared;
 
+    /** Signs of the corners of the six faces of a box, counter-clockwise seen from outside. */
+    private static final int[] BOX_CORNERS = {
+            1, -1, -1, 1, 1, -1, 1, 1, 1, 1, -1, 1,
+            -1, -1, -1, -1, -1, 1, -1, 1, 1, -1, 1, -1,
+            -1, 1, -1, -1, 1, 1, 1, 1, 1, 1, 1, -1,
+            -1, -1, -1, 1, -1, -1, 1, -1, 1, -1, -1, 1,
+            -1, -1, 1, 1, -1, 1, 1, 1, 1, -1, 1, 1,
+            -1, -1, -1, -1, 1, -1, 1, 1, -1, 1, -1, -1};
+
     /** Resets to the box [-hx, hx] x [-hy, hy] x [-hz, hz]. */
     void reset(double hx, double hy, double hz) {
-        faces = 0;
-        used = 0;
-        double[][] quads = {
-                {hx, -hy, -hz, hx, hy, -hz, hx, hy, hz, hx, -hy, hz},
-                {-hx, -hy, -hz, -hx, -hy, hz, -hx, hy, hz, -hx, hy, -hz},
-                {-hx, hy, -hz, -hx, hy, hz, hx, hy, hz, hx, hy, -hz},
-                {-hx, -hy, -hz, hx, -hy, -hz, hx, -hy, hz, -hx, -hy, hz},
-                {-hx, -hy, hz, hx, -hy, hz, hx, hy, hz, -hx, hy, hz},
-                {-hx, -hy, -hz, -hx, hy, -hz, hx, hy, -hz, hx, -hy, -hz}};
-        for (double[] q : quads) {
-            faceStart[faces] = used;
-            faceSize[faces] = 4;
-            faces++;
-            for (int k = 0; k < 4; k++) {
-                px[used] = q[3 * k];
-                py[used] = q[3 * k + 1];
-                pz[used] = q[3 * k + 2];
-                used++;
-            }
+        faces = 6;
+        used = 24;
+        for (int f = 0; f < 6; f++) {
+            faceStart[f] = 4 * f;
+            faceSize[f] = 4;
+        }
+        for (int v = 0; v < 24; v++) {
+            px[v] = BOX_CORNERS[3 * v] * hx;
+            py[v] = BOX_CORNERS[3 * v + 1] * hy;
+            pz[v] = BOX_CORNERS[3 * v + 2] * hz;
         }
         maxRadiusSquared = hx * hx + hy * hy + hz * hz;
         scale = Math.sqrt(maxRadiusSquared);

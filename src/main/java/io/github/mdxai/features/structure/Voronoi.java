@@ -45,7 +45,7 @@ public final class Voronoi {
         }
         double spacing = Math.cbrt(box[0] * box[1] * box[2] / n);
         // enough for most cells of a dense system; a cell that needs more widens its own search
-        double searchRadius = 2.2 * spacing;
+        double searchRadius = 2.0 * spacing;
         PeriodicCells cells = new PeriodicCells(positions, box, searchRadius / 2);
         double rmax = maxRadius;
         Parallel.forChunks(n, threads, progress, (chunk, from, to) -> {
@@ -99,6 +99,9 @@ public final class Voronoi {
                     }
                     double rj2 = radii == null ? 0 : radii[candidates.index[s]] * radii[candidates.index[s]];
                     double offset = (d2 + ri2 - rj2) / (2 * d);
+                    if (offset * Math.abs(offset) >= cell.maxRadiusSquared()) {
+                        continue; // the plane lies beyond every vertex
+                    }
                     cell.clip(candidates.dx[s] / d, candidates.dy[s] / d, candidates.dz[s] / d, offset);
                     if (cell.isEmpty()) {
                         return 0;
