@@ -31,8 +31,10 @@ public final class CommandRunner {
         try {
             module = modules.createModule(info);
             module.setInputs(inputs);
-            for (String key : inputs.keySet()) {
-                module.resolveInput(key);
+            // Inputs left out keep the command's defaults: marked resolved, so that no preprocessor asks for them
+            // (an unresolved optional File would otherwise cancel the command silently).
+            for (var item : CommandInputs.of(info)) {
+                module.resolveInput(item.getName());
             }
             modules.run(module, true).get();
         } catch (ExecutionException e) {

@@ -1,0 +1,157 @@
+package io.github.mdxai.commands.study;
+
+import io.github.mdxai.pipeline.Pipeline;
+import io.github.mdxai.pipeline.Report;
+import io.github.mdxai.pipeline.Step;
+import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.InputException;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.scijava.Context;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Study A, alanine dipeptide in vacuum: metadynamics -> F(phi, psi), states and saddle -> transition-region
+ * configurations -> committors by shooting -> distance features -> committor network -> explanations -> PMF in the
+ * two top features with the p_B = 0.5 line. Each step is the menu command a user would run, into its own folder.
+ */
+public final class StudyA {
+
+    static final String INPUTS = "00_inputs";
+    static final String METADYNAMICS = "01_metadynamics";
+    static final String SURFACE = "02_free_energy";
+    static final String TRANSITION = "03_transition_region";
+    static final String COMMITTORS = "04_committors";
+    static final String FEATURES = "05_features";
+    static final String NETWORK = "06_network";
+    static final String EXPLAIN = "07_explain";
+    static final String PMF = "08_pmf_in_features";
+
+    private StudyA() {
+    }
+
+    /** The scale of a run. */
+    public record Preset(String name, long metadynamicsSteps, double skipPs, int configurations, int stride, int shots,
+                         double tmaxPs, int epochs, int patience, int limeSamples, String expectedTime) {
+    }
+
+    public static Preset preset(String name) {
+        return switch (name) {
+            // minutes on 2 cores: checks an installation end to end
+            case "smoke" -> new Preset("smoke", 100_000, 20, 40, 200, 8, 0.5, 30, 10, 300, "about 1 minute");
+            case "quick" -> new Preset("quick", 1_500_000, 200, 300, 250, 30, 1.0, 300, 40, 2000, "about 5 minutes");
+            // the seed's scale: 2000 configurations x 100 shots x 1 ps
+            case "paper" -> new Preset("paper", 10_000_000, 1000, 2000, 500, 100, 1.0, 1000, 60, 5000, "about 40 minutes");
+            default -> throw new InputException("preset is '" + name + "', expected smoke, quick or paper");
+        };
+    }
+
+    public static List<Step> steps(Context context, Preset p, long seed, int threads) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new ResourceStep(INPUTS, "/io/github/mdxai/md/io/ala2/", List.of("processed.top", "em.gro")));
+        steps.add(new CommandStep(context, METADYNAMICS, "Metadynamics",
+                params("steps", p.metadynamicsSteps(), "seed", seed, "temperature", 300, "cvs", "phi psi", "distances", true),
+                List.of(INPUTS), 0.3, (dir, f) -> Map.of("structure", f.get(INPUTS).resolve("em.gro").toString(),
+                "topology", topology(f), "out", dir.toString())));
+        steps.add(new CommandStep(context, SURFACE, "Free Energy Surface",
+                params("skip", p.skipPs(), "bins", 60, "xrange", "-180 180", "yrange", "-180 180", "temperature", 300),
+                List.of(METADYNAMICS), 0.02, (dir, f) -> Map.of("input", colvar(f), "out", dir.toString())));
+        steps.add(new CommandStep(context, TRANSITION, "Sample Transition Region",
+                params("count", p.configurations(), "stride", p.stride(), "skip", p.skipPs(), "seed", seed),
+                List.of(INPUTS, METADYNAMICS), 0.1, (dir, f) -> Map.of("input", f.get(METADYNAMICS).toString(),
+                "topology", topology(f), "out", dir.toString())));
+        steps.add(new CommandStep(context, COMMITTORS, "Compute Committors",
+                params("shots", p.shots(), "tmax", p.tmaxPs(), "temperature", 300, "seed", seed, "threads", threads),
+                List.of(INPUTS, TRANSITION), 0.3, (dir, f) -> Map.of("configs", configs(f), "topology", topology(f),
+                "out", dir.toString())));
+        steps.add(new CommandStep(context, FEATURES, "Build Distance Features", params(),
+                List.of(INPUTS, TRANSITION, COMMITTORS), 0.02, (dir, f) -> Map.of("configs", configs(f),
+                "topology", topology(f), "committors", f.get(COMMITTORS).resolve("committors.csv").toString(), "out", dir.toString())));
+        steps.add(new CommandStep(context, NETWORK, "Train Committor Network",
+                params("epochs", p.epochs(), "patience", p.patience(), "seed", seed),
+                List.of(FEATURES), 0.15, (dir, f) -> Map.of("dataset", features(f), "out", dir.toString())));
+        steps.add(new CommandStep(context, EXPLAIN, "Explain Committor Network",
+                params("method", "all", "samples", p.limeSamples(), "seed", seed, "threads", threads),
+                List.of(FEATURES, NETWORK), 0.1, (dir, f) -> Map.of("model", model(f), "dataset", features(f), "out", dir.toString())));
+        steps.add(new CommandStep(context, PMF, "PMF in Features",
+                params("skip", p.skipPs(), "temperature", 300),
+                List.of(METADYNAMICS, FEATURES, NETWORK, EXPLAIN), 0.02, (dir, f) -> Map.of("frames", colvar(f),
+                "dataset", features(f), "model", model(f), "importance", f.get(EXPLAIN).resolve("importance_lime.csv").toString(),
+                "out", dir.toString())));
+        return steps;
+    }
+
+    /** The study's key numbers and figures, read from the steps' own outputs. */
+    public static Report report(Path out, Preset p) throws IOException {
+        Report r = new Report("Study A: reaction coordinate of alanine dipeptide isomerization (vacuum), preset " + p.name());
+        JsonNode metrics = Outputs.json(out.resolve(NETWORK).resolve("metrics.json"));
+        r.put("pearson_r_test", metrics.path("test").path("pearson_r").asDouble(Double.NaN));
+        r.put("lime_top_features", Outputs.topFeatures(out.resolve(EXPLAIN).resolve("importance_lime.csv"), 5));
+        r.put("gradient_top_features", Outputs.topFeatures(out.resolve(EXPLAIN).resolve("importance_gradient.csv"), 5));
+        r.put("permutation_top_features", Outputs.topFeatures(out.resolve(EXPLAIN).resolve("importance_permutation.csv"), 5));
+        CsvTable committors = CsvTable.read(out.resolve(COMMITTORS).resolve("committors.csv"));
+        r.put("n_configurations", committors.rowCount());
+        r.put("n_shots", p.shots());
+        JsonNode surface = Outputs.json(out.resolve(SURFACE).resolve("surface.json"));
+        r.put("delta_f_kjmol", surface.path("delta_f_kjmol").asDouble(Double.NaN));
+        r.put("delta_f_error_kjmol", surface.path("delta_f_error_kjmol").asDouble(Double.NaN));
+        r.put("barrier_kjmol", surface.path("barrier_kjmol").asDouble(Double.NaN));
+        JsonNode landscape = Outputs.json(out.resolve(PMF).resolve("landscape.json"));
+        r.put("pmf_features", landscape.path("features"));
+        r.put("pB_half_saddle_proximity", landscape.path("saddle_proximity"));
+        r.note("Seed (the source report): Pearson r = 0.903 on the test set; LIME's top features r6-10 (O of ACE .. HA) "
+                + "and r6-11 (O of ACE .. CB); the p_B ~ 0.5 configurations form the dividing line of the PMF in those two.");
+        r.figure(out.resolve(SURFACE).resolve("free_energy.png"), "F(phi, psi) with states C7eq (A), C7ax (B), path and saddle");
+        r.figure(out.resolve(TRANSITION).resolve("transition_region.png"), "Transition-region configurations over F(phi, psi)");
+        r.figure(out.resolve(COMMITTORS).resolve("pB_histogram.png"), "Histogram of committor p_B");
+        r.figure(out.resolve(NETWORK).resolve("regression.png"), "Predicted vs measured p_B (seed Fig. 3a)");
+        r.figure(out.resolve(EXPLAIN).resolve("importance_lime.png"), "LIME importance (mean |weight|)");
+        r.figure(out.resolve(EXPLAIN).resolve("importance_gradient.png"), "Gradient sensitivity");
+        r.figure(out.resolve(EXPLAIN).resolve("importance_permutation.png"), "Permutation importance");
+        r.figure(out.resolve(PMF).resolve("pmf.png"), "PMF in the two top features with committor points and p_B = 0.5 line (seed Fig. 3b)");
+        return r;
+    }
+
+    /** Runs the whole study into {@code out} and writes summary.json and report.html. */
+    public static Report run(Context context, Path out, Preset p, long seed, int threads, io.github.mdxai.util.Progress progress) throws Exception {
+        Files.createDirectories(out);
+        List<Pipeline.StepRecord> records = Pipeline.run(out, steps(context, p, seed, threads), progress);
+        Report report = report(out, p);
+        report.write(out, records, params("preset", p.name(), "seed", seed, "threads", threads, "expected_time", p.expectedTime()));
+        return report;
+    }
+
+    private static String topology(Map<String, Path> f) {
+        return f.get(INPUTS).resolve("processed.top").toString();
+    }
+
+    private static String colvar(Map<String, Path> f) {
+        return f.get(METADYNAMICS).resolve("colvar.csv").toString();
+    }
+
+    private static String configs(Map<String, Path> f) {
+        return f.get(TRANSITION).resolve("transition_configs.gro").toString();
+    }
+
+    private static String features(Map<String, Path> f) {
+        return f.get(FEATURES).resolve("features.csv").toString();
+    }
+
+    private static String model(Map<String, Path> f) {
+        return f.get(NETWORK).resolve("committor-model.zip").toString();
+    }
+
+    static Map<String, Object> params(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}
