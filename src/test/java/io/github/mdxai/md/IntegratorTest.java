@@ -115,4 +115,31 @@ class IntegratorTest {
         double t = Velocities.temperature(masses, v, 9000);
         assertEquals(300, t, 300 * 4 * Math.sqrt(2.0 / 9000));
     }
+
+    @Test
+    void rattleRemovesEveryVelocityAlongTheConstraints() {
+        Constraints c = Constraints.hydrogenBonds(TOP);
+        State s = start(8, 300);
+        double[] before = s.v.clone();
+        c.rattle(s.x, s.v);
+        double[] masses = TOP.masses();
+        double px = 0, py = 0, pz = 0;
+        for (int a = 0; a < masses.length; a++) {
+            px += masses[a] * (s.v[3 * a] - before[3 * a]);
+            py += masses[a] * (s.v[3 * a + 1] - before[3 * a + 1]);
+            pz += masses[a] * (s.v[3 * a + 2] - before[3 * a + 2]);
+        }
+        assertEquals(0, Math.abs(px) + Math.abs(py) + Math.abs(pz), 1e-12, "constraint forces conserve momentum");
+        for (int b = 0; b < c.size(); b++) {
+            int i = 3 * c.i(b), j = 3 * c.j(b);
+            double dot = (s.x[i] - s.x[j]) * (s.v[i] - s.v[j]) + (s.x[i + 1] - s.x[j + 1]) * (s.v[i + 1] - s.v[j + 1])
+                    + (s.x[i + 2] - s.x[j + 2]) * (s.v[i + 2] - s.v[j + 2]);
+            assertEquals(0, dot, 1e-12, "constraint " + b);
+        }
+        boolean changed = false;
+        for (int k = 0; k < before.length; k++) {
+            changed |= before[k] != s.v[k];
+        }
+        assertTrue(changed);
+    }
 }
