@@ -142,4 +142,27 @@ class IntegratorTest {
         }
         assertTrue(changed);
     }
+
+    @Test
+    void allBondConstraintsUseTheIterativeSolver() {
+        Topology.Bonds bonds = TOP.bonds();
+        int n = bonds.size();
+        int[] i = new int[n], j = new int[n];
+        double[] d = new double[n];
+        for (int b = 0; b < n; b++) {
+            i[b] = bonds.i(b);
+            j[b] = bonds.j(b);
+            d[b] = bonds.b0(b);
+        }
+        Constraints c = new Constraints(i, j, d, TOP.masses());
+        State s = start(9, 300);
+        LangevinBaoab md = new LangevinBaoab(FF, TOP.masses(), 300, 1.0, 0.002, c);
+        md.prime(s);
+        md.run(s, 500, Rng.stream(9, "langevin"));
+        for (int b = 0; b < n; b++) {
+            int p = 3 * i[b], q = 3 * j[b];
+            double dx = s.x[p] - s.x[q], dy = s.x[p + 1] - s.x[q + 1], dz = s.x[p + 2] - s.x[q + 2];
+            assertEquals(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / d[b], 1e-6, "bond " + b);
+        }
+    }
 }
