@@ -1,6 +1,8 @@
 package io.github.mdxai.md;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Energy and forces of a {@link Topology} in vacuum, no cut-off, double precision: harmonic bonds and angles,
@@ -17,7 +19,7 @@ public final class ForceField {
     // angles
     private final int[] ai, aj, ak;
     private final double[] th0, kth;
-    // torsions grouped by quadruplet: quadruplet q owns terms [start[q], start[q+1])
+    // torsions as one Fourier series per atom quadruplet
     private final Torsions proper, improper;
     // 1-4 and nonbonded pairs
     private final PairList pairs14, nonbonded;
@@ -260,7 +262,7 @@ public final class ForceField {
                 max = Math.max(max, t.multiplicity[k]);
             }
             maxMult = max;
-            java.util.LinkedHashMap<String, Integer> index = new java.util.LinkedHashMap<>();
+            Map<String, Integer> index = new HashMap<>();
             int[] qi = new int[n], qj = new int[n], qk = new int[n], ql = new int[n];
             double[] a0 = new double[n], an = new double[n * Math.max(1, max)], bn = new double[n * Math.max(1, max)];
             for (int k = 0; k < n; k++) {
