@@ -1,0 +1,151 @@
+package io.github.mdxai.commands.study;
+
+import io.github.mdxai.pipeline.Pipeline;
+import io.github.mdxai.pipeline.Report;
+import io.github.mdxai.pipeline.Step;
+import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Progress;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.scijava.Context;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Study B, the binary soft-sphere glass former: MD at a cold (near Tg) and two hot state points -> relaxation
+ * dynamics (tau_alpha) -> first-shell graphs for a cold/hot pair and a hot/hot pair -> graph attention classifiers
+ * -> attention analysis against local structure. Each step is the menu command a user would run.
+ */
+public final class StudyB {
+
+    private StudyB() {
+    }
+
+    /** Scale of a run; gammas[0] is the cold state, gammas[1] and gammas[2] the two hot ones. */
+    public record Preset(String name, int particles, double[] gammas, long equilibration, long production, int interval,
+                         int epochs, String expectedTime) {
+    }
+
+    public static Preset preset(String name) {
+        return switch (name) {
+            case "smoke" -> new Preset("smoke", 256, new double[] {1.30, 1.00, 1.05}, 2_000, 2_000, 100, 3, "about 1 minute");
+            case "quick" -> new Preset("quick", 1000, new double[] {1.35, 1.00, 1.05}, 20_000, 30_000, 500, 20, "about 5 minutes");
+            case "paper" -> new Preset("paper", 1000, new double[] {1.45, 1.00, 1.05}, 400_000, 200_000, 1000, 60, "about 60 minutes");
+            default -> throw new InputException("preset is '" + name + "', expected smoke, quick or paper");
+        };
+    }
+
+    static String liquid(double gamma) {
+        return String.format(Locale.ROOT, "01_liquid_gamma%.2f", gamma);
+    }
+
+    static String relaxation(double gamma) {
+        return String.format(Locale.ROOT, "02_relaxation_gamma%.2f", gamma);
+    }
+
+    static final String GRAPHS_COLD_HOT = "03_graphs_cold_hot";
+    static final String GRAPHS_HOT_HOT = "03_graphs_hot_hot";
+    static final String GAT_COLD_HOT = "04_classifier_cold_hot";
+    static final String GAT_HOT_HOT = "04_classifier_hot_hot";
+    static final String ATTENTION = "05_attention";
+
+    /** T = (n sigma_eff^3 / Gamma)^4 at the mixture's density. */
+    static double temperature(double gamma) {
+        double sigmaEff3 = 0.25 * 1 + 0.5 * Math.pow(1.1, 3) + 0.25 * Math.pow(1.2, 3);
+        return Math.pow(0.8 * sigmaEff3 / gamma, 4);
+    }
+
+    public static List<Step> steps(Context context, Preset p, long seed, int threads) {
+        List<Step> steps = new ArrayList<>();
+        for (double gamma : p.gammas()) {
+            String liquid = liquid(gamma);
+            steps.add(new CommandStep(context, liquid, "Simulate Soft-Sphere Liquid",
+                    StudyA.params("n", p.particles(), "density", 0.8, "gamma", gamma, "equilibration", p.equilibration(),
+                            "production", p.production(), "interval", p.interval(), "seed", seed, "threads", threads),
+                    List.of(), 0.15, (dir, f) -> Map.of("out", dir.toString())));
+            steps.add(new CommandStep(context, relaxation(gamma), "Relaxation Dynamics", StudyA.params(),
+                    List.of(liquid), 0.02, (dir, f) -> Map.of("input", trajectory(f, gamma), "out", dir.toString())));
+        }
+        double cold = p.gammas()[0];
+        double hot = p.gammas()[1];
+        double hotter = p.gammas()[2];
+        steps.add(graphs(context, GRAPHS_COLD_HOT, cold, hot));
+        steps.add(graphs(context, GRAPHS_HOT_HOT, hotter, hot));
+        steps.add(classifier(context, GAT_COLD_HOT, GRAPHS_COLD_HOT, p, seed));
+        steps.add(classifier(context, GAT_HOT_HOT, GRAPHS_HOT_HOT, p, seed));
+        steps.add(new CommandStep(context, ATTENTION, "Attention Analysis", StudyA.params("snapshots", "test", "threads", threads),
+                List.of(GRAPHS_COLD_HOT, GAT_COLD_HOT), 0.05, (dir, f) -> Map.of("model", f.get(GAT_COLD_HOT).toString(),
+                "dataset", f.get(GRAPHS_COLD_HOT).resolve("pair.graphs").toString(), "out", dir.toString())));
+        return steps;
+    }
+
+    private static Step graphs(Context context, String name, double gamma0, double gamma1) {
+        return new CommandStep(context, name, "Build Graph Dataset",
+                StudyA.params("temperature0", temperature(gamma0), "temperature1", temperature(gamma1)),
+                List.of(liquid(gamma0), liquid(gamma1)), 0.03, (dir, f) -> Map.of(
+                "trajectory0", trajectory(f, gamma0), "trajectory1", trajectory(f, gamma1),
+                "out", dir.resolve("pair.graphs").toString()));
+    }
+
+    private static Step classifier(Context context, String name, String graphs, Preset p, long seed) {
+        return new CommandStep(context, name, "Train Graph Attention Classifier",
+                StudyA.params("epochs", p.epochs(), "seed", seed), List.of(graphs), 0.2,
+                (dir, f) -> Map.of("dataset", f.get(graphs).resolve("pair.graphs").toString(), "out", dir.toString()));
+    }
+
+    private static String trajectory(Map<String, Path> f, double gamma) {
+        return f.get(liquid(gamma)).resolve("trajectory.xyz").toString();
+    }
+
+    public static Report report(Path out, Preset p) throws IOException {
+        Report r = new Report("Study B: graph attention on a glass-forming binary soft-sphere liquid, preset " + p.name());
+        List<Double> temperatures = new ArrayList<>();
+        Map<String, Object> tau = new LinkedHashMap<>();
+        for (double gamma : p.gammas()) {
+            temperatures.add(temperature(gamma));
+            Path tauFile = out.resolve(relaxation(gamma)).resolve("tau_alpha.csv");
+            if (Files.isRegularFile(tauFile)) {
+                CsvTable t = CsvTable.read(tauFile);
+                tau.put(String.format(Locale.ROOT, "gamma %.2f (T %.3f)", gamma, temperature(gamma)),
+                        t.column(t.columns().stream().filter(c -> c.startsWith("tau_alpha")).findFirst().orElse("tau_alpha"))[0]);
+            }
+        }
+        r.put("gammas", p.gammas());
+        r.put("temperatures", temperatures);
+        r.put("tau_alpha", tau);
+        Map<String, Object> accuracy = new LinkedHashMap<>();
+        accuracy.put(String.format(Locale.ROOT, "cold %.3f vs hot %.3f", temperature(p.gammas()[0]), temperature(p.gammas()[1])),
+                Outputs.json(out.resolve(GAT_COLD_HOT).resolve("metrics.json")).path("test_accuracy").asDouble(Double.NaN));
+        accuracy.put(String.format(Locale.ROOT, "hot %.3f vs hot %.3f", temperature(p.gammas()[2]), temperature(p.gammas()[1])),
+                Outputs.json(out.resolve(GAT_HOT_HOT).resolve("metrics.json")).path("test_accuracy").asDouble(Double.NaN));
+        r.put("accuracy", accuracy);
+        JsonNode attention = Outputs.json(out.resolve(ATTENTION).resolve("attention.json"));
+        r.put("attention_q6_spearman", attention.path("attention_q6_spearman"));
+        r.put("attention_heterogeneity", attention.path("heterogeneity"));
+        r.note("Seed (the source report): 100% accuracy near Tg vs high T; two high temperatures not separable (~50%); "
+                + "attention heterogeneous at high T and nearly uniform at low T; high-attention particles have small Q6.");
+        for (double gamma : p.gammas()) {
+            r.figure(out.resolve(relaxation(gamma)).resolve("gr.png"), String.format(Locale.ROOT, "g(r), Gamma %.2f", gamma));
+            r.figure(out.resolve(relaxation(gamma)).resolve("fs.png"), String.format(Locale.ROOT, "F_s(k,t), Gamma %.2f", gamma));
+        }
+        r.figure(out.resolve(GAT_COLD_HOT).resolve("curves.png"), "Training curves, cold vs hot");
+        r.figure(out.resolve(ATTENTION).resolve("attention_slab.png"), "Attention map (slab), cold vs hot model");
+        r.figure(out.resolve(ATTENTION).resolve("attention_vs_q6.png"), "Attention vs q6");
+        return r;
+    }
+
+    public static Report run(Context context, Path out, Preset p, long seed, int threads, Progress progress) throws Exception {
+        Files.createDirectories(out);
+        List<Pipeline.StepRecord> records = Pipeline.run(out, steps(context, p, seed, threads), progress);
+        Report report = report(out, p);
+        report.write(out, records, StudyA.params("preset", p.name(), "seed", seed, "threads", threads, "expected_time", p.expectedTime()));
+        return report;
+    }
+}
