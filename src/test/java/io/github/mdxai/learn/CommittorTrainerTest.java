@@ -25,6 +25,7 @@ class CommittorTrainerTest {
 
     @BeforeAll
     static void train() {
+        NativeThreads.use(1);
         Path csv = SyntheticCommittorData.write(dir.resolve("synthetic.csv"), 400, 20, 100, 5);
         data = CommittorData.load(csv, "pB", CommittorData.DEFAULT_FEATURES);
         first = CommittorTrainer.train(data, "pB", spec, Progress.NONE);
