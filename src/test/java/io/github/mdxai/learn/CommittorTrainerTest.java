@@ -134,6 +134,39 @@ class CommittorTrainerTest {
     }
 
     @Test
+    void cancelStopsTraining() {
+        Progress cancelled = new Progress() {
+            @Override
+            public void fraction(double done) {
+            }
+
+            @Override
+            public void status(String text) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        assertThrows(io.github.mdxai.util.CancelledException.class,
+                () -> CommittorTrainer.train(data, "pB", spec, cancelled));
+    }
+
+    @Test
+    void badDatasetsAreRefusedWithFileAndLine() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "pB,r1-3_nm\n0.5,0.1\n1.5,0.2\n");
+        InputException range = assertThrows(InputException.class,
+                () -> CommittorData.load(csv, "pB", CommittorData.DEFAULT_FEATURES));
+        assertTrue(range.getMessage().contains("bad.csv:3") && range.getMessage().contains("[0, 1]"), range.getMessage());
+        InputException none = assertThrows(InputException.class, () -> CommittorData.load(csv, "pB", "phi.*"));
+        assertTrue(none.getMessage().contains("phi.*"), none.getMessage());
+        InputException regex = assertThrows(InputException.class, () -> CommittorData.load(csv, "pB", "r(("));
+        assertTrue(regex.getMessage().startsWith("features:"), regex.getMessage());
+    }
+
+    @Test
     void crossEntropyNeedsCounts() throws Exception {
         Path csv = dir.resolve("nocounts.csv");
         Files.writeString(csv, "pB,r1-3_nm,r1-4_nm\n0.5,0.1,0.2\n0.2,0.3,0.1\n0.7,0.2,0.2\n");
