@@ -4,6 +4,7 @@ import io.github.mdxai.explain.CommittorExplainer;
 import io.github.mdxai.explain.Importance;
 import io.github.mdxai.explain.LimeTabular;
 import io.github.mdxai.learn.CommittorModel;
+import io.github.mdxai.learn.NativeThreads;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import org.scijava.ItemIO;
@@ -70,6 +71,8 @@ public class ExplainCommittorNetwork implements Command {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
         try {
+            // the rows are spread over Java threads; ND4J's own threads would only compete with them
+            NativeThreads.use(1);
             CommittorModel m = CommittorModel.load(model.toPath());
             CsvTable table = CsvTable.read(dataset.toPath());
             CommittorExplainer.Report report = CommittorExplainer.run(m, table, settings, out.toPath(),

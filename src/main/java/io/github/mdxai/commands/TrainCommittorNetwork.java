@@ -3,6 +3,7 @@ package io.github.mdxai.commands;
 import io.github.mdxai.learn.CommittorData;
 import io.github.mdxai.learn.CommittorTrainer;
 import io.github.mdxai.learn.Metrics;
+import io.github.mdxai.learn.NativeThreads;
 import io.github.mdxai.learn.NetworkSpec;
 import io.github.mdxai.learn.TrainingOutputs;
 import io.github.mdxai.util.InputException;
@@ -64,6 +65,10 @@ public class TrainCommittorNetwork implements Command {
     @Parameter(label = "Seed", description = "seeds the split, the initial weights and the minibatch order", persist = false)
     private long seed = 1;
 
+    @Parameter(label = "Native threads", description = "threads for ND4J/OpenBLAS; 1 is fastest and steadiest on a busy machine",
+            min = "1", persist = false)
+    private int threads = 1;
+
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;
 
@@ -84,6 +89,7 @@ public class TrainCommittorNetwork implements Command {
         // ND4J finds its backend through the context class loader, which inside ImageJ must be the plugin's
         Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
         try {
+            NativeThreads.use(threads);
             CommittorData data = CommittorData.load(dataset.toPath(), target, features);
             CommittorTrainer.Result result = CommittorTrainer.train(data, target, spec, progress);
             Map<String, Metrics.Fit> metrics = TrainingOutputs.write(result, data, out.toPath());

@@ -1,5 +1,6 @@
 package io.github.mdxai.learn;
 
+import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -7,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class CommittorTrainer {
         long start = System.nanoTime();
         boolean crossEntropy = NetworkSpec.CROSSENTROPY.equals(spec.loss());
         if (crossEntropy && !data.hasCounts()) {
-            throw new io.github.mdxai.util.InputException(data.source()
+            throw new InputException(data.source()
                     + ": loss crossentropy needs the shot-count columns nA and nB; use loss mse or add them");
         }
         Split split = Split.byGroup(data.groups(), spec.seed());
@@ -60,7 +62,7 @@ public final class CommittorTrainer {
                 weight[r] = mean > 0 ? (data.nA()[r] + data.nB()[r]) / mean : 1;
             }
         } else {
-            java.util.Arrays.fill(weight, 1);
+            Arrays.fill(weight, 1);
         }
 
         MultiLayerNetwork net = CommittorModel.build(spec, data.features(), false);
@@ -82,7 +84,7 @@ public final class CommittorTrainer {
             }
             for (int from = 0; from < order.length; from += spec.batch()) {
                 int to = Math.min(order.length, from + spec.batch());
-                int[] batch = java.util.Arrays.copyOfRange(order, from, to);
+                int[] batch = Arrays.copyOfRange(order, from, to);
                 INDArray labels = column(y, batch);
                 INDArray mask = crossEntropy ? column(weight, batch) : null;
                 net.fit(rows(z, batch), labels, null, mask);
@@ -90,7 +92,7 @@ public final class CommittorTrainer {
             double trainLoss = loss(net.output(trainX, false), y, weight, split.train(), crossEntropy);
             double validationLoss = loss(net.output(validationX, false), y, weight, split.validation(), crossEntropy);
             if (!Double.isFinite(trainLoss)) {
-                throw new io.github.mdxai.util.InputException("training diverged at epoch " + epoch
+                throw new InputException("training diverged at epoch " + epoch
                         + " (loss " + trainLoss + "); lower the learning rate 'rate'");
             }
             curve.add(new Epoch(epoch, trainLoss, validationLoss));

@@ -33,7 +33,7 @@ final class Versions {
         try {
             String location = type.getProtectionDomain().getCodeSource().getLocation().getPath();
             Matcher m = JAR_VERSION.matcher(location);
-            return m.find() ? m.group(1) : "unknown (" + location + ")";
+            return m.find() ? m.group(1) : "unknown (not run from a jar)";
         } catch (RuntimeException e) {
             return "unknown";
         }

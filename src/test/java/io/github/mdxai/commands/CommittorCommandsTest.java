@@ -52,6 +52,7 @@ class CommittorCommandsTest {
         in.put("l2", 1e-5);
         in.put("patience", 20);
         in.put("seed", 5L);
+        in.put("threads", 1);
         in.put("out", trained.toFile());
         run(TrainCommittorNetwork.class, in);
     }

@@ -28,6 +28,7 @@ public final class CommittorBench {
         NetworkSpec spec = new NetworkSpec(new int[]{400, 200, 400, 200, 400}, "relu", NetworkSpec.MSE, epochs, 64,
                 rate, l2, Integer.getInteger("patience", epochs), 1);
         System.out.println(spec);
+        NativeThreads.use(Integer.getInteger("threads", 1));
         // warm-up: natives, JIT
         CommittorTrainer.train(data, "pB", new NetworkSpec(new int[]{400, 200, 400, 200, 400}, "relu", NetworkSpec.MSE,
                 1, 64, 1e-4, 1e-4, 1, 2), Progress.NONE);
@@ -78,6 +79,7 @@ public final class CommittorBench {
         Files.writeString(subset, s);
         CsvTable t = CsvTable.read(subset);
         String select = "all";
+        io.github.mdxai.explain.Importance limeImportance = null;
         for (int threads : new int[]{1, 2}) {
             for (boolean discretize : new boolean[]{false, true}) {
                 CommittorExplainer.Report lime = CommittorExplainer.run(model, t, new CommittorExplainer.Settings(
@@ -86,8 +88,12 @@ public final class CommittorBench {
                 System.out.printf(Locale.ROOT, "LIME 5000 samples, discretize=%s, threads=%d: %.3f s per row over %d rows; top %s; mean local R2 %.3f%n",
                         discretize, threads, lime.seconds().get("lime_per_row"), lime.explainedRows(),
                         lime.importances().get("lime").top(3), lime.meanLocalR2());
+                if (threads == 1 && !discretize) {
+                    limeImportance = lime.importances().get("lime");
+                }
             }
         }
+        NativeThreads.use(1);
         CommittorExplainer.Report rest = CommittorExplainer.run(model, table, new CommittorExplainer.Settings(
                 List.of(CommittorExplainer.GRADIENT, CommittorExplainer.PERMUTATION), 5000, false, "0.2 < pB < 0.8", 3, 1,
                 2), out.resolve("rest"), Progress.NONE);
@@ -95,6 +101,16 @@ public final class CommittorBench {
                 rest.explainedRows(), rest.importances().get("gradient").top(3));
         System.out.printf(Locale.ROOT, "permutation (2000 rows, 210 columns, 3 repeats): %.1f s; top %s%n",
                 rest.seconds().get("permutation_total"), rest.importances().get("permutation").top(3));
+        List<io.github.mdxai.explain.Importance> all = List.of(limeImportance, rest.importances().get("gradient"),
+                rest.importances().get("permutation"));
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                io.github.mdxai.explain.RankAgreement.Agreement a = io.github.mdxai.explain.RankAgreement.of(all.get(i),
+                        all.get(j), CommittorExplainer.TOP);
+                System.out.printf(Locale.ROOT, "agreement %s vs %s: Spearman over top-20 union %.3f, shared top-20 %d%n",
+                        a.methodA(), a.methodB(), a.spearman(), a.shared());
+            }
+        }
         System.out.println("outputs in " + out);
     }
 }

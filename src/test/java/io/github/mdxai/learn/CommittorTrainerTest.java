@@ -25,6 +25,7 @@ class CommittorTrainerTest {
 
     @BeforeAll
     static void train() {
+        NativeThreads.use(1);
         Path csv = SyntheticCommittorData.write(dir.resolve("synthetic.csv"), 400, 20, 100, 5);
         data = CommittorData.load(csv, "pB", CommittorData.DEFAULT_FEATURES);
         first = CommittorTrainer.train(data, "pB", spec, Progress.NONE);
@@ -130,6 +131,39 @@ class CommittorTrainerTest {
         }
         assertTrue(Metrics.fit(p, data.target(), r.split().test()).pearsonR() > 0.9);
         assertTrue(r.curve().get(r.curve().size() - 1).trainLoss() < r.curve().get(0).trainLoss());
+    }
+
+    @Test
+    void cancelStopsTraining() {
+        Progress cancelled = new Progress() {
+            @Override
+            public void fraction(double done) {
+            }
+
+            @Override
+            public void status(String text) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        assertThrows(io.github.mdxai.util.CancelledException.class,
+                () -> CommittorTrainer.train(data, "pB", spec, cancelled));
+    }
+
+    @Test
+    void badDatasetsAreRefusedWithFileAndLine() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "pB,r1-3_nm\n0.5,0.1\n1.5,0.2\n");
+        InputException range = assertThrows(InputException.class,
+                () -> CommittorData.load(csv, "pB", CommittorData.DEFAULT_FEATURES));
+        assertTrue(range.getMessage().contains("bad.csv:3") && range.getMessage().contains("[0, 1]"), range.getMessage());
+        InputException none = assertThrows(InputException.class, () -> CommittorData.load(csv, "pB", "phi.*"));
+        assertTrue(none.getMessage().contains("phi.*"), none.getMessage());
+        InputException regex = assertThrows(InputException.class, () -> CommittorData.load(csv, "pB", "r(("));
+        assertTrue(regex.getMessage().startsWith("features:"), regex.getMessage());
     }
 
     @Test
