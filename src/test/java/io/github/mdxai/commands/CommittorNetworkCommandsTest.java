@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The three committor commands run headless on a synthetic dataset whose p_B depends on r6-10 and r6-11 only. */
-class CommittorCommandsTest {
+class CommittorNetworkCommandsTest {
 
     @TempDir
     static Path dir;
