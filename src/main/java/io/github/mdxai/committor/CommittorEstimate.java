@@ -26,7 +26,7 @@ public record CommittorEstimate(int nA, int nB, int undecided, double meanCommit
             return new double[]{0, 1};
         }
         ConfidenceInterval ci = new WilsonScoreInterval().createInterval(committed(), nB, CONFIDENCE);
-        // the formula can leave 0 or 1 by rounding when all shots agree
-        return new double[]{Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
+        // when all shots agree the exact bound is 0 or 1; the formula misses it by rounding
+        return new double[]{nB == 0 ? 0 : ci.getLowerBound(), nA == 0 ? 1 : ci.getUpperBound()};
     }
 }

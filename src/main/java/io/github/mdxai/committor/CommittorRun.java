@@ -202,7 +202,7 @@ public final class CommittorRun {
                 }
                 progress.status("Committors: " + alreadyDone + "/" + shardSize + " configurations done, starting "
                         + count + " thread(s)");
-                while (!allStopped(workers, 250)) {
+                while (!allStopped(workers, 50)) {
                     if (progress.cancelled()) {
                         stop = true;
                     }
