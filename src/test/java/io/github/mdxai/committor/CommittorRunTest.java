@@ -151,9 +151,9 @@ class CommittorRunTest {
 
     @Test
     void cancelThenRerunGivesTheUninterruptedFile(@TempDir Path dir) throws Exception {
-        ShootingParameters p = parameters(10, 0.5, 9);
+        ShootingParameters p = parameters(8, 0.4, 9);
         List<double[]> many = new ArrayList<>();
-        for (int k = 0; k < 60; k++) {
+        for (int k = 0; k < 30; k++) {
             many.add(TS.get(k % TS.size()));
         }
         Path reference = run(many, p, ShardSpec.WHOLE, 2, dir.resolve("reference"));
@@ -194,8 +194,8 @@ class CommittorRunTest {
         }
         Path configs = dir.resolve("many.gro");
         GroFile.write(configs, TOP, titles, many, null, new double[]{3, 3, 3}, 6);
-        int shots = 30;
-        double tmax = 0.5;
+        int shots = 20;
+        double tmax = 0.4;
         Path folder = dir.resolve("killed");
         Path journal = CommittorFile.journal(CommittorFile.resultsIn(folder, ShardSpec.WHOLE));
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
