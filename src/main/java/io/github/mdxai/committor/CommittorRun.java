@@ -114,6 +114,7 @@ public final class CommittorRun {
         if (Files.exists(results) && CommittorFile.read(results, false).complete()) {
             progress.status("Committors: all " + shardSize + " configurations of " + results.getFileName() + " were already done");
             progress.fraction(1);
+            deleteJournal(); // left over if a kill came between writing the results and removing the journal
             return new Summary(results, shardSize, 0, 0, 0, 0);
         }
         TreeMap<Integer, String> done = resumeJournal();
@@ -127,17 +128,21 @@ public final class CommittorRun {
         Shooting shooting = new Shooting(pending, done);
         shooting.run(progress, shardSize, start);
         CommittorFile.write(results, header, done);
-        try {
-            Files.deleteIfExists(journal);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + journal + ": " + e.getMessage(), e);
-        }
+        deleteJournal();
         double seconds = (System.nanoTime() - start) * 1e-9;
         progress.fraction(1);
         progress.status(String.format(Locale.ROOT, "Committors: %d configurations done (%d now, %.0f shots/s), %s",
                 shardSize, pending.length, pending.length * (double) parameters.shots() / Math.max(seconds, 1e-9), results));
         return new Summary(results, shardSize, pending.length, (long) pending.length * parameters.shots(),
                 shooting.steps.get(), seconds);
+    }
+
+    private void deleteJournal() {
+        try {
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + journal + ": " + e.getMessage(), e);
+        }
     }
 
     /** Rows already in the journal; a torn last line is cut off. A new journal starts with the header. */
@@ -202,24 +207,22 @@ public final class CommittorRun {
                 }
                 progress.status("Committors: " + alreadyDone + "/" + shardSize + " configurations done, starting "
                         + count + " thread(s)");
-                while (!allStopped(workers, 50)) {
-                    if (progress.cancelled()) {
+                boolean watched = false;
+                try {
+                    watch(workers, progress, shardSize, alreadyDone, totalShots, start);
+                    watched = true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException();
+                } finally {
+                    if (!watched) {
                         stop = true;
                     }
-                    long shotsNow = shotsDone.get();
-                    double seconds = (System.nanoTime() - start) * 1e-9;
-                    double rate = shotsNow / Math.max(seconds, 1e-9);
-                    progress.fraction((alreadyDone + (double) shotsNow / shots) / shardSize);
-                    progress.status(String.format(Locale.ROOT, "Committors: %d/%d configurations done, %.0f shots/s, %s left",
-                            alreadyDone + configsDone.get(), shardSize, rate,
-                            rate > 0 ? duration((totalShots - shotsNow) / rate) : "?"));
+                    // workers finish their shot and stop; the journal closes only after them
+                    joinUninterruptibly(workers);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to " + journal + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                stop = true;
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
             }
             Throwable t = failure.get();
             if (t instanceof RuntimeException r) {
@@ -228,8 +231,44 @@ public final class CommittorRun {
             if (t instanceof Error err) {
                 throw err;
             }
+            if (t instanceof IOException io) {
+                throw new UncheckedIOException("cannot append to " + journal + ": " + io.getMessage(), io);
+            }
             if (stop) {
                 throw new CancelledException();
+            }
+        }
+
+        private void watch(List<Thread> workers, Progress progress, int shardSize, int alreadyDone, long totalShots, long start)
+                throws InterruptedException {
+            while (!allStopped(workers, 50)) {
+                if (progress.cancelled()) {
+                    stop = true;
+                }
+                long shotsNow = shotsDone.get();
+                double seconds = (System.nanoTime() - start) * 1e-9;
+                double rate = shotsNow / Math.max(seconds, 1e-9);
+                progress.fraction((alreadyDone + (double) shotsNow / shots) / shardSize);
+                progress.status(String.format(Locale.ROOT, "Committors: %d/%d configurations done, %.0f shots/s, %s left",
+                        alreadyDone + configsDone.get(), shardSize, rate,
+                        rate > 0 ? duration((totalShots - shotsNow) / rate) : "?"));
+            }
+        }
+
+        private void joinUninterruptibly(List<Thread> workers) {
+            boolean interrupted = false;
+            for (Thread w : workers) {
+                while (w.isAlive()) {
+                    try {
+                        w.join();
+                    } catch (InterruptedException e) {
+                        stop = true;
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 

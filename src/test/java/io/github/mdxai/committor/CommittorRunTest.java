@@ -203,7 +203,7 @@ class CommittorRunTest {
                 "-XX:TieredStopAtLevel=1", CommittorKillDriver.class.getName(), TOPOLOGY.toString(), configs.toString(),
                 folder.toString(), Integer.toString(shots), Double.toString(tmax), "1")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("driver.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         int rowsAtKill = -1;
         while (System.nanoTime() < deadline && process.isAlive()) {
             if (Files.exists(journal) && Files.readString(journal).split("\n").length >= 6) {
@@ -272,6 +272,13 @@ class CommittorRunTest {
                 () -> new CommittorRun(TOP, TS, far, parameters(2, 0.1, 1), ShardSpec.WHOLE, 1, dir.resolve("none")));
         assertTrue(range.getMessage().contains("out of range"), range.getMessage());
         assertFalse(Files.exists(dir.resolve("none")), "nothing written for bad input");
+
+        double[] clash = TS.get(0).clone();
+        System.arraycopy(clash, 0, clash, 3 * 21, 3); // NME HH33 on top of ACE HH31: no finite energy
+        InputException unstable = assertThrows(InputException.class, () -> run(List.of(TS.get(1), clash),
+                parameters(2, 0.1, 1), ShardSpec.WHOLE, 2, dir.resolve("clash")));
+        assertTrue(unstable.getMessage().startsWith("configuration 1, shot ") && unstable.getMessage().contains("unstable"),
+                unstable.getMessage());
 
         assertThrows(InputException.class, () -> parameters(0, 1, 1));
         assertThrows(InputException.class, () -> parameters(10, -1, 1));
