@@ -1,0 +1,130 @@
+package io.github.mdxai.committor;
+
+import io.github.mdxai.cv.CollectiveVariable;
+import io.github.mdxai.cv.CollectiveVariables;
+import io.github.mdxai.cv.StateRegion;
+import io.github.mdxai.md.Topology;
+import io.github.mdxai.util.InputException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The two states of a committor: A and B as disjoint regions in CV space. Deciding where a configuration is costs
+ * one evaluation of each CV the regions bound. Immutable; each worker thread makes its own {@link Classifier}.
+ */
+public final class CommittorStates {
+
+    public static final int NONE = 0, IN_A = 1, IN_B = 2;
+
+    private final StateRegion a;
+    private final StateRegion b;
+
+    public CommittorStates(StateRegion a, StateRegion b) {
+        if (a.name().equals(b.name())) {
+            throw new InputException("states: A and B are both called " + a.name() + "; expected two different states");
+        }
+        if (a.overlaps(b)) {
+            throw new InputException("states: " + a + " and " + b
+                    + " overlap; a configuration could be in A and in B at once, expected disjoint regions");
+        }
+        this.a = a;
+        this.b = b;
+    }
+
+    /** Alanine dipeptide in vacuum: A = C7eq, B = C7ax ({@link StateRegion#c7eq()}, {@link StateRegion#c7ax()}). */
+    public static CommittorStates alanineDipeptide() {
+        return new CommittorStates(StateRegion.c7eq(), StateRegion.c7ax());
+    }
+
+    /** A state file ({@link StateRegion#read(Path)} format) with exactly two states: the first is A, the second B. */
+    public static CommittorStates read(Path file) {
+        List<StateRegion> regions = StateRegion.read(file);
+        if (regions.size() != 2) {
+            List<String> names = new ArrayList<>();
+            regions.forEach(r -> names.add(r.name()));
+            throw InputException.at(file, 0, "expected two states (the first is A, the second B), found "
+                    + regions.size() + ": " + String.join(", ", names));
+        }
+        try {
+            return new CommittorStates(regions.get(0), regions.get(1));
+        } catch (InputException e) {
+            throw InputException.at(file, 0, e.getMessage());
+        }
+    }
+
+    public StateRegion a() {
+        return a;
+    }
+
+    public StateRegion b() {
+        return b;
+    }
+
+    /** The states as text, for run headers: "A=C7eq: phi in [...] deg ... B=...". */
+    public String describe() {
+        return "A=" + a + " B=" + b;
+    }
+
+    /** Checks that every CV of the states exists for the topology and has the unit its bounds use. */
+    public Classifier classifier(Topology top) {
+        return new Classifier(top.atomCount());
+    }
+
+    /** Where a configuration is; holds scratch arrays, so one per thread. */
+    public final class Classifier {
+
+        private final CollectiveVariable[] variables;
+        private final double[] toInterfaceUnit;
+        private final double[] values;
+        private final StateRegion.Membership inA;
+        private final StateRegion.Membership inB;
+
+        private Classifier(int atomCount) {
+            Set<String> names = new LinkedHashSet<>(a.cvNames());
+            names.addAll(b.cvNames());
+            List<String> order = new ArrayList<>(names);
+            variables = new CollectiveVariable[order.size()];
+            toInterfaceUnit = new double[order.size()];
+            for (int k = 0; k < variables.length; k++) {
+                List<CollectiveVariable> parsed = CollectiveVariables.parse(order.get(k), atomCount);
+                variables[k] = parsed.get(0);
+                String unit = unitOf(order.get(k));
+                boolean angle = variables[k].unit().equals("rad");
+                if (angle != unit.equals("deg")) {
+                    throw new InputException("states: CV " + order.get(k) + " is " + (angle ? "an angle (unit deg)" : "a distance (unit nm)")
+                            + " but its bounds are in " + unit);
+                }
+                toInterfaceUnit[k] = angle ? 180 / Math.PI : 1;
+            }
+            values = new double[variables.length];
+            inA = a.in(order);
+            inB = b.in(order);
+        }
+
+        private String unitOf(String cv) {
+            for (StateRegion r : List.of(a, b)) {
+                for (StateRegion.Bound bound : r.bounds()) {
+                    if (bound.cv().equals(cv)) {
+                        return bound.unit();
+                    }
+                }
+            }
+            throw new IllegalStateException(cv);
+        }
+
+        /** {@link #IN_A}, {@link #IN_B} or {@link #NONE} for positions x (nm). */
+        public int classify(double[] x) {
+            for (int k = 0; k < variables.length; k++) {
+                values[k] = variables[k].value(x) * toInterfaceUnit[k];
+            }
+            if (inA.contains(values)) {
+                return IN_A;
+            }
+            return inB.contains(values) ? IN_B : NONE;
+        }
+    }
+}
