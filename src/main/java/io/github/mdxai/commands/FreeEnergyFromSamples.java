@@ -66,7 +66,7 @@ public class FreeEnergyFromSamples implements Command {
         Axis ay = axis(y, yrange, ys);
         Grid2D grid = FreeEnergy.surface(xs, ys, ws, ax, ay, temperature);
         Path folder = out.toPath();
-        String stem = "free_energy_" + GridCsv.nameOf(x) + "_" + GridCsv.nameOf(y);
+        String stem = "free_energy_" + CsvTable.nameOf(x) + "_" + CsvTable.nameOf(y);
         GridImages.writeTiff(grid, folder.resolve(stem + ".tif"));
         GridCsv.write(grid, folder.resolve(stem + ".csv"));
         image = GridImages.toImagePlus(grid, stem);
@@ -78,8 +78,8 @@ public class FreeEnergyFromSamples implements Command {
     }
 
     private Axis axis(String column, String range, double[] values) {
-        String name = GridCsv.nameOf(column);
-        String unit = GridCsv.unitOf(column);
+        String name = CsvTable.nameOf(column);
+        String unit = CsvTable.unitOf(column);
         if (range == null || range.isBlank()) {
             return FreeEnergy.axisCovering(name, unit, values, bins);
         }

@@ -26,30 +26,18 @@ public final class GridCsv {
         });
     }
 
-    /** "phi" + "deg" -> "phi_deg"; "F" + "kJ/mol" -> "F_kJmol"; no unit -> the name alone. */
+    /** See {@link CsvTable#header}. */
     public static String header(String name, String unit) {
-        if (unit == null || unit.isBlank()) {
-            return name;
-        }
-        return name + "_" + unit.replace("/", "");
+        return CsvTable.header(name, unit);
     }
 
-    /** The unit a column header names by its suffix (phi_deg -> deg, r6-10_nm -> nm), or "" if none is known. */
+    /** See {@link CsvTable#unitOf}. */
     public static String unitOf(String column) {
-        int us = column.lastIndexOf('_');
-        if (us < 0) {
-            return "";
-        }
-        String suffix = column.substring(us + 1);
-        return switch (suffix) {
-            case "kJmol" -> "kJ/mol";
-            case "deg", "nm", "ps", "K", "sigma", "tau", "rad" -> suffix;
-            default -> "";
-        };
+        return CsvTable.unitOf(column);
     }
 
-    /** The name without a known unit suffix (phi_deg -> phi). */
+    /** See {@link CsvTable#nameOf}. */
     public static String nameOf(String column) {
-        return unitOf(column).isEmpty() ? column : column.substring(0, column.lastIndexOf('_'));
+        return CsvTable.nameOf(column);
     }
 }

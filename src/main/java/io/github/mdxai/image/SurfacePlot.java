@@ -41,6 +41,7 @@ public final class SurfacePlot {
     private final List<Color> pointColours = new ArrayList<>();
     private double[][] path;
     private final List<Object[]> markers = new ArrayList<>();
+    private final List<Object[]> isolines = new ArrayList<>();
 
     public SurfacePlot(Grid2D grid) {
         this.grid = grid;
@@ -77,6 +78,15 @@ public final class SurfacePlot {
         return this;
     }
 
+    /**
+     * The level line {@code field = level} of another grid on the same axes (e.g. the mean model p_B = 0.5 over a
+     * free-energy surface), drawn as a thick line of the given colour.
+     */
+    public SurfacePlot isoline(Grid2D field, double level, Color colour) {
+        isolines.add(new Object[]{field, level, colour});
+        return this;
+    }
+
     /** A labelled cross at (x, y). */
     public SurfacePlot marker(double x, double y, String label) {
         markers.add(new Object[]{x, y, label});
@@ -105,6 +115,11 @@ public final class SurfacePlot {
         g.setClip(LEFT, TOP, PLOT, PLOT);
         for (int k = 0; k < pointSets.size(); k++) {
             drawPoints(g, pointSets.get(k), pointColours.get(k));
+        }
+        for (Object[] line : isolines) {
+            g.setColor((Color) line[2]);
+            g.setStroke(new BasicStroke(2.5f));
+            drawLevel(g, (Grid2D) line[0], (double) line[1]);
         }
         if (path != null) {
             drawPath(g);
@@ -154,36 +169,41 @@ public final class SurfacePlot {
     private void drawContours(Graphics2D g, double lo, double hi) {
         g.setColor(new Color(255, 255, 255, 150));
         g.setStroke(new BasicStroke(0.8f));
-        int nx = grid.x().bins(), ny = grid.y().bins();
+        for (double level = lo + contourStep; level < hi; level += contourStep) {
+            drawLevel(g, grid, level);
+        }
+    }
+
+    /** The level set {@code field = level} by marching squares over bin centres (cells with a NaN corner skipped). */
+    private void drawLevel(Graphics2D g, Grid2D field, double level) {
+        int nx = field.x().bins(), ny = field.y().bins();
         double[] cx = new double[4], cy = new double[4], cv = new double[4];
         double[] ex = new double[4], ey = new double[4];
-        for (double level = lo + contourStep; level < hi; level += contourStep) {
-            for (int iy = 0; iy + 1 < ny; iy++) {
-                for (int ix = 0; ix + 1 < nx; ix++) {
-                    int[][] corner = {{ix, iy}, {ix + 1, iy}, {ix + 1, iy + 1}, {ix, iy + 1}};
-                    boolean ok = true;
-                    for (int c = 0; c < 4; c++) {
-                        cv[c] = grid.get(corner[c][0], corner[c][1]);
-                        cx[c] = grid.x().center(corner[c][0]);
-                        cy[c] = grid.y().center(corner[c][1]);
-                        ok &= !Double.isNaN(cv[c]);
+        for (int iy = 0; iy + 1 < ny; iy++) {
+            for (int ix = 0; ix + 1 < nx; ix++) {
+                int[][] corner = {{ix, iy}, {ix + 1, iy}, {ix + 1, iy + 1}, {ix, iy + 1}};
+                boolean ok = true;
+                for (int c = 0; c < 4; c++) {
+                    cv[c] = field.get(corner[c][0], corner[c][1]);
+                    cx[c] = field.x().center(corner[c][0]);
+                    cy[c] = field.y().center(corner[c][1]);
+                    ok &= !Double.isNaN(cv[c]);
+                }
+                if (!ok) {
+                    continue;
+                }
+                int found = 0;
+                for (int e = 0; e < 4; e++) {
+                    int f = (e + 1) % 4;
+                    if ((cv[e] < level) != (cv[f] < level)) {
+                        double t = (level - cv[e]) / (cv[f] - cv[e]);
+                        ex[found] = cx[e] + t * (cx[f] - cx[e]);
+                        ey[found] = cy[e] + t * (cy[f] - cy[e]);
+                        found++;
                     }
-                    if (!ok) {
-                        continue;
-                    }
-                    int found = 0;
-                    for (int e = 0; e < 4; e++) {
-                        int f = (e + 1) % 4;
-                        if ((cv[e] < level) != (cv[f] < level)) {
-                            double t = (level - cv[e]) / (cv[f] - cv[e]);
-                            ex[found] = cx[e] + t * (cx[f] - cx[e]);
-                            ey[found] = cy[e] + t * (cy[f] - cy[e]);
-                            found++;
-                        }
-                    }
-                    for (int s = 0; s + 1 < found; s += 2) {
-                        g.draw(new Line2D.Double(px(ex[s]), py(ey[s]), px(ex[s + 1]), py(ey[s + 1])));
-                    }
+                }
+                for (int s = 0; s + 1 < found; s += 2) {
+                    g.draw(new Line2D.Double(px(ex[s]), py(ey[s]), px(ex[s + 1]), py(ey[s + 1])));
                 }
             }
         }

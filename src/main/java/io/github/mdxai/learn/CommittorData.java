@@ -84,15 +84,15 @@ public final class CommittorData {
         return new CommittorData(csv, names, x, y, nA, nB, groups, lines);
     }
 
-    /** The named columns of {@code table} as a row-major matrix; an error names every missing column. */
+    /** The named columns of {@code table} (with or without unit suffix) as a row-major matrix; an error names every missing column. */
     public static double[][] featureMatrix(CsvTable table, List<String> names) {
         List<String> missing = new ArrayList<>();
         int[] idx = new int[names.size()];
         for (int j = 0; j < idx.length; j++) {
-            if (!table.hasColumn(names.get(j))) {
+            if (!table.hasColumnAnyUnit(names.get(j))) {
                 missing.add(names.get(j));
             } else {
-                idx[j] = table.columnIndex(names.get(j));
+                idx[j] = table.columnIndexAnyUnit(names.get(j));
             }
         }
         if (!missing.isEmpty()) {

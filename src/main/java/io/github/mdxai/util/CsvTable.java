@@ -106,6 +106,57 @@ public final class CsvTable {
         return index.containsKey(name);
     }
 
+    /**
+     * The position of a column named with or without its unit suffix ("r6-10" finds "r6-10_nm" and the reverse); an
+     * error lists the columns there are.
+     */
+    public int columnIndexAnyUnit(String name) {
+        Integer exact = index.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String bare = nameOf(name);
+        for (int i = 0; i < columns.size(); i++) {
+            if (nameOf(columns.get(i)).equals(bare)) {
+                return i;
+            }
+        }
+        return columnIndex(name);
+    }
+
+    /** Whether a column of that name exists, with or without a unit suffix. */
+    public boolean hasColumnAnyUnit(String name) {
+        String bare = nameOf(name);
+        return index.containsKey(name) || columns.stream().anyMatch(c -> nameOf(c).equals(bare));
+    }
+
+    /** "phi" + "deg" -> "phi_deg"; "F" + "kJ/mol" -> "F_kJmol"; no unit -> the name alone. */
+    public static String header(String name, String unit) {
+        if (unit == null || unit.isBlank()) {
+            return name;
+        }
+        return name + "_" + unit.replace("/", "");
+    }
+
+    /** The unit a column header names by its suffix (phi_deg -> deg, r6-10_nm -> nm), or "" if none is known. */
+    public static String unitOf(String column) {
+        int us = column.lastIndexOf('_');
+        if (us < 0) {
+            return "";
+        }
+        String suffix = column.substring(us + 1);
+        return switch (suffix) {
+            case "kJmol" -> "kJ/mol";
+            case "deg", "nm", "ps", "K", "sigma", "tau", "rad" -> suffix;
+            default -> "";
+        };
+    }
+
+    /** The name without a known unit suffix (phi_deg -> phi). */
+    public static String nameOf(String column) {
+        return unitOf(column).isEmpty() ? column : column.substring(0, column.lastIndexOf('_'));
+    }
+
     /** The position of a column; an error lists the columns there are. */
     public int columnIndex(String name) {
         Integer i = index.get(name);

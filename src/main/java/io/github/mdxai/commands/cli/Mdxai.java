@@ -35,6 +35,8 @@ public final class Mdxai {
             "usage: mdxai [--debug] list",
             "       mdxai [--debug] help \"Command Title\"",
             "       mdxai [--debug] run \"Command Title\" \"key=value key2=[value with spaces] ...\"",
+            "       mdxai [--debug] reproduce [--preset quick|paper|smoke] [--out DIR] [--seed N] [--threads N] [--study a|b|both]",
+            "       mdxai bench [name ...]",
             "       mdxai gui        (starts ImageJ with the MD XAI menus; handled by bin/mdxai)");
 
     private final PrintStream out;
@@ -96,6 +98,12 @@ public final class Mdxai {
                             MacroOptions.parse(args.size() == 3 ? args.get(2) : ""));
                     return run(context, info, inputs);
                 }
+                case "reproduce" -> {
+                    return reproduce(context, args.subList(1, args.size()));
+                }
+                case "bench" -> {
+                    return Benchmarks.run(args.subList(1, args.size()), out, err);
+                }
                 default -> {
                     return usage("unknown verb '" + verb + "'");
                 }
@@ -103,6 +111,34 @@ public final class Mdxai {
         } catch (InputException e) {
             return fail(e.getMessage(), e, USAGE);
         }
+    }
+
+    /** Both studies (or one) into OUT/study_a and OUT/study_b, through the Reproduce commands. */
+    private int reproduce(Context context, List<String> flags) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(Map.of("preset", "quick", "out", "results",
+                "study", "both", "seed", "1", "threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        for (int i = 0; i < flags.size(); i++) {
+            String flag = flags.get(i);
+            if (!flag.startsWith("--") || i + 1 >= flags.size() || !values.containsKey(flag.substring(2))) {
+                return usage("reproduce: unknown or incomplete option '" + flag + "'");
+            }
+            values.put(flag.substring(2), flags.get(++i));
+        }
+        String study = values.get("study");
+        if (!List.of("a", "b", "both").contains(study)) {
+            return usage("reproduce: --study is '" + study + "', expected a, b or both");
+        }
+        java.nio.file.Path out = java.nio.file.Path.of(values.get("out"));
+        String common = "preset=" + values.get("preset") + " seed=" + values.get("seed") + " threads=" + values.get("threads");
+        for (String which : study.equals("both") ? List.of("A", "B") : List.of(study.toUpperCase())) {
+            CommandInfo info = CommandCatalog.byTitle(context, "Reproduce Study " + which);
+            String options = common + " out=" + MacroOptions.quote(out.resolve("study_" + which.toLowerCase()).toString());
+            int code = run(context, info, CommandInputs.convert(info, MacroOptions.parse(options)));
+            if (code != OK) {
+                return code;
+            }
+        }
+        return OK;
     }
 
     private int run(Context context, CommandInfo info, Map<String, Object> inputs) {
