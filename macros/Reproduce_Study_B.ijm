@@ -1,0 +1,14 @@
+// Reproduces Study B (graph attention on a glass-forming soft-sphere liquid) into one folder.
+// Batch:  ImageJ -batch Reproduce_Study_B.ijm "out=/path/to/results preset=quick seed=1 threads=2"
+// GUI:    Plugins > Macros > Run..., then answer the dialog.
+args = getArgument();
+if (args == "") {
+    Dialog.create("Reproduce Study B");
+    Dialog.addDirectory("Output folder", getDirectory("home"));
+    Dialog.addChoice("Preset", newArray("quick", "paper", "smoke"), "quick");
+    Dialog.addNumber("Seed", 1);
+    Dialog.show();
+    args = "out=[" + Dialog.getString() + "] preset=" + Dialog.getChoice() + " seed=" + Dialog.getNumber();
+}
+run("Reproduce Study B", args);
+print("Reproduce Study B finished: see summary.json and report.html in the output folder");

@@ -1,0 +1,77 @@
+package io.github.mdxai.commands.ij1;
+
+import io.github.mdxai.grid.Grid2D;
+import io.github.mdxai.image.GridImages;
+import io.github.mdxai.util.CsvTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every macro in macros/ runs headless in ImageJ (batch mode, Xvfb) on small inputs and writes what it promises. */
+class MacrosIT {
+
+    private static ImageJHost.Result runMacro(ImageJHost host, Path dir, String macro, String args) throws Exception {
+        Path log = dir.resolve(macro + ".log");
+        return host.run(log, 300, false, "ij.ImageJ", "-batch", Path.of("macros", macro).toAbsolutePath().toString(), args);
+    }
+
+    @Test
+    void freeEnergyOfMyTrajectory(@TempDir Path dir) throws Exception {
+        Path csv = ImageJMacroIT.samples(dir);
+        Path out = dir.resolve("fes");
+        try (ImageJHost host = new ImageJHost(dir)) {
+            ImageJHost.Result r = runMacro(host, dir, "Free_energy_of_my_trajectory.ijm",
+                    "input=[" + csv + "] x=phi_deg y=psi_deg weights=weight bins=30 out=[" + out + "]");
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("Free energy written to"), r.output());
+        }
+        Grid2D g = GridImages.readTiff(out.resolve("free_energy_phi_psi.tif"));
+        assertEquals(30, g.x().bins());
+        assertEquals(0.0, g.finiteMin(), 1e-9);
+    }
+
+    @Test
+    void structureOfMyConfiguration(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("structure");
+        Path config = Path.of("src/test/resources/softsphere/config_N1000.data").toAbsolutePath();
+        try (ImageJHost host = new ImageJHost(dir)) {
+            ImageJHost.Result r = runMacro(host, dir, "Structure_of_my_configuration.ijm",
+                    "input=[" + config + "] neighbors=nearest k=12 out=[" + out + "]");
+            assertEquals(0, r.exitCode(), r.output());
+        }
+        CsvTable t = CsvTable.read(out.resolve("structure_descriptors.csv"));
+        assertEquals(1000, t.rowCount());
+        for (double q6 : t.column("q6")) {
+            assertTrue(q6 > 0 && q6 < 1);
+        }
+    }
+
+    @Test
+    void committorsForMyConfigurations(@TempDir Path dir) throws Exception {
+        // Frames 1 (C7eq) and 2 (C7ax) of the GROMACS reference conformations: deep in A and deep in B.
+        java.util.List<String> lines = Files.readAllLines(Path.of("src/test/resources/ala2/conformations.gro"));
+        int frame = 25;
+        Path configs = dir.resolve("two.gro");
+        Files.write(configs, new java.util.ArrayList<>(lines.subList(frame, 3 * frame)));
+        Path topology = Path.of("src/test/resources/ala2/processed.top").toAbsolutePath();
+        Path out = dir.resolve("committors");
+        try (ImageJHost host = new ImageJHost(dir)) {
+            ImageJHost.Result r = runMacro(host, dir, "Committors_for_my_configurations.ijm",
+                    "configs=[" + configs + "] topology=[" + topology + "] out=[" + out + "] shots=4 tmax=0.05 seed=3 threads=1");
+            assertEquals(0, r.exitCode(), r.output());
+        }
+        CsvTable committors = CsvTable.read(out.resolve("committors.csv"));
+        assertEquals(2, committors.rowCount());
+        double[] pB = committors.column("pB");
+        assertEquals(0.0, pB[0]);
+        assertEquals(1.0, pB[1]);
+        CsvTable features = CsvTable.read(out.resolve("features.csv"));
+        assertEquals(2, features.rowCount());
+        assertTrue(features.hasColumnAnyUnit("r6-10"));
+    }
+}
