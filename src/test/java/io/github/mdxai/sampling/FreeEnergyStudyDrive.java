@@ -91,7 +91,10 @@ public final class FreeEnergyStudyDrive {
                 n, Math.sqrt(sum / n), Math.sqrt(sumSq / n), mean, FreeEnergy.kT(300));
         System.out.printf("F at conformations: C7eq(-78,73) %.1f, C5(-155,164) %.1f, alphaR(-64,-35) %.1f, C7ax(68,-62) %.1f, alphaL(59,44) %.1f%n",
                 at(f[0], -78, 73), at(f[0], -155, 164), at(f[0], -64, -35), at(f[0], 68, -62), at(f[0], 59, 44));
-        for (double upTo = 2000; upTo <= 10000; upTo += 2000) {
+        for (double upTo : new double[]{1000, 1500, 2000, 3000, 4000, 6000, 8000, 10000}) {
+            if (upTo <= skip) {
+                continue;
+            }
             Grid2D g1 = window(tables[0], ax, ay, skip, upTo), g2 = window(tables[1], ax, ay, skip, upTo);
             double s2 = 0;
             int m = 0;
