@@ -36,6 +36,31 @@ class TransitionRegionSamplerTest {
     }
 
     @Test
+    void aCancelledSamplingKeepsTheConfigurationsItHas(@org.junit.jupiter.api.io.TempDir Path dir) {
+        io.github.mdxai.md.Topology top = io.github.mdxai.md.io.GromacsTopology.read(Path.of("src/test/resources/ala2/processed.top"));
+        double[] x = GroFile.read(Path.of("src/test/resources/ala2/conformations.gro")).get(1).x();
+        CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
+        io.github.mdxai.util.Progress cancelAtFirstCheck = new io.github.mdxai.util.Progress() {
+            public void fraction(double done) {
+            }
+
+            public void status(String text) {
+            }
+
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        TransitionRegionSampler.Settings s = new TransitionRegionSampler.Settings(new double[]{-80, 70}, 200, 100, 100, 0,
+                300, 1, 0.002, 3, true);
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.mdxai.util.CancelledException.class,
+                () -> TransitionRegionSampler.sample(top, x, cvs, cvs, s, dir, cancelAtFirstCheck));
+        // the first check comes at step 1024: configurations at steps 100, ..., 1000 are kept, in both files
+        assertEquals(10, GroFile.read(dir.resolve("transition_configs.gro")).size());
+        assertEquals(10, io.github.mdxai.util.CsvTable.read(dir.resolve("transition_configs.csv")).rowCount());
+    }
+
+    @Test
     void nearestSampleUsesPeriodicDifferences() {
         double[][] samples = {{170, 0}, {-100, 0}, {0, 0}};
         assertEquals(0, TransitionRegionSampler.nearest(samples, new double[]{-175, 0}, new boolean[]{true, false}));
