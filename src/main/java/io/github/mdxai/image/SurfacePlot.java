@@ -209,10 +209,13 @@ public final class SurfacePlot {
         }
     }
 
+    /** Dots; many points are drawn smaller and translucent so that their density stays visible. */
     private void drawPoints(Graphics2D g, double[][] xy, Color colour) {
-        g.setColor(colour);
+        boolean many = xy[0].length > 300;
+        double r = many ? 1.2 : 1.6;
+        g.setColor(many ? new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 150) : colour);
         for (int k = 0; k < xy[0].length; k++) {
-            g.fill(new Ellipse2D.Double(px(xy[0][k]) - 1.6, py(xy[1][k]) - 1.6, 3.2, 3.2));
+            g.fill(new Ellipse2D.Double(px(xy[0][k]) - r, py(xy[1][k]) - r, 2 * r, 2 * r));
         }
     }
 

@@ -91,6 +91,26 @@ public final class FreeEnergyStudyDrive {
                 n, Math.sqrt(sum / n), Math.sqrt(sumSq / n), mean, FreeEnergy.kT(300));
         System.out.printf("F at conformations: C7eq(-78,73) %.1f, C5(-155,164) %.1f, alphaR(-64,-35) %.1f, C7ax(68,-62) %.1f, alphaL(59,44) %.1f%n",
                 at(f[0], -78, 73), at(f[0], -155, 164), at(f[0], -64, -35), at(f[0], 68, -62), at(f[0], 59, 44));
+        for (double upTo : new double[]{1000, 1500, 2000, 3000, 4000, 6000, 8000, 10000}) {
+            if (upTo <= skip) {
+                continue;
+            }
+            Grid2D g1 = window(tables[0], ax, ay, skip, upTo), g2 = window(tables[1], ax, ay, skip, upTo);
+            double s2 = 0;
+            int m = 0;
+            for (int iy = 0; iy < ay.bins(); iy++) {
+                for (int ix = 0; ix < ax.bins(); ix++) {
+                    float a = g1.get(ix, iy), b = g2.get(ix, iy);
+                    if (Float.isFinite(a) && Float.isFinite(b) && a < 25 && b < 25) {
+                        s2 += (a - b) * (a - b);
+                        m++;
+                    }
+                }
+            }
+            System.out.printf("data %.0f-%.0f ps: RMS F1-F2 below 25 kJ/mol %.2f kJ/mol over %d bins%n", skip, upTo, Math.sqrt(s2 / m), m);
+        }
+        io.github.mdxai.grid.GridCsv.write(f[0], out.resolve("fes_run1.csv"));
+        io.github.mdxai.grid.GridCsv.write(f[1], out.resolve("fes_run2.csv"));
         describeRegion(f[0], StateRegion.c7eq());
         describeRegion(f[0], StateRegion.c7ax());
         if (count > 0) {
@@ -105,7 +125,7 @@ public final class FreeEnergyStudyDrive {
             double[] x0 = GroFile.read(run1.resolve("frames.gro")).get(nearest).x();
             CollectiveVariable[] restrained = CvList.parse("phi psi", top.atomCount());
             TransitionRegionSampler.Settings s = new TransitionRegionSampler.Settings(new double[]{p.saddleX(), p.saddleY()},
-                    50, count, 250, 10000, 300, 1, 0.002, 7, true);
+                    200, count, 500, 10000, 300, 1, 0.002, 7, true);
             TransitionRegionSampler.Result res = TransitionRegionSampler.sample(top, x0, restrained,
                     CvList.parse("phi psi theta", top.atomCount()), s, out, Progress.NONE);
             System.out.printf("%d transition configurations in %.1f s from frame %d; lag-1 autocorrelation phi %.3f psi %.3f theta %.3f%n",
@@ -120,6 +140,18 @@ public final class FreeEnergyStudyDrive {
                     .marker(p.x()[p.x().length - 1], p.y()[p.y().length - 1], "C7ax").marker(p.saddleX(), p.saddleY(), "saddle")
                     .writePng(out.resolve("fes_transition.png"));
         }
+    }
+
+    private static Grid2D window(CsvTable t, Axis ax, Axis ay, double from, double to) {
+        int[] rows = Reweighting.rowsFrom(t, from);
+        double[] time = t.column("time_ps");
+        int n = 0;
+        while (n < rows.length && time[rows[n]] <= to) {
+            n++;
+        }
+        int[] kept = java.util.Arrays.copyOf(rows, n);
+        return FreeEnergy.surface(Reweighting.select(t.column("phi_deg"), kept), Reweighting.select(t.column("psi_deg"), kept),
+                Reweighting.select(t.column("weight"), kept), ax, ay, 300);
     }
 
     private static double at(Grid2D g, double x, double y) {

@@ -76,6 +76,21 @@ class MetadynamicsTest {
     }
 
     @Test
+    void oneDistanceOnABoundedGrid() {
+        Metadynamics m = new Metadynamics(new CollectiveVariable[]{new io.github.mdxai.cv.Distance(5, 9)}, new double[]{0.02}, 2.0, 10,
+                KT, new double[][]{{0, 2}}, 22);
+        m.deposit(new double[]{0.3});
+        assertEquals(2.0, m.bias(new double[]{0.3}), 0.01);
+        assertEquals(2.0 * Math.exp(-0.5), m.bias(new double[]{0.32}), 0.01, "one sigma away");
+        assertEquals(0, m.bias(new double[]{2.5}), 1e-12, "beyond the grid the bias keeps its edge value");
+        double[] x = new double[66];
+        x[3 * 9] = 2.5;
+        double[] f = new double[66];
+        assertEquals(0, m.addForces(x, f), 1e-12);
+        assertEquals(0, java.util.Arrays.stream(f).map(Math::abs).sum(), 0, "no force outside the grid");
+    }
+
+    @Test
     void reweightingOffsetMatchesItsDefinition() {
         Metadynamics m = phiPsi();
         for (int k = 0; k < 30; k++) {
