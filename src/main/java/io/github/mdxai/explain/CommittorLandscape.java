@@ -71,7 +71,7 @@ public final class CommittorLandscape {
 
     /**
      * The minimum free-energy path from the lowest bin dominated by state-A frames to the lowest bin dominated by
-     * state-B frames; null when either state has no frames inside the axes.
+     * state-B frames; null when either state has no frames inside the axes or no sampled bins join the two.
      */
     static MinimumFreeEnergyPath.Path basinPath(Grid2D f, Frames frames, Axis ax, Axis ay) {
         int n = ax.bins() * ay.bins();
@@ -93,7 +93,11 @@ public final class CommittorLandscape {
         if (minA < 0 || minB < 0 || minA == minB) {
             return null;
         }
-        return MinimumFreeEnergyPath.find(f, box("A", minA, ax, ay), box("B", minB, ax, ay));
+        try {
+            return MinimumFreeEnergyPath.find(f, box("A", minA, ax, ay), box("B", minB, ax, ay));
+        } catch (InputException noPath) {
+            return null;
+        }
     }
 
     private static int lowest(Grid2D f, double[] mine, double[] other) {

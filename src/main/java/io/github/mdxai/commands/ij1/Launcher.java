@@ -78,6 +78,11 @@ public class Launcher implements PlugIn {
             Object value = module.getOutput(item.getName());
             if (value instanceof ImagePlus imp) {
                 imp.show();
+                // Grids are often a few dozen bins wide: magnify them to a readable size.
+                int zoom = Math.min(1600, 100 * Math.max(1, 480 / Math.max(imp.getWidth(), imp.getHeight())));
+                if (zoom > 100) {
+                    IJ.run(imp, "Set... ", "zoom=" + zoom);
+                }
             } else if (value instanceof ResultsTable table) {
                 table.show(item.getLabel() == null ? item.getName() : item.getLabel());
             } else if (value instanceof String text && !text.isBlank()) {
