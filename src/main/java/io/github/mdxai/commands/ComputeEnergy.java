@@ -6,7 +6,6 @@ import io.github.mdxai.md.Topology;
 import io.github.mdxai.md.io.Frame;
 import io.github.mdxai.md.io.GromacsTopology;
 import io.github.mdxai.md.io.Structures;
-import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;

@@ -21,13 +21,14 @@ final class FastMath {
     static double atan2(double y, double x) {
         double ay = Math.abs(y), ax = Math.abs(x);
         boolean swap = ay > ax;
-        double t = swap ? ax / ay : ay / ax;
-        if (t != t) {
+        double p = swap ? ax : ay, q = swap ? ay : ax; // t = p / q in [0, 1]
+        if (q == 0) {
             return 0; // atan2(0, 0)
         }
-        int k = (int) (t * 8 + 0.5);
+        // the table index only needs t roughly: a float division is cheaper; u is exact in double
+        int k = (int) ((float) p / (float) q * 8f + 0.5f);
         double c = k * 0.125;
-        double u = (t - c) / (1 + t * c);
+        double u = (p - c * q) / (q + c * p);
         double u2 = u * u;
         double r = ATAN_EIGHTHS[k] + u * (1 - u2 * (1 / 3.0 - u2 * (1 / 5.0 - u2 * (1 / 7.0 - u2 * (1 / 9.0 - u2 * (1 / 11.0))))));
         if (swap) {

@@ -1,6 +1,8 @@
 package io.github.mdxai.md;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Energy and forces of a {@link Topology} in vacuum, no cut-off, double precision: harmonic bonds and angles,
@@ -17,11 +19,10 @@ public final class ForceField {
     // angles
     private final int[] ai, aj, ak;
     private final double[] th0, kth;
-    // torsions grouped by quadruplet: quadruplet q owns terms [start[q], start[q+1])
+    // torsions as one Fourier series per atom quadruplet
     private final Torsions proper, improper;
-    // pairs: c6, c12 and f*qq
-    private final int[] pi, pj, ni, nj;
-    private final double[] p6, p12, pqq, n6, n12, nqq;
+    // 1-4 and nonbonded pairs
+    private final PairList pairs14, nonbonded;
     private final ForceTerm[] extras;
 
     private ForceField(Topology top, ForceTerm[] extras) {
@@ -39,18 +40,8 @@ public final class ForceField {
         kth = a.ktheta;
         proper = new Torsions(top.properTorsions());
         improper = new Torsions(top.improperTorsions());
-        Topology.Pairs p = top.pairs14();
-        pi = p.i;
-        pj = p.j;
-        p6 = p.c6;
-        p12 = p.c12;
-        pqq = scaled(p.qq);
-        Topology.Pairs n = top.nonbonded();
-        ni = n.i;
-        nj = n.j;
-        n6 = n.c6;
-        n12 = n.c12;
-        nqq = scaled(n.qq);
+        pairs14 = new PairList(top.pairs14(), atoms);
+        nonbonded = new PairList(top.nonbonded(), atoms);
         this.extras = extras;
     }
 
@@ -67,25 +58,9 @@ public final class ForceField {
         kth = base.kth;
         proper = base.proper;
         improper = base.improper;
-        pi = base.pi;
-        pj = base.pj;
-        p6 = base.p6;
-        p12 = base.p12;
-        pqq = base.pqq;
-        ni = base.ni;
-        nj = base.nj;
-        n6 = base.n6;
-        n12 = base.n12;
-        nqq = base.nqq;
+        pairs14 = base.pairs14;
+        nonbonded = base.nonbonded;
         this.extras = extras;
-    }
-
-    private static double[] scaled(double[] qq) {
-        double[] out = new double[qq.length];
-        for (int k = 0; k < qq.length; k++) {
-            out[k] = Topology.COULOMB * qq[k];
-        }
-        return out;
     }
 
     /** The force field of a topology, without extra terms. */
@@ -114,8 +89,8 @@ public final class ForceField {
         double eAngle = angles(x, f);
         double eProper = proper.evaluate(x, f);
         double eImproper = improper.evaluate(x, f);
-        double ePairs14 = pairs(x, f, pi, pj, p6, p12, pqq, terms, true);
-        double ePairs = pairs(x, f, ni, nj, n6, n12, nqq, terms, false);
+        double ePairs14 = pairs14.evaluate(x, f, terms, true);
+        double ePairs = nonbonded.evaluate(x, f, terms, false);
         double eExtra = 0;
         for (ForceTerm t : extras) {
             eExtra += t.addForces(x, f);
@@ -163,11 +138,13 @@ public final class ForceField {
             double theta = FastMath.atan2(cross, ab);
             double d = theta - th0[a];
             e += 0.5 * kth[a] * d * d;
-            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|)
+            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|);
+            // one division: w = 1/(cross |a|^2 |b|^2)
             double dvdt = kth[a] * d;
-            double s = dvdt / cross; // = dV/dtheta / (sin(theta) |a||b|)
-            double ca = s * ab / aa;
-            double cb = s * ab / bb;
+            double w = dvdt / (cross * aa * bb);
+            double s = w * aa * bb; // dV/dtheta / cross
+            double ca = w * ab * bb;
+            double cb = w * ab * aa;
             double fix = s * bx - ca * ax, fiy = s * by - ca * ay, fiz = s * bz - ca * az;
             double fkx = s * ax - cb * bx, fky = s * ay - cb * by, fkz = s * az - cb * bz;
             f[i] += fix;
@@ -184,92 +161,139 @@ public final class ForceField {
     }
 
     /**
-     * Sum over pairs of c12/r^12 - c6/r^6 + fqq/r, forces added to f; the LJ and Coulomb parts go to the 1-4 or the
-     * nonbonded fields of {@code terms} when it is not null.
+     * Pairs grouped by first atom (CSR), so the first atom's position and force stay in registers: c6, c12 and
+     * f*qq per pair.
      */
-    private static double pairs(double[] x, double[] f, int[] pi, int[] pj, double[] c6, double[] c12, double[] fqq,
-                                EnergyTerms terms, boolean fourteen) {
-        double eLj = 0, eCoul = 0;
-        for (int p = 0; p < pi.length; p++) {
-            int i = 3 * pi[p], j = 3 * pj[p];
-            double dx = x[i] - x[j], dy = x[i + 1] - x[j + 1], dz = x[i + 2] - x[j + 2];
-            double r2 = dx * dx + dy * dy + dz * dz;
-            double rinv2 = 1.0 / r2;
-            double rinv = Math.sqrt(rinv2);
-            double rinv6 = rinv2 * rinv2 * rinv2;
-            double vrep = c12[p] * rinv6 * rinv6;
-            double vdisp = c6[p] * rinv6;
-            double vc = fqq[p] * rinv;
-            eLj += vrep - vdisp;
-            eCoul += vc;
-            double s = (12 * vrep - 6 * vdisp + vc) * rinv2;
-            f[i] += s * dx;
-            f[i + 1] += s * dy;
-            f[i + 2] += s * dz;
-            f[j] -= s * dx;
-            f[j + 1] -= s * dy;
-            f[j + 2] -= s * dz;
-        }
-        if (terms != null) {
-            if (fourteen) {
-                terms.lj14 = eLj;
-                terms.coulomb14 = eCoul;
-            } else {
-                terms.lj = eLj;
-                terms.coulomb = eCoul;
+    private static final class PairList {
+        final int[] start;   // pairs of atom i: [start[i], start[i+1])
+        final int[] second;  // 3 * j
+        final double[] c6, c12, fqq;
+
+        PairList(Topology.Pairs p, int atoms) {
+            int n = p.size();
+            start = new int[atoms + 1];
+            for (int k = 0; k < n; k++) {
+                start[p.i[k] + 1]++;
+            }
+            for (int a = 0; a < atoms; a++) {
+                start[a + 1] += start[a];
+            }
+            int[] fill = Arrays.copyOf(start, atoms);
+            second = new int[n];
+            c6 = new double[n];
+            c12 = new double[n];
+            fqq = new double[n];
+            for (int k = 0; k < n; k++) {
+                int slot = fill[p.i[k]]++;
+                second[slot] = 3 * p.j[k];
+                c6[slot] = p.c6[k];
+                c12[slot] = p.c12[k];
+                fqq[slot] = Topology.COULOMB * p.qq[k];
             }
         }
-        return eLj + eCoul;
+
+        /**
+         * Sum of c12/r^12 - c6/r^6 + fqq/r, forces added to f; the LJ and Coulomb parts go to the 1-4 or the
+         * nonbonded fields of {@code terms} when it is not null.
+         */
+        double evaluate(double[] x, double[] f, EnergyTerms terms, boolean fourteen) {
+            double eLj = 0, eCoul = 0;
+            for (int a = 0; a + 1 < start.length; a++) {
+                int from = start[a], to = start[a + 1];
+                if (from == to) {
+                    continue;
+                }
+                int i = 3 * a;
+                double xi = x[i], yi = x[i + 1], zi = x[i + 2];
+                double fxi = 0, fyi = 0, fzi = 0;
+                for (int p = from; p < to; p++) {
+                    int j = second[p];
+                    double dx = xi - x[j], dy = yi - x[j + 1], dz = zi - x[j + 2];
+                    double r2 = dx * dx + dy * dy + dz * dz;
+                    double rinv2 = 1.0 / r2;
+                    double rinv = Math.sqrt(rinv2);
+                    double rinv6 = rinv2 * rinv2 * rinv2;
+                    double vrep = c12[p] * rinv6 * rinv6;
+                    double vdisp = c6[p] * rinv6;
+                    double vc = fqq[p] * rinv;
+                    eLj += vrep - vdisp;
+                    eCoul += vc;
+                    double s = (12 * vrep - 6 * vdisp + vc) * rinv2;
+                    fxi += s * dx;
+                    fyi += s * dy;
+                    fzi += s * dz;
+                    f[j] -= s * dx;
+                    f[j + 1] -= s * dy;
+                    f[j + 2] -= s * dz;
+                }
+                f[i] += fxi;
+                f[i + 1] += fyi;
+                f[i + 2] += fzi;
+            }
+            if (terms != null) {
+                if (fourteen) {
+                    terms.lj14 = eLj;
+                    terms.coulomb14 = eCoul;
+                } else {
+                    terms.lj = eLj;
+                    terms.coulomb = eCoul;
+                }
+            }
+            return eLj + eCoul;
+        }
     }
 
-    /** Periodic torsions grouped by atom quadruplet, so the geometry is computed once per quadruplet. */
+    /**
+     * Periodic torsions grouped by atom quadruplet, each quadruplet's terms folded into one Fourier series
+     * V = a0 + sum_{n=1..M} (a_n cos n phi + b_n sin n phi) with a_n = sum k cos(phase), b_n = sum k sin(phase) over
+     * its terms of multiplicity n: the geometry is computed once per quadruplet and the loop over n has a fixed
+     * length M (the largest multiplicity), so no data-dependent branches.
+     */
     private static final class Torsions {
-        final int[] qi, qj, qk, ql, start;
-        final double[] force, cosPhase, sinPhase;
-        final int[] mult;
+        final int[] qi, qj, qk, ql;
+        final double[] a0;
+        final double[] an, bn; // quadruplet q, multiplicity n at [q * maxMult + n - 1]
+        final int maxMult;
 
         Torsions(Topology.Torsions t) {
             int n = t.size();
-            Integer[] order = new Integer[n];
+            int max = 0;
             for (int k = 0; k < n; k++) {
-                order[k] = k;
+                max = Math.max(max, t.multiplicity[k]);
             }
-            // stable sort keeps the file order of terms inside a quadruplet
-            Arrays.sort(order, (p, q) -> {
-                int c = Integer.compare(t.i[p], t.i[q]);
-                if (c == 0) c = Integer.compare(t.j[p], t.j[q]);
-                if (c == 0) c = Integer.compare(t.k[p], t.k[q]);
-                if (c == 0) c = Integer.compare(t.l[p], t.l[q]);
-                return c;
-            });
-            int[] qi = new int[n], qj = new int[n], qk = new int[n], ql = new int[n], start = new int[n + 1];
-            force = new double[n];
-            cosPhase = new double[n];
-            sinPhase = new double[n];
-            mult = new int[n];
-            int quads = 0;
-            for (int s = 0; s < n; s++) {
-                int o = order[s];
-                if (quads == 0 || qi[quads - 1] != t.i[o] || qj[quads - 1] != t.j[o] || qk[quads - 1] != t.k[o]
-                        || ql[quads - 1] != t.l[o]) {
-                    qi[quads] = t.i[o];
-                    qj[quads] = t.j[o];
-                    qk[quads] = t.k[o];
-                    ql[quads] = t.l[o];
-                    start[quads] = s;
-                    quads++;
+            maxMult = max;
+            Map<String, Integer> index = new HashMap<>();
+            int[] qi = new int[n], qj = new int[n], qk = new int[n], ql = new int[n];
+            double[] a0 = new double[n], an = new double[n * Math.max(1, max)], bn = new double[n * Math.max(1, max)];
+            for (int k = 0; k < n; k++) {
+                String key = t.i[k] + " " + t.j[k] + " " + t.k[k] + " " + t.l[k];
+                Integer q = index.get(key);
+                if (q == null) {
+                    q = index.size();
+                    index.put(key, q);
+                    qi[q] = t.i[k];
+                    qj[q] = t.j[k];
+                    qk[q] = t.k[k];
+                    ql[q] = t.l[k];
                 }
-                force[s] = t.force[o];
-                cosPhase[s] = Math.cos(t.phase[o]);
-                sinPhase[s] = Math.sin(t.phase[o]);
-                mult[s] = t.multiplicity[o];
+                int m = t.multiplicity[k];
+                double force = t.force[k];
+                if (m == 0) {
+                    a0[q] += force * (1 + Math.cos(t.phase[k])); // cos(0 * phi - phase)
+                } else {
+                    a0[q] += force;
+                    an[q * max + m - 1] += force * Math.cos(t.phase[k]);
+                    bn[q * max + m - 1] += force * Math.sin(t.phase[k]);
+                }
             }
-            start[quads] = n;
+            int quads = index.size();
             this.qi = Arrays.copyOf(qi, quads);
             this.qj = Arrays.copyOf(qj, quads);
             this.qk = Arrays.copyOf(qk, quads);
             this.ql = Arrays.copyOf(ql, quads);
-            this.start = Arrays.copyOf(start, quads + 1);
+            this.a0 = Arrays.copyOf(a0, quads);
+            this.an = Arrays.copyOf(an, quads * max);
+            this.bn = Arrays.copyOf(bn, quads * max);
         }
 
         /** GROMACS geometry (dih_angle, do_dih_fup); cos/sin of n*phi by recurrence instead of trigonometry. */
@@ -286,28 +310,33 @@ public final class ForceField {
                 double nn = nx * nx + ny * ny + nz * nz;
                 double rkj2 = rkjx * rkjx + rkjy * rkjy + rkjz * rkjz;
                 double rkj = Math.sqrt(rkj2);
-                // cos(phi) ~ m.n, sin(phi) ~ |rkj| rij.n (IUPAC sign), both scaled by 1/(|m||n|)
+                // cos(phi) = m.n / (|m||n|), sin(phi) = |rkj| rij.n / (|m||n|) (IUPAC sign), since
+                // |m x n| = |rkj| |rij.n|; one division serves 1/(|m||n|), 1/|m|^2, 1/|n|^2 and 1/|rkj|^2
                 double mn = mx * nx + my * ny + mz * nz;
                 double sy = rkj * (rijx * nx + rijy * ny + rijz * nz);
-                double h = 1.0 / Math.sqrt(mn * mn + sy * sy);
+                double mmnn = mm * nn;
+                double mn1 = Math.sqrt(mmnn);
+                double w = 1.0 / (mn1 * mmnn * rkj2);
+                double h = w * mmnn * rkj2;
                 double c = mn * h, s = sy * h;
+                // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
                 double ddphi = 0;
-                for (int t = start[q]; t < start[q + 1]; t++) {
-                    double cn = 1, sn = 0;
-                    for (int p = 0; p < mult[t]; p++) {
-                        double tmp = cn * c - sn * s;
-                        sn = sn * c + cn * s;
-                        cn = tmp;
-                    }
-                    e += force[t] * (1 + cn * cosPhase[t] + sn * sinPhase[t]);
-                    ddphi -= force[t] * mult[t] * (sn * cosPhase[t] - cn * sinPhase[t]);
+                double cn = 1, sn = 0;
+                e += a0[q];
+                for (int m = 1, o = q * maxMult; m <= maxMult; m++, o++) {
+                    double tmp = cn * c - sn * s;
+                    sn = sn * c + cn * s;
+                    cn = tmp;
+                    e += an[o] * cn + bn[o] * sn;
+                    ddphi += m * (bn[o] * cn - an[o] * sn);
                 }
-                double fa = -ddphi * rkj / mm;
-                double fb = ddphi * rkj / nn;
+                double fa = -ddphi * rkj * w * mn1 * nn * rkj2;
+                double fb = ddphi * rkj * w * mn1 * mm * rkj2;
+                double invRkj2 = w * mn1 * mmnn;
                 double fix = fa * mx, fiy = fa * my, fiz = fa * mz;
                 double flx = fb * nx, fly = fb * ny, flz = fb * nz;
-                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) / rkj2;
-                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) / rkj2;
+                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
+                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
                 double svx = p * fix - r * flx, svy = p * fiy - r * fly, svz = p * fiz - r * flz;
                 f[i] += fix;
                 f[i + 1] += fiy;

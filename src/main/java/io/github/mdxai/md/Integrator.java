@@ -115,7 +115,11 @@ public abstract class Integrator {
         }
     }
 
-    /** x += h v, then SHAKE with the velocity correction and RATTLE. */
+    /**
+     * x += h v, then SHAKE with the velocity correction. No RATTLE here: every drift is followed, at the same
+     * positions, by a kick or an Ornstein-Uhlenbeck update that ends with RATTLE, and the projection commutes with
+     * those linear updates.
+     */
     protected final void drift(State state, double h) {
         double[] x = state.x, v = state.v;
         if (constraints != null) {
@@ -126,7 +130,6 @@ public abstract class Integrator {
         }
         if (constraints != null) {
             constraints.shake(reference, x, v, h);
-            constraints.rattle(x, v);
         }
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -112,9 +111,5 @@ class MdCommandsTest {
             t = t.getCause();
         }
         return t.getMessage();
-    }
-
-    static File file(Path p) {
-        return p.toFile();
     }
 }

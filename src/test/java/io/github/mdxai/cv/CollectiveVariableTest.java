@@ -53,4 +53,19 @@ class CollectiveVariableTest {
     void distanceIsNamedByOneBasedIndices() {
         assertEquals("r6-10", new Distance(5, 9).name());
     }
+
+    @Test
+    void parsesUserLists() {
+        List<CollectiveVariable> cvs = CollectiveVariables.parse("phi, psi r6-10 angle5-7-9 dihedral5-7-9-15", 22);
+        assertEquals(List.of("phi", "psi", "r6-10", "angle5-7-9", "dihedral5-7-9-15"),
+                cvs.stream().map(CollectiveVariable::name).toList());
+        double[] x = GroFile.read(ALA2.resolve("conformations.gro")).get(1).x();
+        assertEquals(Dihedral.phi().value(x), cvs.get(4).value(x), 0);
+        assertEquals(0, CollectiveVariables.parse("  ", 22).size());
+        io.github.mdxai.util.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.github.mdxai.util.InputException.class, () -> CollectiveVariables.parse("r6-30", 22));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("out of range 1..22"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.mdxai.util.InputException.class,
+                () -> CollectiveVariables.parse("omega", 22));
+    }
 }

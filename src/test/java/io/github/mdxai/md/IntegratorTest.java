@@ -115,4 +115,54 @@ class IntegratorTest {
         double t = Velocities.temperature(masses, v, 9000);
         assertEquals(300, t, 300 * 4 * Math.sqrt(2.0 / 9000));
     }
+
+    @Test
+    void rattleRemovesEveryVelocityAlongTheConstraints() {
+        Constraints c = Constraints.hydrogenBonds(TOP);
+        State s = start(8, 300);
+        double[] before = s.v.clone();
+        c.rattle(s.x, s.v);
+        double[] masses = TOP.masses();
+        double px = 0, py = 0, pz = 0;
+        for (int a = 0; a < masses.length; a++) {
+            px += masses[a] * (s.v[3 * a] - before[3 * a]);
+            py += masses[a] * (s.v[3 * a + 1] - before[3 * a + 1]);
+            pz += masses[a] * (s.v[3 * a + 2] - before[3 * a + 2]);
+        }
+        assertEquals(0, Math.abs(px) + Math.abs(py) + Math.abs(pz), 1e-12, "constraint forces conserve momentum");
+        for (int b = 0; b < c.size(); b++) {
+            int i = 3 * c.i(b), j = 3 * c.j(b);
+            double dot = (s.x[i] - s.x[j]) * (s.v[i] - s.v[j]) + (s.x[i + 1] - s.x[j + 1]) * (s.v[i + 1] - s.v[j + 1])
+                    + (s.x[i + 2] - s.x[j + 2]) * (s.v[i + 2] - s.v[j + 2]);
+            assertEquals(0, dot, 1e-12, "constraint " + b);
+        }
+        boolean changed = false;
+        for (int k = 0; k < before.length; k++) {
+            changed |= before[k] != s.v[k];
+        }
+        assertTrue(changed);
+    }
+
+    @Test
+    void allBondConstraintsUseTheIterativeSolver() {
+        Topology.Bonds bonds = TOP.bonds();
+        int n = bonds.size();
+        int[] i = new int[n], j = new int[n];
+        double[] d = new double[n];
+        for (int b = 0; b < n; b++) {
+            i[b] = bonds.i(b);
+            j[b] = bonds.j(b);
+            d[b] = bonds.b0(b);
+        }
+        Constraints c = new Constraints(i, j, d, TOP.masses());
+        State s = start(9, 300);
+        LangevinBaoab md = new LangevinBaoab(FF, TOP.masses(), 300, 1.0, 0.002, c);
+        md.prime(s);
+        md.run(s, 500, Rng.stream(9, "langevin"));
+        for (int b = 0; b < n; b++) {
+            int p = 3 * i[b], q = 3 * j[b];
+            double dx = s.x[p] - s.x[q], dy = s.x[p + 1] - s.x[q + 1], dz = s.x[p + 2] - s.x[q + 2];
+            assertEquals(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / d[b], 1e-6, "bond " + b);
+        }
+    }
 }

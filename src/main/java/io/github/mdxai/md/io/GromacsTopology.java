@@ -85,6 +85,7 @@ public final class GromacsTopology {
     private final Map<String, MoleculeType> moleculeTypes = new LinkedHashMap<>();
     private final List<Object[]> molecules = new ArrayList<>();
     private String systemName = "";
+    private Topology.Pairs nonbondedPairs;
 
     private GromacsTopology(List<String> gmxlib, Map<String, String> predefined) {
         this.gmxlib = gmxlib;
@@ -553,8 +554,6 @@ public final class GromacsTopology {
                 nonbondedPairs);
     }
 
-    private Topology.Pairs nonbondedPairs;
-
     private void addMolecule(Builder b, MoleculeType m) {
         int offset = b.names.size();
         int n = m.atomNames.size();
@@ -878,5 +877,4 @@ public final class GromacsTopology {
             return Arrays.copyOf(data, size);
         }
     }
-
 }
