@@ -19,16 +19,20 @@ import java.util.Map;
  * <p>File format (CSV, one row per state and CV, '#' comments allowed):
  * <pre>
  * state,cv,unit,min,max
- * C7eq,phi,deg,-180,-45
- * C7eq,psi,deg,30,-150
+ * C7eq,phi,deg,-180,-50
+ * C7eq,psi,deg,-15,-165
  * </pre>
  * {@code unit} is {@code deg} (periodic, values in (-180, 180] after wrapping) or {@code nm}.
  *
- * <p>Defaults for alanine dipeptide in vacuum (amber99sb-ildn, 300 K), {@link #c7eq()} and {@link #c7ax()}: boxes
- * around the two minima of the reweighted metadynamics surface F(phi, psi) (issue 4) that enclose the basin up to
- * about 10 kJ/mol above its minimum, trimmed so that the box stays at least 15 kJ/mol below the saddle between them
- * (where the committor is near 0 or 1). The C7eq box includes the C5 and PII shoulders of the beta basin (phi &lt; 0,
- * psi &gt; 30 deg) that C7eq exchanges with in femtoseconds; C7ax is the phi &gt; 0 minimum at about (70, -70).
+ * <p>Defaults for alanine dipeptide in vacuum (amber99sb-ildn, 300 K), {@link #c7eq()} and {@link #c7ax()}, derived
+ * from the reweighted F(phi, psi) of two 10 ns well-tempered metadynamics runs (issue 4; 6-degree bins): each box is
+ * the bounding box of the basin's sublevel set, i.e. the bins connected to the state's minimum with
+ * F &lt; F(minimum) + 10 kJ/mol (C7eq: phi &lt; 0, minimum near (-81, 54), set spanning phi -174..-54 and psi -12
+ * through 180 to -162; C7ax: phi &gt; 0, minimum near (57, -39) at 6.4 kJ/mol, set spanning phi 36..84 and
+ * psi -96..18), bin edges rounded outward to 5 degrees. Both runs give the same sets. The minimum free-energy path
+ * leaves the boxes where F is at least 20 kJ/mol below the saddle (near (-3, -33), 35-37 kJ/mol), and alphaR
+ * (-64, -35) and alphaL (59, 44) lie outside both. The C7eq box includes the C5 and PII shoulders of the beta basin
+ * (psi around 150-180) that C7eq exchanges with within picoseconds.
  */
 public final class StateRegion {
 
@@ -112,14 +116,14 @@ public final class StateRegion {
         this.bounds = List.copyOf(bounds);
     }
 
-    /** C7eq (state A): the beta basin of vacuum alanine dipeptide, phi in [-180, -45], psi in [30, -150] (wrapping). */
+    /** C7eq (state A): the beta basin of vacuum alanine dipeptide, phi in [-180, -50], psi in [-15, -165] (wrapping). */
     public static StateRegion c7eq() {
-        return new StateRegion("C7eq", List.of(new Bound("phi", "deg", -180, -45), new Bound("psi", "deg", 30, -150)));
+        return new StateRegion("C7eq", List.of(new Bound("phi", "deg", -180, -50), new Bound("psi", "deg", -15, -165)));
     }
 
-    /** C7ax (state B): phi in [45, 100], psi in [-110, -30] deg. */
+    /** C7ax (state B): phi in [35, 85], psi in [-100, 20] deg. */
     public static StateRegion c7ax() {
-        return new StateRegion("C7ax", List.of(new Bound("phi", "deg", 45, 100), new Bound("psi", "deg", -110, -30)));
+        return new StateRegion("C7ax", List.of(new Bound("phi", "deg", 35, 85), new Bound("psi", "deg", -100, 20)));
     }
 
     public String name() {

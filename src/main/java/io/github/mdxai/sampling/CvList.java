@@ -1,8 +1,7 @@
 package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
-import io.github.mdxai.cv.Dihedral;
-import io.github.mdxai.cv.Distance;
+import io.github.mdxai.cv.CollectiveVariables;
 import io.github.mdxai.md.Topology;
 import io.github.mdxai.util.InputException;
 
@@ -12,56 +11,45 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * CV names as users type them ("phi psi", "phi,r6-10") and the interface units of CV values: dihedrals in degrees,
- * distances in nm. Names: phi, psi, theta (alanine dipeptide dihedrals) and rI-J (distance of 1-based atoms I, J).
+ * CV lists as users type them ("phi psi", "phi,r6-10") and the interface units of CV values: angles and
+ * dihedrals in degrees, distances in nm.
  */
 public final class CvList {
 
     private CvList() {
     }
 
-    /** Parses a list separated by spaces or commas; duplicates and unknown names are errors. */
+    /**
+     * Parses a list separated by spaces or commas with {@link CollectiveVariables#parse}; an empty list and
+     * duplicates are errors here.
+     */
     public static CollectiveVariable[] parse(String spec, int atomCount) {
-        InputException.require(spec != null && !spec.isBlank(), "cvs: expected names such as 'phi psi' or 'r6-10'");
+        List<CollectiveVariable> cvs = CollectiveVariables.parse(spec, atomCount);
+        InputException.require(!cvs.isEmpty(), "cvs: expected names such as 'phi psi' or 'r6-10'");
         Set<String> seen = new LinkedHashSet<>();
-        List<CollectiveVariable> out = new ArrayList<>();
-        for (String name : spec.strip().split("[\\s,;]+")) {
-            InputException.require(seen.add(name), "cvs: '" + name + "' appears twice");
-            out.add(one(name, atomCount));
+        for (CollectiveVariable cv : cvs) {
+            InputException.require(seen.add(cv.name()), "cvs: '" + cv.name() + "' appears twice");
         }
-        return out.toArray(new CollectiveVariable[0]);
+        return cvs.toArray(new CollectiveVariable[0]);
     }
 
-    private static CollectiveVariable one(String name, int atomCount) {
-        CollectiveVariable cv = switch (name) {
-            case "phi" -> Dihedral.phi();
-            case "psi" -> Dihedral.psi();
-            case "theta" -> Dihedral.theta();
-            default -> null;
-        };
-        if (cv == null && name.matches("r\\d+-\\d+")) {
-            String[] ij = name.substring(1).split("-");
-            int i = Integer.parseInt(ij[0]) - 1;
-            int j = Integer.parseInt(ij[1]) - 1;
-            InputException.require(i >= 0 && j >= 0 && i < atomCount && j < atomCount && i != j,
-                    "cvs: " + name + " needs two different atoms in 1.." + atomCount);
-            cv = new Distance(i, j);
-        }
-        InputException.require(cv != null, "cvs: unknown CV '" + name + "'; expected phi, psi, theta or rI-J (1-based atoms)");
-        for (int a : cv.atoms()) {
-            InputException.require(a < atomCount, "cvs: " + name + " needs atom " + (a + 1) + " but the system has " + atomCount);
-        }
-        return cv;
-    }
-
-    /** The CV value in interface units: degrees for periodic (dihedral) CVs, the CV's own unit otherwise. */
+    /** The CV value in interface units: degrees for angles and dihedrals, nm for distances. */
     public static double toInterface(CollectiveVariable cv, double value) {
-        return cv.periodic() ? Math.toDegrees(value) : value;
+        return isAngle(cv) ? Math.toDegrees(value) : value;
+    }
+
+    /** A value in interface units back in the CV's own unit (degrees to radians for angles). */
+    public static double fromInterface(CollectiveVariable cv, double value) {
+        return isAngle(cv) ? Math.toRadians(value) : value;
     }
 
     /** Interface unit of a CV: "deg" or "nm". */
     public static String interfaceUnit(CollectiveVariable cv) {
-        return cv.periodic() ? "deg" : cv.unit();
+        return isAngle(cv) ? "deg" : cv.unit();
+    }
+
+    private static boolean isAngle(CollectiveVariable cv) {
+        return "rad".equals(cv.unit());
     }
 
     /** Column header of a CV, e.g. phi_deg, r6-10_nm. */

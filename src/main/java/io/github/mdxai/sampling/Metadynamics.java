@@ -78,16 +78,16 @@ public final class Metadynamics implements ForceTerm {
         for (int d = 0; d < dims; d++) {
             InputException.require(sigma[d] > 0 && Double.isFinite(sigma[d]), "sigma of " + cvs[d].name() + " must be > 0");
             periodic[d] = cvs[d].periodic();
-            // grid spacing at most sigma/5 keeps the interpolation error of the hills below ~1%
+            // grid spacing sigma/10: linear interpolation of V and of its gradient is then accurate to ~0.5%
             if (periodic[d]) {
-                nodes[d] = Math.max(16, (int) Math.ceil(2 * Math.PI / (sigma[d] / 5)));
+                nodes[d] = Math.max(16, (int) Math.ceil(2 * Math.PI / (sigma[d] / 10)));
                 lo[d] = -Math.PI;
                 step[d] = 2 * Math.PI / nodes[d];
             } else {
                 InputException.require(ranges != null && ranges[d] != null && ranges[d].length == 2 && ranges[d][1] > ranges[d][0],
                         "CV " + cvs[d].name() + " is not periodic: its bias grid needs a range lo < hi");
                 double span = ranges[d][1] - ranges[d][0];
-                nodes[d] = Math.max(16, (int) Math.ceil(span / (sigma[d] / 5)) + 1);
+                nodes[d] = Math.max(16, (int) Math.ceil(span / (sigma[d] / 10)) + 1);
                 lo[d] = ranges[d][0];
                 step[d] = span / (nodes[d] - 1);
             }

@@ -74,9 +74,9 @@ public final class MetadynamicsRun {
         double[] sigma = new double[biased.length];
         double[][] ranges = new double[biased.length][];
         for (int d = 0; d < biased.length; d++) {
-            sigma[d] = biased[d].periodic() ? Math.toRadians(s.sigma()[d]) : s.sigma()[d];
-            // distances: a bias grid from 0 to 2 nm covers every intramolecular distance of a small molecule
-            ranges[d] = biased[d].periodic() ? null : new double[]{0, 2};
+            sigma[d] = CvList.fromInterface(biased[d], s.sigma()[d]);
+            // bond angles live on [0, pi]; a grid from 0 to 2 nm covers every distance inside a small molecule
+            ranges[d] = biased[d].periodic() ? null : "rad".equals(biased[d].unit()) ? new double[]{0, Math.PI} : new double[]{0, 2};
         }
         Metadynamics metad = new Metadynamics(biased, sigma, s.height(), s.biasFactor(), kT, ranges, top.atomCount());
         List<CollectiveVariable> columns = new ArrayList<>(List.of(recorded));

@@ -22,6 +22,18 @@ public final class Reweighting {
 
     /** The rows of a COLVAR from {@code fromPs} on (the first part of a run may be dropped as a transient). */
     public static int[] rowsFrom(CsvTable colvar, double fromPs) {
+        return rowsFrom(colvar, fromPs, true);
+    }
+
+    /** As {@link #rowsFrom(CsvTable, double)}; without a time column ({@code timed} false) every row. */
+    public static int[] rowsFrom(CsvTable colvar, double fromPs, boolean timed) {
+        if (!timed) {
+            int[] all = new int[colvar.rowCount()];
+            for (int k = 0; k < all.length; k++) {
+                all[k] = k;
+            }
+            return all;
+        }
         double[] t = colvar.column("time_ps");
         int first = 0;
         while (first < t.length && t[first] < fromPs) {

@@ -1,0 +1,228 @@
+package io.github.mdxai.sampling;
+
+import io.github.mdxai.cv.CollectiveVariable;
+import io.github.mdxai.md.Constraints;
+import io.github.mdxai.md.ForceField;
+import io.github.mdxai.md.ForceTerm;
+import io.github.mdxai.md.LangevinBaoab;
+import io.github.mdxai.md.State;
+import io.github.mdxai.md.Topology;
+import io.github.mdxai.md.Velocities;
+import io.github.mdxai.md.io.GroFile;
+import io.github.mdxai.util.AtomicFiles;
+import io.github.mdxai.util.CancelledException;
+import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Progress;
+import io.github.mdxai.util.Rng;
+
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Configurations of the transition region: Langevin MD with a harmonic restraint U = kappa/2 sum_k d_k^2 that holds
+ * the CVs (e.g. phi, psi) near a centre (the saddle of the free-energy surface; d_k is the minimum-image difference
+ * for dihedrals), so the sample is a cloud of spread about sqrt(kT/kappa) around the saddle, on both sides of the
+ * dividing line. After {@code equilibration} steps a configuration is kept every {@code stride} steps; the stride
+ * makes successive configurations decorrelated (the restrained CVs relax within a few tenths of a ps; the lag-1
+ * autocorrelation of the kept CV values is reported so the choice can be checked). Writes
+ * {@code transition_configs.gro} (all configurations, positions with 5 decimals) and {@code transition_configs.csv}
+ * (index, time_ps, each recorded CV, restraint_kJmol). A cancelled run writes the configurations it has, then throws
+ * {@link CancelledException}. Random streams: (seed, "tr-velocities") and (seed, "tr-langevin").
+ */
+public final class TransitionRegionSampler {
+
+    /** Settings; centre in interface units (deg, nm), kappa in kJ/mol per rad^2 (or per nm^2 for distances). */
+    public record Settings(double[] centre, double kappa, int count, long stride, long equilibration, double temperature,
+                           double friction, double dt, long seed, boolean hBondConstraints) {
+
+        public Settings {
+            InputException.require(count >= 1, "count: expected >= 1, got " + count);
+            InputException.require(stride >= 1, "stride: expected >= 1 step, got " + stride);
+            InputException.require(equilibration >= 0, "equilibration: expected >= 0 steps, got " + equilibration);
+            InputException.require(kappa > 0 && Double.isFinite(kappa), "kappa: expected > 0, got " + kappa);
+            InputException.require(temperature > 0 && Double.isFinite(temperature), "temperature: expected > 0 K, got " + temperature);
+            InputException.require(friction > 0 && Double.isFinite(friction), "friction: expected > 0 1/ps, got " + friction);
+            InputException.require(dt > 0 && dt <= 0.005, "dt: expected a time step in (0, 0.005] ps, got " + dt);
+        }
+    }
+
+    /** Kept configurations' CV values (rows = configurations, interface units) and the lag-1 autocorrelations. */
+    public record Result(double[][] cvValues, double[] lag1Autocorrelation, double wallSeconds) {
+    }
+
+    private TransitionRegionSampler() {
+    }
+
+    /** A harmonic restraint on CVs around a centre (CV units, radians for dihedrals). */
+    static final class Restraint implements ForceTerm {
+        private final CollectiveVariable[] cvs;
+        private final double[] centre;
+        private final double kappa;
+        private final double[][] gradient;
+
+        Restraint(CollectiveVariable[] cvs, double[] centre, double kappa, int atoms) {
+            this.cvs = cvs;
+            this.centre = centre;
+            this.kappa = kappa;
+            this.gradient = new double[cvs.length][3 * atoms];
+        }
+
+        @Override
+        public double addForces(double[] x, double[] f) {
+            double energy = 0;
+            for (int k = 0; k < cvs.length; k++) {
+                double d = cvs[k].valueAndGradient(x, gradient[k]) - centre[k];
+                if (cvs[k].periodic()) {
+                    d -= 2 * Math.PI * Math.rint(d / (2 * Math.PI));
+                }
+                energy += 0.5 * kappa * d * d;
+                double[] g = gradient[k];
+                for (int a : cvs[k].atoms()) {
+                    f[3 * a] -= kappa * d * g[3 * a];
+                    f[3 * a + 1] -= kappa * d * g[3 * a + 1];
+                    f[3 * a + 2] -= kappa * d * g[3 * a + 2];
+                }
+            }
+            return energy;
+        }
+    }
+
+    public static Result sample(Topology top, double[] x0, CollectiveVariable[] restrained, CollectiveVariable[] recorded,
+                                Settings s, Path out, Progress progress) {
+        InputException.require(x0.length == 3 * top.atomCount(), "structure has " + x0.length / 3 + " atoms, topology " + top.atomCount());
+        InputException.require(s.centre().length == restrained.length, "centre: expected one value per restrained CV ("
+                + restrained.length + "), got " + s.centre().length);
+        double[] centre = new double[restrained.length];
+        for (int k = 0; k < centre.length; k++) {
+            centre[k] = CvList.fromInterface(restrained[k], s.centre()[k]);
+        }
+        Restraint restraint = new Restraint(restrained, centre, s.kappa(), top.atomCount());
+        ForceField ff = ForceField.of(top).plus(restraint);
+        Constraints constraints = s.hBondConstraints() ? Constraints.hydrogenBonds(top) : null;
+        LangevinBaoab md = new LangevinBaoab(ff, top.masses(), s.temperature(), s.friction(), s.dt(), constraints);
+        State state = new State(x0, null);
+        Velocities.maxwellBoltzmann(top.masses(), s.temperature(), Rng.stream(s.seed(), "tr-velocities"), state.v);
+        md.prime(state);
+        SplittableRandom noise = Rng.stream(s.seed(), "tr-langevin");
+        long start = System.nanoTime();
+        long total = s.equilibration() + (long) s.count() * s.stride();
+        List<double[]> kept = new ArrayList<>();
+        boolean[] cancelled = {false};
+        double[] scratch = new double[x0.length];
+        AtomicFiles.writeText(out.resolve("transition_configs.csv"), csv -> AtomicFiles.writeText(out.resolve("transition_configs.gro"), gro -> {
+            List<String> header = new ArrayList<>(List.of("index", "time_ps"));
+            for (CollectiveVariable c : recorded) {
+                header.add(CvList.column(c));
+            }
+            header.add("restraint_kJmol");
+            CsvTable.writeRow(csv, header);
+            try {
+                for (long step = 1; step <= total; step++) {
+                    md.step(state, noise);
+                    if (step > s.equilibration() && (step - s.equilibration()) % s.stride() == 0) {
+                        double[] row = new double[recorded.length];
+                        for (int c = 0; c < row.length; c++) {
+                            row[c] = CvList.toInterface(recorded[c], recorded[c].value(state.x));
+                        }
+                        kept.add(row);
+                        double u = restraint.addForces(state.x, scratch);
+                        writeRow(csv, kept.size(), state.time, row, u);
+                        GroFile.writeFrame(gro, top, String.format(Locale.ROOT, "transition region config %d t= %.3f ps",
+                                kept.size(), state.time), state.x, null, null, 5);
+                    }
+                    if ((step & 1023) == 0) {
+                        progress.checkCancelled();
+                        progress.fraction((double) step / total);
+                    }
+                }
+            } catch (CancelledException e) {
+                cancelled[0] = true;
+            }
+        }));
+        if (cancelled[0]) {
+            throw new CancelledException();
+        }
+        progress.fraction(1);
+        double[][] values = kept.toArray(new double[0][]);
+        double[] lag1 = new double[recorded.length];
+        for (int c = 0; c < recorded.length; c++) {
+            lag1[c] = lag1Autocorrelation(values, c, recorded[c].periodic());
+        }
+        return new Result(values, lag1, (System.nanoTime() - start) * 1e-9);
+    }
+
+    private static void writeRow(Writer w, int index, double time, double[] cv, double restraint) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append(index).append(',').append(CsvTable.format(Math.rint(time * 1e6) / 1e6));
+        for (double v : cv) {
+            sb.append(',').append(CsvTable.format(Math.rint(v * 1e4) / 1e4));
+        }
+        sb.append(',').append(CsvTable.format(Math.rint(restraint * 1e5) / 1e5)).append('\n');
+        w.append(sb);
+    }
+
+    /** Lag-1 autocorrelation of column c (angles in degrees unwrapped around their circular mean). */
+    static double lag1Autocorrelation(double[][] rows, int c, boolean periodic) {
+        int n = rows.length;
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double[] v = new double[n];
+        double ref = rows[0][c];
+        if (periodic) {
+            double sx = 0, sy = 0;
+            for (double[] r : rows) {
+                sx += Math.cos(Math.toRadians(r[c]));
+                sy += Math.sin(Math.toRadians(r[c]));
+            }
+            ref = Math.toDegrees(Math.atan2(sy, sx));
+        }
+        double mean = 0;
+        for (int k = 0; k < n; k++) {
+            double d = rows[k][c] - (periodic ? ref : 0);
+            if (periodic) {
+                d -= 360 * Math.rint(d / 360);
+            }
+            v[k] = d;
+            mean += d / n;
+        }
+        double num = 0, den = 0;
+        for (int k = 0; k < n; k++) {
+            den += (v[k] - mean) * (v[k] - mean);
+            if (k + 1 < n) {
+                num += (v[k] - mean) * (v[k + 1] - mean);
+            }
+        }
+        return den == 0 ? 0 : num / den;
+    }
+
+    /**
+     * The index of the sample whose CVs (interface units, periodic differences for angles in degrees) lie closest to
+     * {@code target}: to start sampling from a frame of an earlier run near the saddle.
+     */
+    public static int nearest(double[][] samples, double[] target, boolean[] periodic) {
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < samples.length; k++) {
+            double d2 = 0;
+            for (int c = 0; c < target.length; c++) {
+                double d = samples[k][c] - target[c];
+                if (periodic[c]) {
+                    d -= 360 * Math.rint(d / 360);
+                }
+                d2 += d * d;
+            }
+            if (d2 < bestD) {
+                bestD = d2;
+                best = k;
+            }
+        }
+        InputException.require(best >= 0, "no samples to start from");
+        return best;
+    }
+}

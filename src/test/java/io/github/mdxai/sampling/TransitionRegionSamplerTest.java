@@ -1,0 +1,54 @@
+package io.github.mdxai.sampling;
+
+import io.github.mdxai.cv.CollectiveVariable;
+import io.github.mdxai.md.io.GroFile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TransitionRegionSamplerTest {
+
+    @Test
+    void restraintForcesAreMinusItsGradientAcrossThePeriodicBoundary() {
+        double[] x = GroFile.read(Path.of("src/test/resources/ala2/conformations.gro")).get(1).x();
+        CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
+        // centre psi at -170 deg: psi is about 73 deg, so the short way round crosses +-180
+        TransitionRegionSampler.Restraint r = new TransitionRegionSampler.Restraint(cvs,
+                new double[]{Math.toRadians(10), Math.toRadians(-170)}, 100, 22);
+        double[] f = new double[x.length];
+        double u = r.addForces(x, f);
+        double dPhi = Math.IEEEremainder(cvs[0].value(x) - Math.toRadians(10), 2 * Math.PI);
+        double dPsi = Math.IEEEremainder(cvs[1].value(x) - Math.toRadians(-170), 2 * Math.PI);
+        assertEquals(50 * (dPhi * dPhi + dPsi * dPsi), u, 1e-9);
+        double worst = 0;
+        for (int c = 0; c < x.length; c++) {
+            double[] xp = x.clone(), xm = x.clone();
+            xp[c] += 1e-6;
+            xm[c] -= 1e-6;
+            double[] scratch = new double[x.length];
+            double numeric = -(r.addForces(xp, scratch) - r.addForces(xm, scratch)) / 2e-6;
+            worst = Math.max(worst, Math.abs(numeric - f[c]));
+        }
+        assertTrue(worst < 1e-4, "worst force error " + worst);
+    }
+
+    @Test
+    void nearestSampleUsesPeriodicDifferences() {
+        double[][] samples = {{170, 0}, {-100, 0}, {0, 0}};
+        assertEquals(0, TransitionRegionSampler.nearest(samples, new double[]{-175, 0}, new boolean[]{true, false}));
+        assertEquals(1, TransitionRegionSampler.nearest(samples, new double[]{-175, 0}, new boolean[]{false, false}));
+    }
+
+    @Test
+    void lag1AutocorrelationOfKnownSeries() {
+        double[][] alternating = new double[100][1];
+        for (int k = 0; k < 100; k++) {
+            alternating[k][0] = k % 2 == 0 ? 179 : -179;
+        }
+        // across +-180 the series alternates by 2 degrees: perfectly anti-correlated
+        assertEquals(-1, TransitionRegionSampler.lag1Autocorrelation(alternating, 0, true), 0.02);
+    }
+}
