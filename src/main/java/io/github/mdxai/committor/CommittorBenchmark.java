@@ -173,8 +173,8 @@ public final class CommittorBenchmark {
         System.out.printf(Locale.ROOT, "%-28s %.1f s (CPU time / %d threads: independent shots scale linearly)%n",
                 "wall on idle cores (est.)", cpuSeconds / threads, threads);
         System.out.printf(Locale.ROOT, "%-28s %.0f%n", "shots/s", s.shotsPerSecond());
-        System.out.printf(Locale.ROOT, "%-28s %.3g (%.2f us/step per thread)%n", "steps/s", s.stepsNow() / s.seconds(),
-                1e6 * s.seconds() * threads / s.stepsNow());
+        System.out.printf(Locale.ROOT, "%-28s %.3g (%.2f us of CPU per step)%n", "steps/s", s.stepsNow() / s.seconds(),
+                1e6 * cpuSeconds / s.stepsNow());
         System.out.printf(Locale.ROOT, "%-28s %.3f ps%n", "mean shot length", s.stepsNow() * parameters.dt() / totalShots);
         System.out.printf(Locale.ROOT, "%-28s %d of %d%n", "undecided shots", undecidedShots, totalShots);
         System.out.printf(Locale.ROOT, "%-28s %s%n", "pB histogram (10 bins)", Arrays.toString(histogram));
