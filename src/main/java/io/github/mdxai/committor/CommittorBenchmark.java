@@ -78,6 +78,12 @@ public final class CommittorBenchmark {
         return out;
     }
 
+    /** CPU time of this whole process (all threads, JIT and GC included), ns. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: CommittorBenchmark TOPOLOGY START.gro OUTDIR [configs=2000 shots=100 tmax_ps=1 threads=2]");
@@ -122,7 +128,28 @@ public final class CommittorBenchmark {
         });
         sampler.setDaemon(true);
         sampler.start();
-        CommittorRun.Summary s = run.process(Progress.NONE);
+        long cpuBefore = processCpuNanos();
+        CommittorRun.Summary s = run.process(new Progress() {
+            private long lastPrint = System.nanoTime();
+
+            @Override
+            public void fraction(double done) {
+            }
+
+            @Override
+            public void status(String text) {
+                if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                    lastPrint = System.nanoTime();
+                    System.err.println(text);
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        });
+        double cpuSeconds = (processCpuNanos() - cpuBefore) * 1e-9;
         sampler.interrupt();
 
         CommittorFile.Content content = CommittorFile.read(results, false);
@@ -141,9 +168,13 @@ public final class CommittorBenchmark {
                 sampling, frames.size(), Arrays.toString(PHI_TARGETS));
         System.out.printf(Locale.ROOT, "%-28s %d x %d shots x %s ps, %d threads%n", "committor run", configs, shots, CsvTable.format(tmax), threads);
         System.out.printf(Locale.ROOT, "%-28s %.1f s%n", "wall time", s.seconds());
+        System.out.printf(Locale.ROOT, "%-28s %.1f s (%.0f%% of %d cores: the machine's other load took the rest)%n",
+                "process CPU time", cpuSeconds, 100 * cpuSeconds / (threads * s.seconds()), threads);
+        System.out.printf(Locale.ROOT, "%-28s %.1f s (CPU time / %d threads: independent shots scale linearly)%n",
+                "wall on idle cores (est.)", cpuSeconds / threads, threads);
         System.out.printf(Locale.ROOT, "%-28s %.0f%n", "shots/s", s.shotsPerSecond());
-        System.out.printf(Locale.ROOT, "%-28s %.3g (%.2f us/step per thread)%n", "steps/s", s.stepsNow() / s.seconds(),
-                1e6 * s.seconds() * threads / s.stepsNow());
+        System.out.printf(Locale.ROOT, "%-28s %.3g (%.2f us of CPU per step)%n", "steps/s", s.stepsNow() / s.seconds(),
+                1e6 * cpuSeconds / s.stepsNow());
         System.out.printf(Locale.ROOT, "%-28s %.3f ps%n", "mean shot length", s.stepsNow() * parameters.dt() / totalShots);
         System.out.printf(Locale.ROOT, "%-28s %d of %d%n", "undecided shots", undecidedShots, totalShots);
         System.out.printf(Locale.ROOT, "%-28s %s%n", "pB histogram (10 bins)", Arrays.toString(histogram));
