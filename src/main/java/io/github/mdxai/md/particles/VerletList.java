@@ -199,20 +199,20 @@ final class VerletList {
                         }
                         cell = (nz * cy + ny) * cx + nx;
                     }
-                    for (int p = cellStart[cell], pe = cellStart[cell + 1]; p < pe; p++) {
+                    int pFrom = cellStart[cell];
+                    int pTo = cellStart[cell + 1];
+                    if (count + (pTo - pFrom) > list.length) {
+                        list = neighbours[b] = Arrays.copyOf(list, 2 * (count + pTo - pFrom));
+                    }
+                    // branch-free append: write every candidate, advance only for those inside the range
+                    for (int p = pFrom; p < pTo; p++) {
                         int j = cellAtoms[p];
-                        if (s < 0 && j <= i) {
-                            continue;
-                        }
                         double dx = xi - w[3 * j] - sx;
                         double dy = yi - w[3 * j + 1] - sy;
                         double dz = zi - w[3 * j + 2] - sz;
-                        if (dx * dx + dy * dy + dz * dz < listCutoffSquared[ti + types[j]]) {
-                            if (count == list.length) {
-                                list = neighbours[b] = Arrays.copyOf(list, 2 * count);
-                            }
-                            list[count++] = j;
-                        }
+                        boolean inside = dx * dx + dy * dy + dz * dz < listCutoffSquared[ti + types[j]] && (s >= 0 || j > i);
+                        list[count] = j;
+                        count += inside ? 1 : 0;
                     }
                 }
             }
