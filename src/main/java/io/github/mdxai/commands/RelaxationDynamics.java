@@ -74,6 +74,14 @@ public class RelaxationDynamics implements Command {
         }
         gr.setColor(Color.BLACK);
         gr.addLegend(r.rdf().g().length == 3 ? "AA\nAB\nBB" : "pairs");
+        double top = 0;
+        for (double[] g : r.rdf().g()) {
+            for (double v : g) {
+                top = Math.max(top, v);
+            }
+        }
+        double[] radii = r.rdf().r();
+        gr.setLimits(0, radii[radii.length - 1], 0, 1.05 * top);
         save(gr, folder.resolve("gr.png"));
 
         double[] t = r.dynamics().time();
