@@ -60,7 +60,7 @@ public final class SoftSphereLiquid {
 
     /**
      * Runs the whole protocol. With an output folder, writes {@code thermo.csv} (every 100 steps), production
-     * frames to {@code trajectory.xyz} (extended XYZ with image counters and velocities), {@code final.data}
+     * frames to {@code trajectory.xyz} (extended XYZ with image counters; velocities only in final.data, to halve the file), {@code final.data}
      * (LAMMPS data) and {@code summary.csv}.
      */
     public static Result run(Parameters p, Path out, Progress progress) {
@@ -104,13 +104,13 @@ public final class SoftSphereLiquid {
             };
             if (out != null && p.productionSteps() > 0) {
                 AtomicFiles.writeText(out.resolve("trajectory.xyz"), w -> {
-                    ExtendedXyz.writeFrame(w, s.snapshot());
+                    ExtendedXyz.writeFrame(w, withoutVelocities(s.snapshot()));
                     frames[0]++;
                     vv.run(p.productionSteps(), every, (st, o) -> {
                         productionObserver.observe(st, o);
                         if ((st.step() - productionStart) % p.interval() == 0) {
                             try {
-                                ExtendedXyz.writeFrame(w, st.snapshot());
+                                ExtendedXyz.writeFrame(w, withoutVelocities(st.snapshot()));
                             } catch (java.io.IOException e) {
                                 throw new java.io.UncheckedIOException(e);
                             }
@@ -139,6 +139,10 @@ public final class SoftSphereLiquid {
             }
             return result;
         }
+    }
+
+    private static Configuration withoutVelocities(Configuration c) {
+        return new Configuration(c.ids(), c.types(), c.positions(), null, c.images(), c.box(), c.step(), c.time());
     }
 
     private static double[] row(int phase, ParticleState s, VelocityVerlet.Observation o) {
