@@ -28,6 +28,10 @@ public final class SoftSphereBenchmark {
     private static final double LAMMPS_DRIFT_N1000 = 5.523428645 - 5.523473334;
     private static final double LAMMPS_DRIFT_N8000 = 5.441993798 - 5.442001049;
 
+    /** Our N = 1000 one-thread wall and CPU times, for the ratio to a LAMMPS run made in the same conditions. */
+    private static double oursWallN1000 = Double.NaN;
+    private static double oursCpuN1000 = Double.NaN;
+
     private SoftSphereBenchmark() {
     }
 
@@ -55,6 +59,10 @@ public final class SoftSphereBenchmark {
                 if (threads == 1) {
                     // CPU time of the (only) thread: robust to other jobs on a shared machine
                     row(name, threads, "cpu_us_per_atom_step", bestCpu, "us");
+                    if (n == 1000) {
+                        oursWallN1000 = best;
+                        oursCpuN1000 = bestCpu;
+                    }
                 }
                 row(name, threads, "etot_per_atom_start", drift[1], "eps");
                 row(name, threads, "etot_per_atom_drift", drift[2] - drift[1], "eps");
@@ -196,7 +204,18 @@ public final class SoftSphereBenchmark {
             return;
         }
         String name = "N" + atoms + "_lammps_" + tag;
-        row(name, 1, "us_per_atom_step", seconds * 1e6 / (atoms * steps), "us");
+        double lmpWall = seconds * 1e6 / (atoms * steps);
+        row(name, 1, "us_per_atom_step", lmpWall, "us");
+        row("N1000", 1, "ratio_to_lammps_same_run_wall", oursWallN1000 / lmpWall, "1");
+        Matcher cpu = Pattern.compile("([0-9.]+)% CPU use with 1 MPI tasks").matcher(log);
+        double cpuShare = Double.NaN;
+        while (cpu.find()) {
+            cpuShare = Double.parseDouble(cpu.group(1)) / 100;
+        }
+        if (!Double.isNaN(cpuShare)) {
+            row(name, 1, "cpu_us_per_atom_step", lmpWall * cpuShare, "us");
+            row("N1000", 1, "ratio_to_lammps_same_run_cpu", oursCpuN1000 / (lmpWall * cpuShare), "1");
+        }
         // thermo lines of the timed run: step temp pe ke etotal press; the timed run starts at step 200
         List<double[]> samples = new ArrayList<>();
         Matcher t = Pattern.compile("(?m)^\\s*(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s*$")
