@@ -28,9 +28,8 @@ public final class SoftSphereBenchmark {
     private static final double LAMMPS_DRIFT_N1000 = 5.523428645 - 5.523473334;
     private static final double LAMMPS_DRIFT_N8000 = 5.441993798 - 5.442001049;
 
-    /** Our N = 1000 one-thread wall and CPU times, for the ratio to a LAMMPS run made in the same conditions. */
-    private static double oursWallN1000 = Double.NaN;
-    private static double oursCpuN1000 = Double.NaN;
+    /** Our one-thread wall and CPU times by N, for the ratio to a LAMMPS run made in the same conditions. */
+    private static final java.util.Map<Integer, double[]> OURS_ONE_THREAD = new java.util.HashMap<>();
 
     private SoftSphereBenchmark() {
     }
@@ -59,22 +58,19 @@ public final class SoftSphereBenchmark {
                 if (threads == 1) {
                     // CPU time of the (only) thread: robust to other jobs on a shared machine
                     row(name, threads, "cpu_us_per_atom_step", bestCpu, "us");
-                    if (n == 1000) {
-                        oursWallN1000 = best;
-                        oursCpuN1000 = bestCpu;
-                    }
+                    OURS_ONE_THREAD.put(n, new double[]{best, bestCpu});
                 }
                 row(name, threads, "etot_per_atom_start", drift[1], "eps");
                 row(name, threads, "etot_per_atom_drift", drift[2] - drift[1], "eps");
                 row(name, threads, "list_builds", drift[3], "count");
                 row(name, threads, "etot_per_atom_slope", drift[5], "eps_per_1000tau");
                 row(name, threads, "etot_per_atom_rms_fluctuation", drift[6], "eps");
-                row(name, threads, "ratio_to_lammps_1core", best / (n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000), "1");
+                row(name, threads, "ratio_to_lammps_reference_1core", best / (n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000), "1");
             }
             row("N" + n, 1, "lammps_reference_us_per_atom_step", n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000, "us");
             row("N" + n, 1, "lammps_reference_etot_per_atom_drift", n == 1000 ? LAMMPS_DRIFT_N1000 : LAMMPS_DRIFT_N8000, "eps");
         }
-        runLammpsIfInstalled(ref);
+        runLammpsIfInstalled(ref, replicate(base, 2));
     }
 
     private static void row(String name, int threads, String metric, double value, String unit) {
@@ -157,7 +153,7 @@ public final class SoftSphereBenchmark {
     }
 
     /** Runs LAMMPS's own benchmark input (1 process) when {@code lmp} and the inputs are available. */
-    private static void runLammpsIfInstalled(Path ref) throws IOException, InterruptedException {
+    private static void runLammpsIfInstalled(Path ref, Configuration n8000) throws IOException, InterruptedException {
         Path inputs = ref.resolve("inputs");
         if (!onPath("lmp") || !Files.exists(inputs.resolve("in.bench")) || !Files.exists(ref.resolve("config_N1000.data"))) {
             System.err.println("lmp or the reference inputs not found: LAMMPS rows are the stored reference numbers");
@@ -179,9 +175,15 @@ public final class SoftSphereBenchmark {
         // LAMMPS's benchmark input with Etot printed every 100 steps for the drift fit
         String input = Files.readString(work.resolve("in.bench")).replace("thermo          $(v_nsteps/10)", "thermo          100");
         Files.writeString(work.resolve("in.bench"), input);
+        LammpsData.write(work.resolve("config_N8000.data"), n8000, SoftSphereMixture.BERNU_HANSEN.masses());
+        runLammps(work, tag, ref.resolve("config_N1000.data").toAbsolutePath(), 10000);
+        runLammps(work, tag, work.resolve("config_N8000.data"), 3000);
+    }
+
+    private static void runLammps(Path work, String tag, Path data, int nsteps) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("lmp", "-log", "none", "-screen", "log.screen", "-in", "in.bench",
-                "-var", "data", ref.resolve("config_N1000.data").toAbsolutePath().toString(), "-var", "tag", tag,
-                "-var", "nsteps", "10000", "-var", "tab", "ss_20000.table", "-var", "tabN", "20000"));
+                "-var", "data", data.toString(), "-var", "tag", tag,
+                "-var", "nsteps", Integer.toString(nsteps), "-var", "tab", "ss_20000.table", "-var", "tabN", "20000"));
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -206,7 +208,8 @@ public final class SoftSphereBenchmark {
         String name = "N" + atoms + "_lammps_" + tag;
         double lmpWall = seconds * 1e6 / (atoms * steps);
         row(name, 1, "us_per_atom_step", lmpWall, "us");
-        row("N1000", 1, "ratio_to_lammps_same_run_wall", oursWallN1000 / lmpWall, "1");
+        double[] ours = OURS_ONE_THREAD.getOrDefault((int) atoms, new double[]{Double.NaN, Double.NaN});
+        row("N" + atoms, 1, "ratio_to_lammps_same_conditions_wall", ours[0] / lmpWall, "1");
         Matcher cpu = Pattern.compile("([0-9.]+)% CPU use with 1 MPI tasks").matcher(log);
         double cpuShare = Double.NaN;
         while (cpu.find()) {
@@ -214,7 +217,7 @@ public final class SoftSphereBenchmark {
         }
         if (!Double.isNaN(cpuShare)) {
             row(name, 1, "cpu_us_per_atom_step", lmpWall * cpuShare, "us");
-            row("N1000", 1, "ratio_to_lammps_same_run_cpu", oursCpuN1000 / (lmpWall * cpuShare), "1");
+            row("N" + atoms, 1, "ratio_to_lammps_same_conditions_cpu", ours[1] / (lmpWall * cpuShare), "1");
         }
         // thermo lines of the timed run: step temp pe ke etotal press; the timed run starts at step 200
         List<double[]> samples = new ArrayList<>();
