@@ -102,6 +102,8 @@ public class RelaxationDynamics implements Command {
             msd.setColor(colors[(2 * a) % colors.length]);
             msd.addPoints(lt, java.util.Arrays.copyOfRange(r.dynamics().msd()[a], from, t.length), Plot.LINE);
         }
+        msd.setColor(Color.BLACK);
+        msd.addLegend(r.dynamics().msd().length == 2 ? "A\nB" : "types");
         save(msd, folder.resolve("msd.png"));
     }
 
