@@ -74,6 +74,14 @@ public class RelaxationDynamics implements Command {
         }
         gr.setColor(Color.BLACK);
         gr.addLegend(r.rdf().g().length == 3 ? "AA\nAB\nBB" : "pairs");
+        double top = 0;
+        for (double[] g : r.rdf().g()) {
+            for (double v : g) {
+                top = Math.max(top, v);
+            }
+        }
+        double[] radii = r.rdf().r();
+        gr.setLimits(0, radii[radii.length - 1], 0, 1.05 * top);
         save(gr, folder.resolve("gr.png"));
 
         double[] t = r.dynamics().time();
@@ -94,6 +102,8 @@ public class RelaxationDynamics implements Command {
             msd.setColor(colors[(2 * a) % colors.length]);
             msd.addPoints(lt, java.util.Arrays.copyOfRange(r.dynamics().msd()[a], from, t.length), Plot.LINE);
         }
+        msd.setColor(Color.BLACK);
+        msd.addLegend(r.dynamics().msd().length == 2 ? "A\nB" : "types");
         save(msd, folder.resolve("msd.png"));
     }
 

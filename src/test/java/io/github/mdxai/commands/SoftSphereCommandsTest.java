@@ -124,7 +124,7 @@ class SoftSphereCommandsTest {
         in.put("gamma", 0.0);
         in.put("temperature", 1.0);
         in.put("dt", 0.005);
-        in.put("equilibration", 2000L);
+        in.put("equilibration", 2010L); // not a multiple of the interval: frames still every 20 steps of production
         in.put("production", 400L);
         in.put("interval", 20L);
         in.put("seed", 7L);

@@ -28,6 +28,9 @@ public final class SoftSphereBenchmark {
     private static final double LAMMPS_DRIFT_N1000 = 5.523428645 - 5.523473334;
     private static final double LAMMPS_DRIFT_N8000 = 5.441993798 - 5.442001049;
 
+    /** Our one-thread wall and CPU times by N, for the ratio to a LAMMPS run made in the same conditions. */
+    private static final java.util.Map<Integer, double[]> OURS_ONE_THREAD = new java.util.HashMap<>();
+
     private SoftSphereBenchmark() {
     }
 
@@ -55,16 +58,19 @@ public final class SoftSphereBenchmark {
                 if (threads == 1) {
                     // CPU time of the (only) thread: robust to other jobs on a shared machine
                     row(name, threads, "cpu_us_per_atom_step", bestCpu, "us");
+                    OURS_ONE_THREAD.put(n, new double[]{best, bestCpu});
                 }
                 row(name, threads, "etot_per_atom_start", drift[1], "eps");
                 row(name, threads, "etot_per_atom_drift", drift[2] - drift[1], "eps");
                 row(name, threads, "list_builds", drift[3], "count");
-                row(name, threads, "ratio_to_lammps_1core", best / (n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000), "1");
+                row(name, threads, "etot_per_atom_slope", drift[5], "eps_per_1000tau");
+                row(name, threads, "etot_per_atom_rms_fluctuation", drift[6], "eps");
+                row(name, threads, "ratio_to_lammps_reference_1core", best / (n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000), "1");
             }
             row("N" + n, 1, "lammps_reference_us_per_atom_step", n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000, "us");
             row("N" + n, 1, "lammps_reference_etot_per_atom_drift", n == 1000 ? LAMMPS_DRIFT_N1000 : LAMMPS_DRIFT_N8000, "eps");
         }
-        runLammpsIfInstalled(ref);
+        runLammpsIfInstalled(ref, replicate(base, 2));
     }
 
     private static void row(String name, int threads, String metric, double value, String unit) {
@@ -72,7 +78,11 @@ public final class SoftSphereBenchmark {
         System.out.flush();
     }
 
-    /** [us per atom-step, Etot/atom at start, Etot/atom at end, list builds] over a timed NVE run after warm-up. */
+    /**
+     * [us per atom-step (wall), Etot/atom at start, at end, list builds, CPU us per atom-step of the calling thread,
+     * least-squares slope of Etot/atom per 1000 tau, rms deviation of Etot/atom from that line] over a timed NVE run
+     * after a 200-step warm-up, with Etot sampled every 100 steps.
+     */
     static double[] run(Configuration c, int steps, int threads) {
         ParticleState s = new ParticleState(c, SoftSphereMixture.BERNU_HANSEN.masses());
         try (PairForces f = new PairForces(SoftSphereMixture.BERNU_HANSEN.potential(), s.types(), s.box(), 0.3, threads)) {
@@ -80,17 +90,28 @@ public final class SoftSphereBenchmark {
             vv.run(200, Long.MAX_VALUE, null, Progress.NONE);
             VelocityVerlet.Observation o0 = vv.observe();
             int builds0 = f.listBuilds();
+            int n = s.size();
+            List<double[]> samples = new ArrayList<>();
+            samples.add(new double[]{o0.time(), o0.totalEnergy() / n});
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            vv.run(steps, Long.MAX_VALUE, null, Progress.NONE);
+            vv.run(steps, 100, (st, o) -> samples.add(new double[]{o.time(), o.totalEnergy() / n}), Progress.NONE);
             long t1 = System.nanoTime();
             long c1 = mx.getCurrentThreadCpuTime();
-            VelocityVerlet.Observation o1 = vv.observe();
-            int n = s.size();
-            return new double[]{(t1 - t0) / 1e3 / ((double) n * steps), o0.totalEnergy() / n, o1.totalEnergy() / n,
-                    f.listBuilds() - builds0, (c1 - c0) / 1e3 / ((double) n * steps)};
+            double[] line = drift(samples);
+            return new double[]{(t1 - t0) / 1e3 / ((double) n * steps), samples.get(0)[1], samples.get(samples.size() - 1)[1],
+                    f.listBuilds() - builds0, (c1 - c0) / 1e3 / ((double) n * steps), line[0], line[1]};
         }
+    }
+
+    /** Least-squares slope (per 1000 tau) and rms residual of (time, Etot/atom) samples. */
+    static double[] drift(List<double[]> samples) {
+        org.apache.commons.math3.stat.regression.SimpleRegression r = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        for (double[] p : samples) {
+            r.addData(p[0], p[1]);
+        }
+        return new double[]{r.getSlope() * 1000, Math.sqrt(r.getSumSquaredErrors() / samples.size())};
     }
 
     private static Configuration startConfiguration(Path ref) {
@@ -132,7 +153,7 @@ public final class SoftSphereBenchmark {
     }
 
     /** Runs LAMMPS's own benchmark input (1 process) when {@code lmp} and the inputs are available. */
-    private static void runLammpsIfInstalled(Path ref) throws IOException, InterruptedException {
+    private static void runLammpsIfInstalled(Path ref, Configuration n8000) throws IOException, InterruptedException {
         Path inputs = ref.resolve("inputs");
         if (!onPath("lmp") || !Files.exists(inputs.resolve("in.bench")) || !Files.exists(ref.resolve("config_N1000.data"))) {
             System.err.println("lmp or the reference inputs not found: LAMMPS rows are the stored reference numbers");
@@ -151,27 +172,70 @@ public final class SoftSphereBenchmark {
                 tag = "table_spline";
             }
         }
+        // LAMMPS's benchmark input with Etot printed every 100 steps for the drift fit
+        String input = Files.readString(work.resolve("in.bench")).replace("thermo          $(v_nsteps/10)", "thermo          100");
+        Files.writeString(work.resolve("in.bench"), input);
+        LammpsData.write(work.resolve("config_N8000.data"), n8000, SoftSphereMixture.BERNU_HANSEN.masses());
+        runLammps(work, tag, ref.resolve("config_N1000.data").toAbsolutePath(), 10000);
+        runLammps(work, tag, work.resolve("config_N8000.data"), 3000);
+    }
+
+    private static void runLammps(Path work, String tag, Path data, int nsteps) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("lmp", "-log", "none", "-screen", "log.screen", "-in", "in.bench",
-                "-var", "data", ref.resolve("config_N1000.data").toAbsolutePath().toString(), "-var", "tag", tag,
-                "-var", "nsteps", "10000", "-var", "tab", "ss_20000.table", "-var", "tabN", "20000"));
+                "-var", "data", data.toString(), "-var", "tag", tag,
+                "-var", "nsteps", Integer.toString(nsteps), "-var", "tab", "ss_20000.table", "-var", "tabN", "20000"));
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             System.err.println("lmp failed; see " + work.resolve("log.screen"));
             return;
         }
-        Matcher m = Pattern.compile("Loop time of ([0-9.eE+-]+) on \\d+ procs for (\\d+) steps with (\\d+) atoms")
-                .matcher(Files.readString(work.resolve("log.screen")));
+        String log = Files.readString(work.resolve("log.screen"));
+        Matcher m = Pattern.compile("Loop time of ([0-9.eE+-]+) on \\d+ procs for (\\d+) steps with (\\d+) atoms").matcher(log);
         double seconds = 0;
         long steps = 0;
         long atoms = 0;
+        int lastLoop = 0;
         while (m.find()) { // the last match is the timed run
             seconds = Double.parseDouble(m.group(1));
             steps = Long.parseLong(m.group(2));
             atoms = Long.parseLong(m.group(3));
+            lastLoop = m.start();
         }
-        if (steps > 0) {
-            row("N" + atoms + "_lammps_" + tag, 1, "us_per_atom_step", seconds * 1e6 / (atoms * steps), "us");
+        if (steps == 0) {
+            return;
+        }
+        String name = "N" + atoms + "_lammps_" + tag;
+        double lmpWall = seconds * 1e6 / (atoms * steps);
+        row(name, 1, "us_per_atom_step", lmpWall, "us");
+        double[] ours = OURS_ONE_THREAD.getOrDefault((int) atoms, new double[]{Double.NaN, Double.NaN});
+        row("N" + atoms, 1, "ratio_to_lammps_same_conditions_wall", ours[0] / lmpWall, "1");
+        Matcher cpu = Pattern.compile("([0-9.]+)% CPU use with 1 MPI tasks").matcher(log);
+        double cpuShare = Double.NaN;
+        while (cpu.find()) {
+            cpuShare = Double.parseDouble(cpu.group(1)) / 100;
+        }
+        if (!Double.isNaN(cpuShare)) {
+            row(name, 1, "cpu_us_per_atom_step", lmpWall * cpuShare, "us");
+            row("N" + atoms, 1, "ratio_to_lammps_same_conditions_cpu", ours[1] / (lmpWall * cpuShare), "1");
+        }
+        // thermo lines of the timed run: step temp pe ke etotal press; the timed run starts at step 200
+        List<double[]> samples = new ArrayList<>();
+        Matcher t = Pattern.compile("(?m)^\\s*(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s*$")
+                .matcher(log.substring(0, lastLoop));
+        while (t.find()) {
+            long step = Long.parseLong(t.group(1));
+            if (step >= 200) {
+                samples.add(new double[]{(step - 200) * 0.005, Double.parseDouble(t.group(5))});
+            }
+        }
+        // the warm-up run also prints step 200: keep one sample per step
+        samples.removeIf(x -> samples.indexOf(x) > 0 && x[0] == 0);
+        if (samples.size() > 2) {
+            double[] line = drift(samples);
+            row(name, 1, "etot_per_atom_drift", samples.get(samples.size() - 1)[1] - samples.get(0)[1], "eps");
+            row(name, 1, "etot_per_atom_slope", line[0], "eps_per_1000tau");
+            row(name, 1, "etot_per_atom_rms_fluctuation", line[1], "eps");
         }
     }
 

@@ -62,8 +62,8 @@ public final class VelocityVerlet {
     }
 
     /**
-     * Runs {@code steps} steps; on every step that is a multiple of {@code every} (counted from the state's step)
-     * the observer gets energies. Throws {@link ParticleBlowUpException} when the energy stops being finite.
+     * Runs {@code steps} steps; every {@code every} steps of this run the observer gets energies.
+     * Throws {@link ParticleBlowUpException} when the energy stops being finite.
      */
     public void run(long steps, long every, Observer observer, Progress progress) {
         ParticleState s = state;
@@ -90,7 +90,7 @@ public final class VelocityVerlet {
             }
             s.step++;
             s.time += dt;
-            boolean obs = observer != null && s.step % every == 0;
+            boolean obs = observer != null && k % every == 0;
             forces.compute(x, f, obs);
             for (int i = 0, c = 0; c < n3; i++, c += 3) {
                 double h = half * im[i];

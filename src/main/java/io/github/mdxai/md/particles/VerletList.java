@@ -33,6 +33,8 @@ final class VerletList {
     private final int[] cellCursor;
     private final int[] cellAtoms;
     private final int[] cellOf;
+    private final double[] sortedPositions;
+    private final int[] sortedTypes;
     private final int[] stencil;
 
     VerletList(PairPotential potential, int[] types, Box box, double skin, int blocks) {
@@ -66,6 +68,8 @@ final class VerletList {
         this.cellCursor = new int[cx * cy * cz];
         this.cellAtoms = new int[n];
         this.cellOf = new int[n];
+        this.sortedPositions = new double[3 * n];
+        this.sortedTypes = new int[n];
         // half stencil: offsets after (0,0,0) in (dz, dy, dx) order; the own cell is handled with j after i
         int[] s = new int[62 * 3];
         int k = 0;
@@ -124,6 +128,14 @@ final class VerletList {
         for (int i = 0; i < n; i++) {
             cellAtoms[cellCursor[cellOf[i]]++] = i;
         }
+        // positions and types in cell order, so that the candidate loop reads memory contiguously
+        for (int p = 0; p < n; p++) {
+            int i = cellAtoms[p];
+            sortedPositions[3 * p] = wrapped[3 * i];
+            sortedPositions[3 * p + 1] = wrapped[3 * i + 1];
+            sortedPositions[3 * p + 2] = wrapped[3 * i + 2];
+            sortedTypes[p] = types[i];
+        }
         builds++;
     }
 
@@ -137,6 +149,8 @@ final class VerletList {
         double ly = box.ly();
         double lz = box.lz();
         double[] w = wrapped;
+        double[] sp = sortedPositions;
+        int[] st = sortedTypes;
         for (int i = from; i < to; i++) {
             start[i] = count;
             double xi = w[3 * i];
@@ -199,20 +213,20 @@ final class VerletList {
                         }
                         cell = (nz * cy + ny) * cx + nx;
                     }
-                    for (int p = cellStart[cell], pe = cellStart[cell + 1]; p < pe; p++) {
+                    int pFrom = cellStart[cell];
+                    int pTo = cellStart[cell + 1];
+                    if (count + (pTo - pFrom) > list.length) {
+                        list = neighbours[b] = Arrays.copyOf(list, 2 * (count + pTo - pFrom));
+                    }
+                    // branch-free append: write every candidate, advance only for those inside the range
+                    for (int p = pFrom; p < pTo; p++) {
                         int j = cellAtoms[p];
-                        if (s < 0 && j <= i) {
-                            continue;
-                        }
-                        double dx = xi - w[3 * j] - sx;
-                        double dy = yi - w[3 * j + 1] - sy;
-                        double dz = zi - w[3 * j + 2] - sz;
-                        if (dx * dx + dy * dy + dz * dz < listCutoffSquared[ti + types[j]]) {
-                            if (count == list.length) {
-                                list = neighbours[b] = Arrays.copyOf(list, 2 * count);
-                            }
-                            list[count++] = j;
-                        }
+                        double dx = xi - sp[3 * p] - sx;
+                        double dy = yi - sp[3 * p + 1] - sy;
+                        double dz = zi - sp[3 * p + 2] - sz;
+                        boolean inside = dx * dx + dy * dy + dz * dz < listCutoffSquared[ti + st[p]] && (s >= 0 || j > i);
+                        list[count] = j;
+                        count += inside ? 1 : 0;
                     }
                 }
             }
