@@ -77,10 +77,11 @@ public final class GatExperiment {
     private static void writeCurves(Path file, GatTrainer.Result result) {
         List<double[]> rows = new ArrayList<>();
         for (GatTrainer.Epoch e : result.epochs()) {
-            rows.add(new double[]{e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAccuracy(), e.seconds()});
+            rows.add(new double[]{e.epoch(), e.trainLoss(), e.trainAccuracy(), e.validationLoss(),
+                    e.validationAccuracy(), e.seconds()});
         }
-        CsvTable.write(file, List.of("epoch", "train_loss", "validation_loss", "validation_accuracy", "seconds"),
-                rows);
+        CsvTable.write(file, List.of("epoch", "train_loss", "train_accuracy", "validation_loss",
+                "validation_accuracy", "seconds"), rows);
     }
 
     private static void writeMetrics(Path file, GraphDataset data, GatConfig config, GatTrainer.Result result,

@@ -3,11 +3,6 @@ package io.github.mdxai.learn.graph;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Loss;
-import org.nd4j.autodiff.listeners.Operation;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 
@@ -27,9 +22,12 @@ public final class GatTrainer {
     private GatTrainer() {
     }
 
-    /** One epoch's numbers. */
-    public record Epoch(int epoch, double trainLoss, double validationLoss, double validationAccuracy,
-                        double seconds) {
+    /** Training graphs evaluated after each epoch (evenly spread, unrotated) for the training curves. */
+    static final int TRAIN_SAMPLE = 32;
+
+    /** One epoch's numbers; train loss and accuracy are those of up to 32 evenly spread training graphs. */
+    public record Epoch(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+                        double validationAccuracy, double seconds) {
     }
 
     /** The curves and the epoch whose weights the model now holds. */
@@ -46,7 +44,7 @@ public final class GatTrainer {
         int bestEpoch = -1;
         Map<String, INDArray> best = null;
         int[] order = new int[train.size()];
-        LossRecorder lossRecorder = new LossRecorder();
+        List<ParticleGraph> trainSample = sample(train, TRAIN_SAMPLE);
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
             progress.checkCancelled();
             long start = System.nanoTime();
@@ -54,8 +52,6 @@ public final class GatTrainer {
                 order[i] = i;
             }
             shuffle(order, Rng.stream(cfg.seed(), "batch-order", epoch));
-            double lossSum = 0;
-            int batches = 0;
             for (int from = 0; from < order.length; from += cfg.batchGraphs()) {
                 progress.checkCancelled();
                 int to = Math.min(order.length, from + cfg.batchGraphs());
@@ -67,15 +63,14 @@ public final class GatTrainer {
                         cfg.rotate() ? cfg.seed() : null, epoch);
                 MultiDataSet mds = new MultiDataSet(new INDArray[]{b.nodes, b.adjacency, b.edges, b.mask},
                         new INDArray[]{b.labels});
-                model.sameDiff().fit(mds, lossRecorder);
-                lossSum += lossRecorder.last;
-                batches++;
+                model.sameDiff().fit(mds);
             }
+            Evaluation fit = evaluate(model, trainSample);
             Evaluation val = evaluate(model, validation);
             double seconds = (System.nanoTime() - start) * 1e-9;
-            epochs.add(new Epoch(epoch + 1, lossSum / batches, val.loss(), val.accuracy(), seconds));
+            epochs.add(new Epoch(epoch + 1, fit.loss(), fit.accuracy(), val.loss(), val.accuracy(), seconds));
             progress.status(String.format("epoch %d: train loss %.4f, validation loss %.4f, accuracy %.3f",
-                    epoch + 1, lossSum / batches, val.loss(), val.accuracy()));
+                    epoch + 1, fit.loss(), val.loss(), val.accuracy()));
             progress.fraction((epoch + 1.0) / cfg.epochs());
             if (val.loss() < bestLoss) {
                 bestLoss = val.loss();
@@ -119,19 +114,13 @@ public final class GatTrainer {
         model.parameters().forEach((k, v) -> v.assign(saved.get(k)));
     }
 
-    /** Keeps the loss of the last training iteration (computed before its update). */
-    private static final class LossRecorder extends BaseListener {
-        double last = Double.NaN;
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
+    private static List<ParticleGraph> sample(List<ParticleGraph> graphs, int count) {
+        int stride = Math.max(1, (graphs.size() + count - 1) / count);
+        List<ParticleGraph> out = new ArrayList<>();
+        for (int k = 0; k < graphs.size(); k += stride) {
+            out.add(graphs.get(k));
         }
-
-        @Override
-        public void iterationDone(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet dataSet, Loss loss) {
-            last = loss.getLoss(GatModel.LOSS);
-        }
+        return out;
     }
 
     private static void shuffle(int[] a, SplittableRandom rnd) {

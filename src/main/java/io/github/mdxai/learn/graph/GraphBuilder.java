@@ -52,6 +52,7 @@ public final class GraphBuilder {
         return NeighborList.withinCutoffs(relativePositions(c), lengths, c.types(), shellRadius, Progress.NONE);
     }
 
+    /** The graph of a configuration; its positions are wrapped into [0, L) from the box's lower corner. */
     public ParticleGraph build(Configuration c, int frame, int label, double temperature,
                                ParticleGraph.Split split) {
         NeighborList list = neighbours(c);
@@ -60,12 +61,14 @@ public final class GraphBuilder {
         for (int k = 0; k < d.length; k++) {
             vectors[k] = (float) d[k];
         }
-        double[] p = c.positions();
+        Box box = c.box();
+        double[] p = relativePositions(c);
         float[] positions = new float[p.length];
         for (int k = 0; k < p.length; k++) {
-            positions[k] = (float) p[k];
+            double length = box.length(k % 3);
+            double u = p[k] - length * Math.floor(p[k] / length);
+            positions[k] = (float) (u >= length ? 0 : u);
         }
-        Box box = c.box();
         return new ParticleGraph(frame, label, temperature, split, shellRadius.length, c.ids().clone(),
                 c.types().clone(), new double[]{box.lx(), box.ly(), box.lz()}, positions, list.offsets().clone(),
                 list.neighbors().clone(), vectors);

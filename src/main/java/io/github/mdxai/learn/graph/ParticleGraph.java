@@ -7,7 +7,8 @@ import java.util.Objects;
  * first-shell neighbour j to particle i, stored in CSR form by receiver: the neighbours of i are
  * {@code neighbours[offsets[i] .. offsets[i+1])}. Each edge carries the minimum-image vector r_j - r_i
  * ({@code edgeVectors[3e .. 3e+2]}); its length is the distance feature. Positions and box travel with the graph so
- * attention can be mapped back into space. Lengths are in the configuration's units (sigma_AA for soft spheres).
+ * attention can be mapped back into space; positions are wrapped into [0, L) measured from the box's lower
+ * corner. Lengths are in the configuration's units (sigma_AA for soft spheres).
  *
  * @param frame      index of the snapshot in its source (time order)
  * @param label      class index (0 or 1 for a temperature pair)

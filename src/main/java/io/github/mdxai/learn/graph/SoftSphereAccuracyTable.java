@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  * Study B end to end on soft spheres: MD at three temperatures (one near Tg, two hot), graph data sets for the pairs
  * (near-Tg vs hot, hot vs hot), training, test accuracy, and the attention analysis of the first pair.
  * <pre>java -cp ... io.github.mdxai.learn.graph.SoftSphereAccuracyTable outDir [n=500] [equilibrationSteps=10000]
- *      [productionSteps=10000] [interval=100] [seed=1]</pre>
+ *      [productionSteps=10000] [interval=100] [seed=1] [maxEpochs=40] [pair=-1 (both), 0 or 1] [stride=1]
+ *      [learningRate=2e-3]</pre>
  * Trajectories already in outDir/T_x/trajectory.xyz are reused. Prints the accuracy table and attention summary.
  */
 public final class SoftSphereAccuracyTable {
@@ -36,6 +37,10 @@ public final class SoftSphereAccuracyTable {
         long prod = args.length > 3 ? Long.parseLong(args[3]) : 10000;
         long interval = args.length > 4 ? Long.parseLong(args[4]) : 100;
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 1;
+        int epochs = args.length > 6 ? Integer.parseInt(args[6]) : 40;
+        int onlyPair = args.length > 7 ? Integer.parseInt(args[7]) : -1;
+        int stride = args.length > 8 ? Integer.parseInt(args[8]) : 1;
+        double learningRate = args.length > 9 ? Double.parseDouble(args[9]) : 2e-3;
         double[] temps = {0.267, 0.772, 1.0}; // Gamma 1.50 (near Tg), 1.15, 1.078
         ExecutorService pool = Executors.newFixedThreadPool(temps.length);
         List<Future<List<Configuration>>> runs = new ArrayList<>();
@@ -44,13 +49,22 @@ public final class SoftSphereAccuracyTable {
         }
         List<List<Configuration>> frames = new ArrayList<>();
         for (Future<List<Configuration>> f : runs) {
-            frames.add(f.get());
+            List<Configuration> all = f.get();
+            List<Configuration> picked = new ArrayList<>();
+            for (int k = 0; k < all.size(); k += stride) {
+                picked.add(all.get(k));
+            }
+            frames.add(picked);
         }
         pool.shutdown();
         System.out.printf(Locale.ROOT, "%-22s %-6s %-10s %-16s %-6s %-9s %-8s %-9s%n", "pair", "N", "snapshots",
                 "train/val/test", "seed", "accuracy", "epochs", "s/epoch");
         int[][] pairs = {{0, 1}, {1, 2}};
-        for (int[] pair : pairs) {
+        for (int p = 0; p < pairs.length; p++) {
+            if (onlyPair >= 0 && p != onlyPair) {
+                continue;
+            }
+            int[] pair = pairs[p];
             List<GraphDatasetBuilder.ClassFrames> classes = List.of(
                     new GraphDatasetBuilder.ClassFrames(name(temps[pair[0]]), temps[pair[0]], frames.get(pair[0])),
                     new GraphDatasetBuilder.ClassFrames(name(temps[pair[1]]), temps[pair[1]], frames.get(pair[1])));
@@ -59,8 +73,10 @@ public final class SoftSphereAccuracyTable {
             Path dir = out.resolve("pair_" + name(temps[pair[0]]) + "_" + name(temps[pair[1]]));
             Files.createDirectories(dir);
             data.write(dir.resolve("pair.graphs"));
-            GatConfig cfg = new GatConfig(2, 16, 2, "mean", 2e-3, 40, 8, 8, true, seed);
+            GatConfig cfg = new GatConfig(2, 16, 2, "mean", learningRate, epochs, Math.max(5, epochs / 4), 8, true,
+                    seed);
             GatExperiment.Outcome o = GatExperiment.run(data, cfg, dir, Progress.NONE);
+            System.out.flush();
             System.out.printf(Locale.ROOT, "%-22s %-6d %-10s %-16s %-6d %-9.3f %-8d %-9.2f%n",
                     name(temps[pair[0]]) + " vs " + name(temps[pair[1]]), n,
                     frames.get(pair[0]).size() + "+" + frames.get(pair[1]).size(),

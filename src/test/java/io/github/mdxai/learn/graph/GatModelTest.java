@@ -83,7 +83,10 @@ class GatModelTest {
         GatModel model = GatModel.create(cfg, 2, DataType.FLOAT);
         List<ParticleGraph> train = SyntheticGraphs.set(8, 3, 21, ParticleGraph.Split.TRAIN, 0);
         List<ParticleGraph> val = SyntheticGraphs.set(4, 3, 22, ParticleGraph.Split.VALIDATION, 100);
-        GatTrainer.train(model, train, val, Progress.NONE);
+        GatTrainer.Result r = GatTrainer.train(model, train, val, Progress.NONE);
+        for (GatTrainer.Epoch e : r.epochs()) {
+            assertTrue(e.trainLoss() > 0 && Double.isFinite(e.trainLoss()), "train loss " + e.trainLoss());
+        }
         model.metadata().put("classes", "hot,cold");
         model.save(dir);
         GatModel loaded = GatModel.load(dir);
