@@ -35,7 +35,7 @@ public final class StudyB {
 
     public static Preset preset(String name) {
         return switch (name) {
-            case "smoke" -> new Preset("smoke", 256, new double[] {1.30, 1.00, 1.05}, 2_000, 2_000, 100, 3, "about 1 minute");
+            case "smoke" -> new Preset("smoke", 500, new double[] {1.30, 1.00, 1.05}, 2_000, 2_000, 100, 3, "about 1 minute");
             case "quick" -> new Preset("quick", 1000, new double[] {1.35, 1.00, 1.05}, 20_000, 30_000, 500, 20, "about 5 minutes");
             case "paper" -> new Preset("paper", 1000, new double[] {1.45, 1.00, 1.05}, 400_000, 200_000, 1000, 60, "about 60 minutes");
             default -> throw new InputException("preset is '" + name + "', expected smoke, quick or paper");
