@@ -109,7 +109,7 @@ public class FreeEnergySurface implements Command {
         Axis ay = axis(y, yrange, ys);
         Grid2D grid = FreeEnergy.surface(xs, ys, ws, ax, ay, temperature);
         Path folder = out.toPath();
-        String stem = "free_energy_" + GridCsv.nameOf(x) + "_" + GridCsv.nameOf(y);
+        String stem = "free_energy_" + CsvTable.nameOf(x) + "_" + CsvTable.nameOf(y);
         GridImages.writeTiff(grid, folder.resolve(stem + ".tif"));
         GridCsv.write(grid, folder.resolve(stem + ".csv"));
         SurfacePlot plot = new SurfacePlot(grid).title(String.format(Locale.ROOT, "F(%s, %s), %.0f K", ax.name(), ay.name(), temperature))
@@ -127,14 +127,14 @@ public class FreeEnergySurface implements Command {
             }
             double[] w = ws == null ? ones(xs.length) : ws;
             Reweighting.StateFreeEnergy df = Reweighting.deltaF(values, w, List.of(ax.name(), ay.name()), a, b, temperature, blocks);
-            CsvTable.write(folder.resolve("saddle.csv"), List.of(GridCsv.header(ax.name(), ax.unit()), GridCsv.header(ay.name(), ay.unit()),
+            CsvTable.write(folder.resolve("saddle.csv"), List.of(CsvTable.header(ax.name(), ax.unit()), CsvTable.header(ay.name(), ay.unit()),
                             "F_kJmol", "barrier_from_" + a.name() + "_kJmol", "barrier_from_" + b.name() + "_kJmol"),
                     List.<double[]>of(new double[]{path.saddleX(), path.saddleY(), path.saddleF(), path.barrierFromA(), path.barrierFromB()}));
             List<double[]> pathRows = new ArrayList<>();
             for (int k = 0; k < path.x().length; k++) {
                 pathRows.add(new double[]{path.x()[k], path.y()[k], path.f()[k]});
             }
-            CsvTable.write(folder.resolve("path.csv"), List.of(GridCsv.header(ax.name(), ax.unit()), GridCsv.header(ay.name(), ay.unit()),
+            CsvTable.write(folder.resolve("path.csv"), List.of(CsvTable.header(ax.name(), ax.unit()), CsvTable.header(ay.name(), ay.unit()),
                     "F_kJmol"), pathRows);
             CsvTable.write(folder.resolve("states.csv"), List.of("deltaF_B_minus_A_kJmol", "standard_error_kJmol", "population_A",
                     "population_B", "blocks"), List.<double[]>of(new double[]{df.deltaF(), df.standardError(), df.populationA(),
@@ -186,8 +186,8 @@ public class FreeEnergySurface implements Command {
     }
 
     private Axis axis(String column, String range, double[] values) {
-        String name = GridCsv.nameOf(column);
-        String unit = GridCsv.unitOf(column);
+        String name = CsvTable.nameOf(column);
+        String unit = CsvTable.unitOf(column);
         if (range == null || range.isBlank()) {
             if (unit.equals("deg")) {
                 return Axis.spanning(name, unit, -180, 180, bins);

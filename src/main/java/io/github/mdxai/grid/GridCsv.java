@@ -14,8 +14,8 @@ public final class GridCsv {
 
     public static void write(Grid2D grid, Path target) {
         AtomicFiles.writeText(target, w -> {
-            CsvTable.writeRow(w, List.of(header(grid.x().name(), grid.x().unit()), header(grid.y().name(), grid.y().unit()),
-                    header(grid.valueName(), grid.valueUnit())));
+            CsvTable.writeRow(w, List.of(CsvTable.header(grid.x().name(), grid.x().unit()), CsvTable.header(grid.y().name(), grid.y().unit()),
+                    CsvTable.header(grid.valueName(), grid.valueUnit())));
             for (int iy = 0; iy < grid.y().bins(); iy++) {
                 for (int ix = 0; ix < grid.x().bins(); ix++) {
                     float v = grid.get(ix, iy);
@@ -24,20 +24,5 @@ public final class GridCsv {
                 }
             }
         });
-    }
-
-    /** See {@link CsvTable#header}. */
-    public static String header(String name, String unit) {
-        return CsvTable.header(name, unit);
-    }
-
-    /** See {@link CsvTable#unitOf}. */
-    public static String unitOf(String column) {
-        return CsvTable.unitOf(column);
-    }
-
-    /** See {@link CsvTable#nameOf}. */
-    public static String nameOf(String column) {
-        return CsvTable.nameOf(column);
     }
 }

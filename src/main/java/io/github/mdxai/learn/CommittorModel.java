@@ -3,6 +3,7 @@ package io.github.mdxai.learn;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Versions;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;

@@ -1,6 +1,7 @@
 package io.github.mdxai.pipeline;
 
 import io.github.mdxai.util.AtomicFiles;
+import io.github.mdxai.util.Versions;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 

@@ -2,6 +2,7 @@ package io.github.mdxai.sampling;
 
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
+import io.github.mdxai.md.Units;
 import io.github.mdxai.util.InputException;
 
 /**
@@ -10,15 +11,12 @@ import io.github.mdxai.util.InputException;
  */
 public final class FreeEnergy {
 
-    /** Boltzmann constant in kJ/(mol K) (CODATA 2018, as GROMACS uses it). */
-    public static final double BOLTZMANN_KJ_PER_MOL_K = 0.0083144626;
-
     private FreeEnergy() {
     }
 
     /** kT in kJ/mol at {@code temperature} kelvin. */
     public static double kT(double temperature) {
-        return BOLTZMANN_KJ_PER_MOL_K * temperature;
+        return Units.BOLTZMANN * temperature;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.mdxai.pipeline;
+package io.github.mdxai.util;
 
 import java.io.IOException;
 import java.io.InputStream;
