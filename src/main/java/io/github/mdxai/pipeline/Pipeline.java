@@ -19,12 +19,14 @@ import java.util.TreeMap;
 
 /**
  * Runs steps in order, one subfolder each. A finished step leaves a marker with the fingerprint of its parameters and
- * of its dependencies' fingerprints; a rerun skips steps whose fingerprint is unchanged and reruns the rest (a step
- * that was interrupted resumes from whatever checkpoint it keeps in its folder).
+ * of its dependencies' fingerprints; a rerun skips steps whose fingerprint is unchanged. A step that was interrupted
+ * with the same fingerprint resumes from whatever checkpoint it keeps in its folder; a step whose fingerprint changed
+ * starts again from an empty folder.
  */
 public final class Pipeline {
 
     static final String DONE_MARKER = ".step-done";
+    static final String STARTED_MARKER = ".step-started";
 
     private Pipeline() {
     }
@@ -49,9 +51,17 @@ public final class Pipeline {
                 progress.status(step.name() + ": unchanged, skipped");
                 records.add(new StepRecord(step.name(), true, secondsOf(marker), step.parameters()));
             } else {
-                Files.createDirectories(folder);
+                Path started = folder.resolve(STARTED_MARKER);
+                boolean resuming = Files.isRegularFile(started)
+                        && Files.readString(started, StandardCharsets.UTF_8).strip().equals(fingerprint);
+                if (!resuming) {
+                    // Outputs of other parameters or inputs are stale: start the step from an empty folder.
+                    deleteRecursively(folder);
+                    Files.createDirectories(folder);
+                    AtomicFiles.writeString(started, fingerprint + "\n");
+                }
                 Files.deleteIfExists(marker);
-                progress.status(step.name() + ": running");
+                progress.status(step.name() + (resuming ? ": resuming" : ": running"));
                 long start = System.nanoTime();
                 step.run(folder, Map.copyOf(folders), sub);
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -64,6 +74,17 @@ public final class Pipeline {
             progress.fraction(done / total);
         }
         return records;
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static double secondsOf(Path marker) throws IOException {

@@ -33,6 +33,7 @@ class PipelineTest {
 
             public void run(Path folder, Map<String, Path> folders, Progress progress) throws Exception {
                 ran.add(name);
+                assertTrue(!Files.exists(folder.resolve("out.txt")), "a step with new parameters starts from an empty folder");
                 for (String d : deps) {
                     assertTrue(Files.isDirectory(folders.get(d)));
                 }
@@ -54,6 +55,7 @@ class PipelineTest {
         List<Step> changed = List.of(step("a", Map.of("n", 2), List.of()), step("b", Map.of(), List.of("a")), step("c", Map.of(), List.of()));
         Pipeline.run(out, changed, Progress.NONE);
         assertEquals(List.of("a", "b"), ran, "a changed, b depends on a, c is independent");
+        assertEquals("a{n=2}", Files.readString(out.resolve("a").resolve("out.txt")));
     }
 
     @Test
@@ -81,6 +83,40 @@ class PipelineTest {
             // the step failed
         }
         assertTrue(!Files.exists(out.resolve("x").resolve(Pipeline.DONE_MARKER)));
+    }
+
+    @Test
+    void anInterruptedStepResumesInItsOwnFolder(@TempDir Path out) throws Exception {
+        int[] calls = {0};
+        Step flaky = new Step() {
+            public String name() {
+                return "y";
+            }
+
+            public Map<String, Object> parameters() {
+                return Map.of();
+            }
+
+            public List<String> dependsOn() {
+                return List.of();
+            }
+
+            public void run(Path folder, Map<String, Path> folders, Progress progress) throws Exception {
+                Path checkpoint = folder.resolve("checkpoint");
+                if (calls[0]++ == 0) {
+                    Files.writeString(checkpoint, "half");
+                    throw new IllegalStateException("killed");
+                }
+                assertEquals("half", Files.readString(checkpoint), "the checkpoint of the same step survives");
+            }
+        };
+        try {
+            Pipeline.run(out, List.of(flaky), Progress.NONE);
+        } catch (IllegalStateException expected) {
+            // first attempt dies
+        }
+        Pipeline.run(out, List.of(flaky), Progress.NONE);
+        assertEquals(2, calls[0]);
     }
 
     @Test
