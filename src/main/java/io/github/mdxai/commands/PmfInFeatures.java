@@ -191,7 +191,7 @@ public class PmfInFeatures implements Command {
 
     private SurfacePlot figure(CommittorLandscape.Result result, double[] px, double[] py, double[] pb) {
         SurfacePlot plot = new SurfacePlot(result.freeEnergy()).range(0, fmax).contours(5)
-                .title("PMF (kJ/mol); points by p_B: blue <0.1, cyan <0.4, white 0.4-0.6, orange <0.9, red >=0.9");
+                .title("PMF; committor points blue (p_B<0.1) .. white (0.5) .. red (>0.9)");
         double[][] limits = {{-1, 0.1}, {0.1, 0.4}, {0.4, 0.6}, {0.6, 0.9}, {0.9, 2}};
         Color[] colours = {new Color(40, 80, 255), Color.CYAN, Color.WHITE, Color.ORANGE, Color.RED};
         for (int c = 0; c < limits.length; c++) {

@@ -47,23 +47,42 @@ public final class CommittorLandscape {
         return new Result(f, meanPB, path, proximity);
     }
 
-    /** Per bin, the weighted mean of the model's p_B over the frames in it (NaN where there are none). */
+    /** Fewest frames in a bin's 3 x 3 neighbourhood for its mean model p_B to be shown. */
+    static final int MIN_FRAMES = 10;
+
+    /**
+     * Per bin, the weighted mean of the model's p_B over the frames in the bin and its eight neighbours (a light
+     * smoothing, so that the 0.5 level is not drawn around single frames); NaN where fewer than {@link #MIN_FRAMES}.
+     */
     static Grid2D weightedMean(Frames frames, Axis ax, Axis ay) {
-        double[] sum = new double[ax.bins() * ay.bins()];
+        int nx = ax.bins();
+        int ny = ay.bins();
+        double[] sum = new double[nx * ny];
         double[] weight = new double[sum.length];
+        int[] count = new int[sum.length];
         for (int i = 0; i < frames.x().length; i++) {
             int ix = ax.bin(frames.x()[i]);
             int iy = ay.bin(frames.y()[i]);
             if (ix >= 0 && iy >= 0) {
-                sum[iy * ax.bins() + ix] += frames.weights()[i] * frames.modelPB()[i];
-                weight[iy * ax.bins() + ix] += frames.weights()[i];
+                sum[iy * nx + ix] += frames.weights()[i] * frames.modelPB()[i];
+                weight[iy * nx + ix] += frames.weights()[i];
+                count[iy * nx + ix]++;
             }
         }
         Grid2D g = new Grid2D(ax, ay, "pB", "", new float[sum.length]);
-        for (int iy = 0; iy < ay.bins(); iy++) {
-            for (int ix = 0; ix < ax.bins(); ix++) {
-                int k = iy * ax.bins() + ix;
-                g.set(ix, iy, weight[k] > 0 ? (float) (sum[k] / weight[k]) : Float.NaN);
+        for (int iy = 0; iy < ny; iy++) {
+            for (int ix = 0; ix < nx; ix++) {
+                double s = 0;
+                double w = 0;
+                int n = 0;
+                for (int jy = Math.max(0, iy - 1); jy <= Math.min(ny - 1, iy + 1); jy++) {
+                    for (int jx = Math.max(0, ix - 1); jx <= Math.min(nx - 1, ix + 1); jx++) {
+                        s += sum[jy * nx + jx];
+                        w += weight[jy * nx + jx];
+                        n += count[jy * nx + jx];
+                    }
+                }
+                g.set(ix, iy, n >= MIN_FRAMES && w > 0 ? (float) (s / w) : Float.NaN);
             }
         }
         return g;
