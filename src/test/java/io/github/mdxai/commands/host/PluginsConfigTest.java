@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** plugins.config lists every MD XAI command once, under its menu label, launching that command's class. */
+/**
+ * plugins.config lists every MD XAI command once, under its menu label, launching that command's class; every input
+ * has a lower-case key and is not persisted between runs.
+ */
 class PluginsConfigTest {
 
     private static final Pattern LINE = Pattern.compile(
@@ -37,6 +40,8 @@ class PluginsConfigTest {
                 assertNull(commands.put(CommandCatalog.title(info), info.getClassName()), "two commands titled " + CommandCatalog.title(info));
                 for (var item : CommandInputs.of(info)) {
                     assertEquals(item.getName().toLowerCase(), item.getName(), CommandCatalog.title(info) + ": keys are lower case");
+                    assertEquals(false, item.isPersisted(), CommandCatalog.title(info) + ": input " + item.getName()
+                            + " must not remember last run's value (persist = false)");
                 }
             }
         }
