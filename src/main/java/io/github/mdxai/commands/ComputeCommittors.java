@@ -99,5 +99,26 @@ public class ComputeCommittors implements Command {
         CommittorRun.Summary s = run.process(progress);
         summary = String.format(Locale.ROOT, "%s: %d configurations (%d computed now, %d shots, %.0f shots/s, %.1f s)",
                 s.results(), s.configurations(), s.computedNow(), s.shotsNow(), s.shotsPerSecond(), s.seconds());
+        writeHistogram(s.results());
+    }
+
+    /** A bar chart of how many configurations fall in each tenth of p_B, beside the results. */
+    private static void writeHistogram(java.nio.file.Path results) {
+        io.github.mdxai.util.CsvTable table = io.github.mdxai.util.CsvTable.read(results);
+        int column = table.columnIndex("pB");
+        double[] counts = new double[10];
+        String[] labels = new String[10];
+        for (int b = 0; b < 10; b++) {
+            labels[b] = String.format(Locale.ROOT, "%.1f", b / 10.0);
+        }
+        for (int r = 0; r < table.rowCount(); r++) {
+            double p = Double.parseDouble(table.text(r, column)); // NaN: no shot reached a state
+            if (!Double.isNaN(p)) {
+                counts[Math.min(9, (int) (p * 10))]++;
+            }
+        }
+        String stem = results.getFileName().toString().replaceFirst("\\.csv$", "");
+        new io.github.mdxai.image.BarChart("Committor p_B of " + table.rowCount() + " configurations (bins of 0.1, lower edge)",
+                "configurations", labels, counts).writePng(results.resolveSibling(stem + "_histogram.png"), 640, 420);
     }
 }

@@ -112,7 +112,7 @@ public final class StudyA {
                 + "and r6-11 (O of ACE .. CB); the p_B ~ 0.5 configurations form the dividing line of the PMF in those two.");
         r.figure(out.resolve(SURFACE).resolve("free_energy_phi_psi.png"), "F(phi, psi) with states C7eq (A), C7ax (B), path and saddle");
         r.figure(out.resolve(TRANSITION).resolve("transition_region.png"), "Transition-region configurations over F(phi, psi)");
-        r.figure(out.resolve(COMMITTORS).resolve("pB_histogram.png"), "Histogram of committor p_B");
+        r.figure(out.resolve(COMMITTORS).resolve("committors_histogram.png"), "Histogram of committor p_B");
         r.figure(out.resolve(NETWORK).resolve("regression.png"), "Predicted vs measured p_B (seed Fig. 3a)");
         r.figure(out.resolve(EXPLAIN).resolve("importance_lime.png"), "LIME importance (mean |weight|)");
         r.figure(out.resolve(EXPLAIN).resolve("importance_gradient.png"), "Gradient sensitivity");
