@@ -35,10 +35,10 @@ public class FreeEnergyFromSamples implements Command {
     @Parameter(label = "Bins per axis", min = "2", max = "4096", persist = false)
     private int bins = 60;
 
-    @Parameter(label = "X range (min max, empty = data range)", description = "e.g. -180 180", required = false, persist = false)
+    @Parameter(label = "X range (min max; empty = data range, angles -180 180)", description = "e.g. -180 180", required = false, persist = false)
     private String xrange = "";
 
-    @Parameter(label = "Y range (min max, empty = data range)", description = "e.g. -180 180", required = false, persist = false)
+    @Parameter(label = "Y range (min max; empty = data range, angles -180 180)", description = "e.g. -180 180", required = false, persist = false)
     private String yrange = "";
 
     @Parameter(label = "Weights column (empty = none)", description = "unbiasing weight of each sample", required = false, persist = false)
@@ -62,8 +62,8 @@ public class FreeEnergyFromSamples implements Command {
         double[] xs = table.column(x);
         double[] ys = table.column(y);
         double[] ws = weights == null || weights.isBlank() ? null : table.column(weights.strip());
-        Axis ax = axis(x, xrange, xs);
-        Axis ay = axis(y, yrange, ys);
+        Axis ax = FreeEnergy.axisFor(x, xrange, xs, bins);
+        Axis ay = FreeEnergy.axisFor(y, yrange, ys, bins);
         Grid2D grid = FreeEnergy.surface(xs, ys, ws, ax, ay, temperature);
         Path folder = out.toPath();
         String stem = "free_energy_" + CsvTable.nameOf(x) + "_" + CsvTable.nameOf(y);
@@ -74,23 +74,6 @@ public class FreeEnergyFromSamples implements Command {
         if (log != null) {
             log.info("Free Energy from Samples: " + FreeEnergy.countInside(xs, ys, ax, ay) + " of " + xs.length
                     + " samples inside the ranges; wrote " + folder.resolve(stem + ".tif") + " and .csv");
-        }
-    }
-
-    private Axis axis(String column, String range, double[] values) {
-        String name = CsvTable.nameOf(column);
-        String unit = CsvTable.unitOf(column);
-        if (range == null || range.isBlank()) {
-            return FreeEnergy.axisCovering(name, unit, values, bins);
-        }
-        String[] parts = range.strip().split("[\\s,;]+");
-        try {
-            double min = Double.parseDouble(parts[0]);
-            double max = Double.parseDouble(parts[1]);
-            InputException.require(parts.length == 2 && max > min && Double.isFinite(min) && Double.isFinite(max), "");
-            return Axis.spanning(name, unit, min, max, bins);
-        } catch (RuntimeException e) {
-            throw new InputException("range for " + column + " is '" + range + "', expected two numbers 'min max' with min < max");
         }
     }
 }

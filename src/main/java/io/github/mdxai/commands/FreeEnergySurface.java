@@ -105,8 +105,8 @@ public class FreeEnergySurface implements Command {
         double[] xs = Reweighting.select(table.column(x), rows);
         double[] ys = Reweighting.select(table.column(y), rows);
         double[] ws = weights == null || weights.isBlank() ? null : Reweighting.select(table.column(weights.strip()), rows);
-        Axis ax = axis(x, xrange, xs);
-        Axis ay = axis(y, yrange, ys);
+        Axis ax = FreeEnergy.axisFor(x, xrange, xs, bins);
+        Axis ay = FreeEnergy.axisFor(y, yrange, ys, bins);
         Grid2D grid = FreeEnergy.surface(xs, ys, ws, ax, ay, temperature);
         Path folder = out.toPath();
         String stem = "free_energy_" + CsvTable.nameOf(x) + "_" + CsvTable.nameOf(y);
@@ -183,25 +183,5 @@ public class FreeEnergySurface implements Command {
             }
         }
         return list.subList(0, 2);
-    }
-
-    private Axis axis(String column, String range, double[] values) {
-        String name = CsvTable.nameOf(column);
-        String unit = CsvTable.unitOf(column);
-        if (range == null || range.isBlank()) {
-            if (unit.equals("deg")) {
-                return Axis.spanning(name, unit, -180, 180, bins);
-            }
-            return FreeEnergy.axisCovering(name, unit, values, bins);
-        }
-        String[] parts = range.strip().split("[\\s,;]+");
-        try {
-            double min = Double.parseDouble(parts[0]);
-            double max = Double.parseDouble(parts[1]);
-            InputException.require(parts.length == 2 && max > min && Double.isFinite(min) && Double.isFinite(max), "");
-            return Axis.spanning(name, unit, min, max, bins);
-        } catch (RuntimeException e) {
-            throw new InputException("range for " + column + " is '" + range + "', expected two numbers 'min max' with min < max");
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.mdxai.sampling;
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
 import io.github.mdxai.md.Units;
+import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 
 /**
@@ -81,5 +82,28 @@ public final class FreeEnergy {
         double span = max - min;
         double pad = span > 0 ? span * 1e-9 : Math.max(Math.abs(min) * 1e-9, 1e-9);
         return Axis.spanning(name, unit, min, max + pad, bins);
+    }
+
+    /**
+     * The histogram axis for a table column: name and unit from its header (phi_deg -> phi in deg), range from
+     * {@code range} ("min max"), or when that is empty the full circle for angles and the data range otherwise.
+     */
+    public static Axis axisFor(String column, String range, double[] values, int bins) {
+        String name = CsvTable.nameOf(column);
+        String unit = CsvTable.unitOf(column);
+        if (range == null || range.isBlank()) {
+            return unit.equals("deg") ? Axis.spanning(name, unit, -180, 180, bins) : axisCovering(name, unit, values, bins);
+        }
+        String[] parts = range.strip().split("[\\s,;]+");
+        try {
+            double min = Double.parseDouble(parts[0]);
+            double max = Double.parseDouble(parts[1]);
+            if (parts.length == 2 && max > min && Double.isFinite(min) && Double.isFinite(max)) {
+                return Axis.spanning(name, unit, min, max, bins);
+            }
+        } catch (RuntimeException e) {
+            // reported below, with what was expected
+        }
+        throw new InputException("range for " + column + " is '" + range + "', expected two numbers 'min max' with min < max");
     }
 }

@@ -1,0 +1,64 @@
+package io.github.mdxai.commands;
+
+import io.github.mdxai.pipeline.Report;
+import io.github.mdxai.util.Progress;
+import org.scijava.Context;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/** The inputs and run of both "Reproduce Study" commands; a subclass names its study and runs its pipeline. */
+abstract class ReproduceStudy implements Command {
+
+    @Parameter(label = "Preset", choices = {"quick", "paper", "smoke"}, persist = false,
+            description = "quick: about 5 minutes on 2 cores; paper: the seed's scale (says its expected time first); smoke: a 1-2 minute check")
+    private String preset = "quick";
+
+    @Parameter(label = "Output folder", style = "directory", persist = false,
+            description = "one subfolder per step; a rerun skips steps whose inputs and parameters did not change")
+    private File out;
+
+    @Parameter(label = "Seed", persist = false, description = "every random stream derives from it")
+    private long seed = 1;
+
+    @Parameter(label = "Threads", min = "1", max = "256", persist = false, description = "results do not depend on it")
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Summary")
+    private String summary;
+
+    @Parameter
+    private Context context;
+
+    @Parameter
+    private StatusService statusService;
+
+    @Parameter
+    private LogService log;
+
+    /** "Study A" or "Study B". */
+    abstract String study();
+
+    /** The preset's expected time on 2 cores, checking the name. */
+    abstract String expectedTime(String preset);
+
+    abstract Report run(Context context, Path out, String preset, long seed, int threads, Progress progress) throws Exception;
+
+    @Override
+    public void run() {
+        log.info("Reproduce " + study() + ", preset " + preset + ": expected time " + expectedTime(preset) + " on 2 cores");
+        try {
+            Report report = run(context, out.toPath(), preset, seed, threads, HostProgress.of(statusService));
+            summary = study() + " written to " + out + ": " + report.summary();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
