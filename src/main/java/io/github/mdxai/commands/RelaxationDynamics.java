@@ -51,7 +51,7 @@ public class RelaxationDynamics implements Command {
         Progress p = HostProgress.of(statusService);
         InputException.require(input != null, "input: choose a trajectory file");
         InputException.require(out != null, "out: choose an output folder");
-        List<Configuration> frames = ParticleFiles.read(input.toPath());
+        List<Configuration> frames = SoftSphereFiles.read(input.toPath());
         RelaxationAnalysis.Result r;
         try {
             r = RelaxationAnalysis.analyse(frames, timestep, k, rmax, bins, p);

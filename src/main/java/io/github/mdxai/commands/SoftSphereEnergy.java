@@ -44,7 +44,7 @@ public class SoftSphereEnergy implements Command {
         InputException.require(input != null, "input: choose a configuration file");
         InputException.require(out != null, "out: choose an output CSV file");
         Path in = input.toPath();
-        List<Configuration> frames = ParticleFiles.read(in);
+        List<Configuration> frames = SoftSphereFiles.read(in);
         InputException.require(forces == null || frames.size() == 1,
                 "forces: the input has " + frames.size() + " frames; forces are written for single-frame inputs only");
         SoftSphereMixture model = SoftSphereMixture.BERNU_HANSEN;

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** Reads particle configurations by file name: LAMMPS data, LAMMPS dump, or extended XYZ. */
-final class ParticleFiles {
+final class SoftSphereFiles {
 
-    private ParticleFiles() {
+    private SoftSphereFiles() {
     }
 
     static List<Configuration> read(Path file) {
