@@ -36,8 +36,10 @@ public final class StudyB {
     public static Preset preset(String name) {
         return switch (name) {
             case "smoke" -> new Preset("smoke", 500, new double[] {1.30, 1.00, 1.05}, 2_000, 2_000, 100, 3, "about 1 minute");
-            case "quick" -> new Preset("quick", 1000, new double[] {1.35, 1.00, 1.05}, 20_000, 30_000, 500, 20, "about 5 minutes");
-            case "paper" -> new Preset("paper", 1000, new double[] {1.45, 1.00, 1.05}, 400_000, 200_000, 1000, 60, "about 60 minutes");
+            // tau_alpha at Gamma 1.35 is a few tau: 75 tau of equilibration is > 10 tau_alpha
+            case "quick" -> new Preset("quick", 1000, new double[] {1.35, 1.00, 1.05}, 15_000, 15_000, 250, 20, "about 5 minutes");
+            // Gamma 1.45 is near Tg: tau_alpha ~ 55 tau; 750 tau of equilibration (~13 tau_alpha), 1000 tau of production
+            case "paper" -> new Preset("paper", 1000, new double[] {1.45, 1.00, 1.05}, 150_000, 200_000, 1000, 60, "about 60 minutes");
             default -> throw new InputException("preset is '" + name + "', expected smoke, quick or paper");
         };
     }
