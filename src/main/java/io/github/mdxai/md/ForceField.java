@@ -135,13 +135,13 @@ public final class ForceField {
             double ab = ax * bx + ay * by + az * bz;
             double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
             double cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
-            double theta = FastMath.atan2(cross, ab);
+            // the division for w runs beside the angle's (the loop is bound by the latency of one angle)
+            double invCrossAaBb = 1.0 / (cross * aa * bb);
+            double theta = FastMath.angle(cross, ab, 1.0 / Math.sqrt(aa * bb));
             double d = theta - th0[a];
             e += 0.5 * kth[a] * d * d;
-            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|);
-            // one division: w = 1/(cross |a|^2 |b|^2)
-            double dvdt = kth[a] * d;
-            double w = dvdt / (cross * aa * bb);
+            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|)
+            double w = kth[a] * d * invCrossAaBb;
             double s = w * aa * bb; // dV/dtheta / cross
             double ca = w * ab * bb;
             double cb = w * ab * aa;
