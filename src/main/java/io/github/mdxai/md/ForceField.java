@@ -168,6 +168,7 @@ public final class ForceField {
         final int[] start;   // pairs of atom i: [start[i], start[i+1])
         final int[] second;  // 3 * j
         final double[] c6, c12, fqq;
+        final double[] c6x6, c12x12; // 6 c6 and 12 c12, for the force
 
         PairList(Topology.Pairs p, int atoms) {
             int n = p.size();
@@ -190,6 +191,12 @@ public final class ForceField {
                 c12[slot] = p.c12[k];
                 fqq[slot] = Topology.COULOMB * p.qq[k];
             }
+            c6x6 = new double[n];
+            c12x12 = new double[n];
+            for (int k = 0; k < n; k++) {
+                c6x6[k] = 6 * c6[k];
+                c12x12[k] = 12 * c12[k];
+            }
         }
 
         /**
@@ -210,15 +217,14 @@ public final class ForceField {
                     int j = second[p];
                     double dx = xi - x[j], dy = yi - x[j + 1], dz = zi - x[j + 2];
                     double r2 = dx * dx + dy * dy + dz * dz;
+                    // division and square root side by side, not chained: the loop is bound by one pair's latency
                     double rinv2 = 1.0 / r2;
-                    double rinv = Math.sqrt(rinv2);
+                    double rinv = Math.sqrt(r2) * rinv2;
                     double rinv6 = rinv2 * rinv2 * rinv2;
-                    double vrep = c12[p] * rinv6 * rinv6;
-                    double vdisp = c6[p] * rinv6;
                     double vc = fqq[p] * rinv;
-                    eLj += vrep - vdisp;
+                    eLj += rinv6 * (c12[p] * rinv6 - c6[p]);
                     eCoul += vc;
-                    double s = (12 * vrep - 6 * vdisp + vc) * rinv2;
+                    double s = (rinv6 * (c12x12[p] * rinv6 - c6x6[p]) + vc) * rinv2;
                     fxi += s * dx;
                     fyi += s * dy;
                     fzi += s * dz;
@@ -311,14 +317,18 @@ public final class ForceField {
                 double rkj2 = rkjx * rkjx + rkjy * rkjy + rkjz * rkjz;
                 double rkj = Math.sqrt(rkj2);
                 // cos(phi) = m.n / (|m||n|), sin(phi) = |rkj| rij.n / (|m||n|) (IUPAC sign), since
-                // |m x n| = |rkj| |rij.n|; one division serves 1/(|m||n|), 1/|m|^2, 1/|n|^2 and 1/|rkj|^2
+                // |m x n| = |rkj| |rij.n|. 1/(|m||n|) is on the path to the forces; 1/(|m|^2 |n|^2 |rkj|^2), which
+                // gives 1/|m|^2, 1/|n|^2 and 1/|rkj|^2, is divided beside it (the loop is latency-bound)
                 double mn = mx * nx + my * ny + mz * nz;
-                double sy = rkj * (rijx * nx + rijy * ny + rijz * nz);
                 double mmnn = mm * nn;
-                double mn1 = Math.sqrt(mmnn);
-                double w = 1.0 / (mn1 * mmnn * rkj2);
-                double h = w * mmnn * rkj2;
-                double c = mn * h, s = sy * h;
+                double invMn1 = 1.0 / Math.sqrt(mmnn);
+                double invAll = 1.0 / (mmnn * rkj2);
+                double c = mn * invMn1, s = rkj * (rijx * nx + rijy * ny + rijz * nz) * invMn1;
+                double toFa = -rkj * nn * rkj2 * invAll; // -|rkj|/|m|^2
+                double toFb = rkj * mm * rkj2 * invAll; // |rkj|/|n|^2
+                double invRkj2 = mmnn * invAll;
+                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
+                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
                 // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
                 double ddphi = 0;
                 double cn = 1, sn = 0;
@@ -330,13 +340,10 @@ public final class ForceField {
                     e += an[o] * cn + bn[o] * sn;
                     ddphi += m * (bn[o] * cn - an[o] * sn);
                 }
-                double fa = -ddphi * rkj * w * mn1 * nn * rkj2;
-                double fb = ddphi * rkj * w * mn1 * mm * rkj2;
-                double invRkj2 = w * mn1 * mmnn;
+                double fa = ddphi * toFa;
+                double fb = ddphi * toFb;
                 double fix = fa * mx, fiy = fa * my, fiz = fa * mz;
                 double flx = fb * nx, fly = fb * ny, flz = fb * nz;
-                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
-                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
                 double svx = p * fix - r * flx, svy = p * fiy - r * fly, svz = p * fiz - r * flz;
                 f[i] += fix;
                 f[i + 1] += fiy;
