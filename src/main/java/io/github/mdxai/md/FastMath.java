@@ -67,7 +67,7 @@ final class FastMath {
      */
     static double angle(double cross, double dot, double invLengths) {
         double cosTheta = dot * invLengths, sinTheta = cross * invLengths;
-        int k = (int) ((cosTheta + 1) * ACOS_HALF_STEPS + 0.5);
+        int k = (int) (cosTheta * ACOS_HALF_STEPS + (ACOS_HALF_STEPS + 0.5));
         if (k < 0 || k >= ACOS_THETA.length) {
             return atan2(cross, dot); // not finite
         }

@@ -21,8 +21,8 @@ public final class ForceField {
     private final double[] th0, kth;
     // torsions as one Fourier series per atom quadruplet
     private final Torsions proper, improper;
-    // 1-4 and nonbonded pairs
-    private final PairList pairs14, nonbonded;
+    // 1-4 and nonbonded pairs, apart for the energy terms and together for speed (longer runs per first atom)
+    private final PairList pairs14, nonbonded, allPairs;
     private final ForceTerm[] extras;
 
     private ForceField(Topology top, ForceTerm[] extras) {
@@ -42,6 +42,7 @@ public final class ForceField {
         improper = new Torsions(top.improperTorsions());
         pairs14 = new PairList(top.pairs14(), atoms);
         nonbonded = new PairList(top.nonbonded(), atoms);
+        allPairs = new PairList(atoms, top.pairs14(), top.nonbonded());
         this.extras = extras;
     }
 
@@ -60,6 +61,7 @@ public final class ForceField {
         improper = base.improper;
         pairs14 = base.pairs14;
         nonbonded = base.nonbonded;
+        allPairs = base.allPairs;
         this.extras = extras;
     }
 
@@ -89,8 +91,8 @@ public final class ForceField {
         double eAngle = angles(x, f);
         double eProper = proper.evaluate(x, f);
         double eImproper = improper.evaluate(x, f);
-        double ePairs14 = pairs14.evaluate(x, f, terms, true);
-        double ePairs = nonbonded.evaluate(x, f, terms, false);
+        double ePairs14 = terms == null ? 0 : pairs14.evaluate(x, f, terms, true);
+        double ePairs = terms == null ? allPairs.evaluate(x, f, null, false) : nonbonded.evaluate(x, f, terms, false);
         double eExtra = 0;
         for (ForceTerm t : extras) {
             eExtra += t.addForces(x, f);
@@ -171,10 +173,19 @@ public final class ForceField {
         final double[] c6x6, c12x12; // 6 c6 and 12 c12, for the force
 
         PairList(Topology.Pairs p, int atoms) {
-            int n = p.size();
+            this(atoms, p);
+        }
+
+        PairList(int atoms, Topology.Pairs... lists) {
+            int n = 0;
+            for (Topology.Pairs p : lists) {
+                n += p.size();
+            }
             start = new int[atoms + 1];
-            for (int k = 0; k < n; k++) {
-                start[p.i[k] + 1]++;
+            for (Topology.Pairs p : lists) {
+                for (int k = 0; k < p.size(); k++) {
+                    start[p.i[k] + 1]++;
+                }
             }
             for (int a = 0; a < atoms; a++) {
                 start[a + 1] += start[a];
@@ -184,12 +195,14 @@ public final class ForceField {
             c6 = new double[n];
             c12 = new double[n];
             fqq = new double[n];
-            for (int k = 0; k < n; k++) {
-                int slot = fill[p.i[k]]++;
-                second[slot] = 3 * p.j[k];
-                c6[slot] = p.c6[k];
-                c12[slot] = p.c12[k];
-                fqq[slot] = Topology.COULOMB * p.qq[k];
+            for (Topology.Pairs p : lists) {
+                for (int k = 0; k < p.size(); k++) {
+                    int slot = fill[p.i[k]]++;
+                    second[slot] = 3 * p.j[k];
+                    c6[slot] = p.c6[k];
+                    c12[slot] = p.c12[k];
+                    fqq[slot] = Topology.COULOMB * p.qq[k];
+                }
             }
             c6x6 = new double[n];
             c12x12 = new double[n];
