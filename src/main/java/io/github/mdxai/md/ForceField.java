@@ -112,10 +112,12 @@ public final class ForceField {
         for (int b = 0; b < bi.length; b++) {
             int i = 3 * bi[b], j = 3 * bj[b];
             double dx = x[i] - x[j], dy = x[i + 1] - x[j + 1], dz = x[i + 2] - x[j + 2];
-            double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            double r2 = dx * dx + dy * dy + dz * dz;
+            double r = Math.sqrt(r2);
+            double invR = r * (1.0 / r2); // square root and division side by side, as in the loops below
             double dr = r - b0[b];
             e += 0.5 * kb[b] * dr * dr;
-            double s = -kb[b] * dr / r;
+            double s = -kb[b] * dr * invR;
             f[i] += s * dx;
             f[i + 1] += s * dy;
             f[i + 2] += s * dz;
@@ -139,7 +141,8 @@ public final class ForceField {
             double cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
             // the division for w runs beside the angle's (the loop is bound by the latency of one angle)
             double invCrossAaBb = 1.0 / (cross * aa * bb);
-            double theta = FastMath.angle(cross, ab, 1.0 / Math.sqrt(aa * bb));
+            double aaBb = aa * bb; // 1/sqrt as sqrt times reciprocal: the two run side by side
+            double theta = FastMath.angle(cross, ab, Math.sqrt(aaBb) * (1.0 / aaBb));
             double d = theta - th0[a];
             e += 0.5 * kth[a] * d * d;
             // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|)
@@ -334,8 +337,8 @@ public final class ForceField {
                 // gives 1/|m|^2, 1/|n|^2 and 1/|rkj|^2, is divided beside it (the loop is latency-bound)
                 double mn = mx * nx + my * ny + mz * nz;
                 double mmnn = mm * nn;
-                double invMn1 = 1.0 / Math.sqrt(mmnn);
                 double invAll = 1.0 / (mmnn * rkj2);
+                double invMn1 = Math.sqrt(mmnn) * (invAll * rkj2); // the square root beside the division
                 double c = mn * invMn1, s = rkj * (rijx * nx + rijy * ny + rijz * nz) * invMn1;
                 double toFa = -rkj * nn * rkj2 * invAll; // -|rkj|/|m|^2
                 double toFb = rkj * mm * rkj2 * invAll; // |rkj|/|n|^2
