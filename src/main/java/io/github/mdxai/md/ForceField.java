@@ -140,16 +140,18 @@ public final class ForceField {
             double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
             double cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
             // the division for w runs beside the angle's (the loop is bound by the latency of one angle)
-            double invCrossAaBb = 1.0 / (cross * aa * bb);
-            double aaBb = aa * bb; // 1/sqrt as sqrt times reciprocal: the two run side by side
+            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|); all but
+            // the factor d = theta - theta0 is ready before theta, so one multiply follows it
+            double aaBb = aa * bb;
+            double kw = kth[a] / (cross * aaBb);
+            double toS = kw * aaBb, toCa = kw * ab * bb, toCb = kw * ab * aa;
+            // 1/sqrt as square root times reciprocal: the two run side by side
             double theta = FastMath.angle(cross, ab, Math.sqrt(aaBb) * (1.0 / aaBb));
             double d = theta - th0[a];
             e += 0.5 * kth[a] * d * d;
-            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|)
-            double w = kth[a] * d * invCrossAaBb;
-            double s = w * aa * bb; // dV/dtheta / cross
-            double ca = w * ab * bb;
-            double cb = w * ab * aa;
+            double s = d * toS; // dV/dtheta / cross
+            double ca = d * toCa;
+            double cb = d * toCb;
             double fix = s * bx - ca * ax, fiy = s * by - ca * ay, fiz = s * bz - ca * az;
             double fkx = s * ax - cb * bx, fky = s * ay - cb * by, fkz = s * az - cb * bz;
             f[i] += fix;
@@ -345,6 +347,12 @@ public final class ForceField {
                 double invRkj2 = mmnn * invAll;
                 double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
                 double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
+                // forces on i, l, j, k per unit dV/dphi, ready before the series, so one multiply follows it
+                double gix = toFa * mx, giy = toFa * my, giz = toFa * mz;
+                double glx = toFb * nx, gly = toFb * ny, glz = toFb * nz;
+                double svx = p * gix - r * glx, svy = p * giy - r * gly, svz = p * giz - r * glz;
+                double gjx = svx - gix, gjy = svy - giy, gjz = svz - giz;
+                double gkx = -(glx + svx), gky = -(gly + svy), gkz = -(glz + svz);
                 // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
                 double ddphi = 0;
                 double cn = 1, sn = 0;
@@ -356,23 +364,18 @@ public final class ForceField {
                     e += an[o] * cn + bn[o] * sn;
                     ddphi += m * (bn[o] * cn - an[o] * sn);
                 }
-                double fa = ddphi * toFa;
-                double fb = ddphi * toFb;
-                double fix = fa * mx, fiy = fa * my, fiz = fa * mz;
-                double flx = fb * nx, fly = fb * ny, flz = fb * nz;
-                double svx = p * fix - r * flx, svy = p * fiy - r * fly, svz = p * fiz - r * flz;
-                f[i] += fix;
-                f[i + 1] += fiy;
-                f[i + 2] += fiz;
-                f[j] -= fix - svx;
-                f[j + 1] -= fiy - svy;
-                f[j + 2] -= fiz - svz;
-                f[k] -= flx + svx;
-                f[k + 1] -= fly + svy;
-                f[k + 2] -= flz + svz;
-                f[l] += flx;
-                f[l + 1] += fly;
-                f[l + 2] += flz;
+                f[i] += ddphi * gix;
+                f[i + 1] += ddphi * giy;
+                f[i + 2] += ddphi * giz;
+                f[j] += ddphi * gjx;
+                f[j + 1] += ddphi * gjy;
+                f[j + 2] += ddphi * gjz;
+                f[k] += ddphi * gkx;
+                f[k + 1] += ddphi * gky;
+                f[k + 2] += ddphi * gkz;
+                f[l] += ddphi * glx;
+                f[l + 1] += ddphi * gly;
+                f[l + 2] += ddphi * glz;
             }
             return e;
         }
