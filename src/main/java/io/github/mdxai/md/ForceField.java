@@ -277,6 +277,7 @@ public final class ForceField {
         final int[] qi, qj, qk, ql;
         final double[] a0;
         final double[] an, bn; // quadruplet q, multiplicity n at [q * maxMult + n - 1]
+        final double[] nan, nbn; // n a_n and n b_n, for dV/dphi
         final int maxMult;
 
         Torsions(Topology.Torsions t) {
@@ -318,6 +319,12 @@ public final class ForceField {
             this.a0 = Arrays.copyOf(a0, quads);
             this.an = Arrays.copyOf(an, quads * max);
             this.bn = Arrays.copyOf(bn, quads * max);
+            nan = new double[this.an.length];
+            nbn = new double[this.bn.length];
+            for (int o = 0; o < nan.length; o++) {
+                nan[o] = (o % max + 1) * this.an[o];
+                nbn[o] = (o % max + 1) * this.bn[o];
+            }
         }
 
         /** GROMACS geometry (dih_angle, do_dih_fup); cos/sin of n*phi by recurrence instead of trigonometry. */
@@ -355,14 +362,14 @@ public final class ForceField {
                 double gkx = -(glx + svx), gky = -(gly + svy), gkz = -(glz + svz);
                 // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
                 double ddphi = 0;
-                double cn = 1, sn = 0;
+                double cn = c, sn = s; // cos and sin of m phi; the next m's by recurrence after use
                 e += a0[q];
-                for (int m = 1, o = q * maxMult; m <= maxMult; m++, o++) {
+                for (int o = q * maxMult, end = o + maxMult; o < end; o++) {
+                    e += an[o] * cn + bn[o] * sn;
+                    ddphi += nbn[o] * cn - nan[o] * sn;
                     double tmp = cn * c - sn * s;
                     sn = sn * c + cn * s;
                     cn = tmp;
-                    e += an[o] * cn + bn[o] * sn;
-                    ddphi += m * (bn[o] * cn - an[o] * sn);
                 }
                 f[i] += ddphi * gix;
                 f[i + 1] += ddphi * giy;
