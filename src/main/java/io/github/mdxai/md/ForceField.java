@@ -139,8 +139,7 @@ public final class ForceField {
             double ab = ax * bx + ay * by + az * bz;
             double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
             double cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
-            // the division for w runs beside the angle's (the loop is bound by the latency of one angle)
-            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|); all but
+            // The loop is bound by the latency of one angle. F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|); all but
             // the factor d = theta - theta0 is ready before theta, so one multiply follows it
             double aaBb = aa * bb;
             double kw = kth[a] / (cross * aaBb);
