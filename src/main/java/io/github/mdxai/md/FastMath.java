@@ -11,6 +11,24 @@ final class FastMath {
         }
     }
 
+    /** Angle steps away from the table's nodes up to which the series in {@link #angle} is used. */
+    private static final double SERIES_RANGE = 0.0025;
+
+    /** Table of theta_k = acos(c_k) on c_k = -1 + k / ACOS_HALF_STEPS, k = 0 .. 2 ACOS_HALF_STEPS, with cos and sin. */
+    static final int ACOS_HALF_STEPS = 1024;
+    static final double[] ACOS_THETA = new double[2 * ACOS_HALF_STEPS + 1];
+    static final double[] ACOS_COS = new double[ACOS_THETA.length];
+    static final double[] ACOS_SIN = new double[ACOS_THETA.length];
+
+    static {
+        for (int k = 0; k < ACOS_THETA.length; k++) {
+            double theta = Math.acos(Math.max(-1, Math.min(1, -1 + k / (double) ACOS_HALF_STEPS)));
+            ACOS_THETA[k] = theta;
+            ACOS_COS[k] = Math.cos(theta);
+            ACOS_SIN[k] = Math.sin(theta);
+        }
+    }
+
     private FastMath() {
     }
 
@@ -38,5 +56,27 @@ final class FastMath {
             r = Math.PI - r;
         }
         return y < 0 ? -r : r;
+    }
+
+    /**
+     * The angle between two vectors, in [0, pi], from |a x b|, a.b and 1/(|a||b|), to about 1e-16 rad: theta =
+     * theta_k + asin(sin(theta - theta_k)) with theta_k the table angle nearest in cos(theta), so
+     * |theta - theta_k| <= 0.0025 except within 11 degrees of 0 or 180 (there: {@link #atan2}), and the series
+     * s + s^3/6 + 3 s^5/40 is exact to 3e-20. No division on this path: it is much shorter than atan2's, which
+     * matters in latency-bound loops.
+     */
+    static double angle(double cross, double dot, double invLengths) {
+        double cosTheta = dot * invLengths, sinTheta = cross * invLengths;
+        int k = (int) (cosTheta * ACOS_HALF_STEPS + (ACOS_HALF_STEPS + 0.5));
+        if (k < 0 || k >= ACOS_THETA.length) {
+            return atan2(cross, dot); // not finite
+        }
+        double sinDelta = sinTheta * ACOS_COS[k] - cosTheta * ACOS_SIN[k];
+        if (!(Math.abs(sinDelta) <= SERIES_RANGE)) {
+            return atan2(cross, dot);
+        }
+        double s2 = sinDelta * sinDelta;
+        double s3 = s2 * sinDelta;
+        return ACOS_THETA[k] + (sinDelta + s3 * (1 / 6.0 + s2 * (3 / 40.0)));
     }
 }

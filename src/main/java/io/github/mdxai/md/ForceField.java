@@ -21,8 +21,8 @@ public final class ForceField {
     private final double[] th0, kth;
     // torsions as one Fourier series per atom quadruplet
     private final Torsions proper, improper;
-    // 1-4 and nonbonded pairs
-    private final PairList pairs14, nonbonded;
+    // 1-4 and nonbonded pairs, apart for the energy terms and together for speed (longer runs per first atom)
+    private final PairList pairs14, nonbonded, allPairs;
     private final ForceTerm[] extras;
 
     private ForceField(Topology top, ForceTerm[] extras) {
@@ -42,6 +42,7 @@ public final class ForceField {
         improper = new Torsions(top.improperTorsions());
         pairs14 = new PairList(top.pairs14(), atoms);
         nonbonded = new PairList(top.nonbonded(), atoms);
+        allPairs = new PairList(atoms, top.pairs14(), top.nonbonded());
         this.extras = extras;
     }
 
@@ -60,6 +61,7 @@ public final class ForceField {
         improper = base.improper;
         pairs14 = base.pairs14;
         nonbonded = base.nonbonded;
+        allPairs = base.allPairs;
         this.extras = extras;
     }
 
@@ -89,8 +91,8 @@ public final class ForceField {
         double eAngle = angles(x, f);
         double eProper = proper.evaluate(x, f);
         double eImproper = improper.evaluate(x, f);
-        double ePairs14 = pairs14.evaluate(x, f, terms, true);
-        double ePairs = nonbonded.evaluate(x, f, terms, false);
+        double ePairs14 = terms == null ? 0 : pairs14.evaluate(x, f, terms, true);
+        double ePairs = terms == null ? allPairs.evaluate(x, f, null, false) : nonbonded.evaluate(x, f, terms, false);
         double eExtra = 0;
         for (ForceTerm t : extras) {
             eExtra += t.addForces(x, f);
@@ -110,10 +112,12 @@ public final class ForceField {
         for (int b = 0; b < bi.length; b++) {
             int i = 3 * bi[b], j = 3 * bj[b];
             double dx = x[i] - x[j], dy = x[i + 1] - x[j + 1], dz = x[i + 2] - x[j + 2];
-            double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            double r2 = dx * dx + dy * dy + dz * dz;
+            double r = Math.sqrt(r2);
+            double invR = r * (1.0 / r2); // square root and division side by side, as in the loops below
             double dr = r - b0[b];
             e += 0.5 * kb[b] * dr * dr;
-            double s = -kb[b] * dr / r;
+            double s = -kb[b] * dr * invR;
             f[i] += s * dx;
             f[i + 1] += s * dy;
             f[i + 2] += s * dz;
@@ -135,16 +139,18 @@ public final class ForceField {
             double ab = ax * bx + ay * by + az * bz;
             double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
             double cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
-            double theta = FastMath.atan2(cross, ab);
+            // The loop is bound by the latency of one angle. F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|); all but
+            // the factor d = theta - theta0 is ready before theta, so one multiply follows it
+            double aaBb = aa * bb;
+            double kw = kth[a] / (cross * aaBb);
+            double toS = kw * aaBb, toCa = kw * ab * bb, toCb = kw * ab * aa;
+            // 1/sqrt as square root times reciprocal: the two run side by side
+            double theta = FastMath.angle(cross, ab, Math.sqrt(aaBb) * (1.0 / aaBb));
             double d = theta - th0[a];
             e += 0.5 * kth[a] * d * d;
-            // F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|);
-            // one division: w = 1/(cross |a|^2 |b|^2)
-            double dvdt = kth[a] * d;
-            double w = dvdt / (cross * aa * bb);
-            double s = w * aa * bb; // dV/dtheta / cross
-            double ca = w * ab * bb;
-            double cb = w * ab * aa;
+            double s = d * toS; // dV/dtheta / cross
+            double ca = d * toCa;
+            double cb = d * toCb;
             double fix = s * bx - ca * ax, fiy = s * by - ca * ay, fiz = s * bz - ca * az;
             double fkx = s * ax - cb * bx, fky = s * ay - cb * by, fkz = s * az - cb * bz;
             f[i] += fix;
@@ -168,12 +174,22 @@ public final class ForceField {
         final int[] start;   // pairs of atom i: [start[i], start[i+1])
         final int[] second;  // 3 * j
         final double[] c6, c12, fqq;
+        final double[] c6x6, c12x12; // 6 c6 and 12 c12, for the force
 
         PairList(Topology.Pairs p, int atoms) {
-            int n = p.size();
+            this(atoms, p);
+        }
+
+        PairList(int atoms, Topology.Pairs... lists) {
+            int n = 0;
+            for (Topology.Pairs p : lists) {
+                n += p.size();
+            }
             start = new int[atoms + 1];
-            for (int k = 0; k < n; k++) {
-                start[p.i[k] + 1]++;
+            for (Topology.Pairs p : lists) {
+                for (int k = 0; k < p.size(); k++) {
+                    start[p.i[k] + 1]++;
+                }
             }
             for (int a = 0; a < atoms; a++) {
                 start[a + 1] += start[a];
@@ -183,12 +199,20 @@ public final class ForceField {
             c6 = new double[n];
             c12 = new double[n];
             fqq = new double[n];
+            for (Topology.Pairs p : lists) {
+                for (int k = 0; k < p.size(); k++) {
+                    int slot = fill[p.i[k]]++;
+                    second[slot] = 3 * p.j[k];
+                    c6[slot] = p.c6[k];
+                    c12[slot] = p.c12[k];
+                    fqq[slot] = Topology.COULOMB * p.qq[k];
+                }
+            }
+            c6x6 = new double[n];
+            c12x12 = new double[n];
             for (int k = 0; k < n; k++) {
-                int slot = fill[p.i[k]]++;
-                second[slot] = 3 * p.j[k];
-                c6[slot] = p.c6[k];
-                c12[slot] = p.c12[k];
-                fqq[slot] = Topology.COULOMB * p.qq[k];
+                c6x6[k] = 6 * c6[k];
+                c12x12[k] = 12 * c12[k];
             }
         }
 
@@ -210,15 +234,14 @@ public final class ForceField {
                     int j = second[p];
                     double dx = xi - x[j], dy = yi - x[j + 1], dz = zi - x[j + 2];
                     double r2 = dx * dx + dy * dy + dz * dz;
+                    // division and square root side by side, not chained: the loop is bound by one pair's latency
                     double rinv2 = 1.0 / r2;
-                    double rinv = Math.sqrt(rinv2);
+                    double rinv = Math.sqrt(r2) * rinv2;
                     double rinv6 = rinv2 * rinv2 * rinv2;
-                    double vrep = c12[p] * rinv6 * rinv6;
-                    double vdisp = c6[p] * rinv6;
                     double vc = fqq[p] * rinv;
-                    eLj += vrep - vdisp;
+                    eLj += rinv6 * (c12[p] * rinv6 - c6[p]);
                     eCoul += vc;
-                    double s = (12 * vrep - 6 * vdisp + vc) * rinv2;
+                    double s = (rinv6 * (c12x12[p] * rinv6 - c6x6[p]) + vc) * rinv2;
                     fxi += s * dx;
                     fyi += s * dy;
                     fzi += s * dz;
@@ -253,6 +276,7 @@ public final class ForceField {
         final int[] qi, qj, qk, ql;
         final double[] a0;
         final double[] an, bn; // quadruplet q, multiplicity n at [q * maxMult + n - 1]
+        final double[] nan, nbn; // n a_n and n b_n, for dV/dphi
         final int maxMult;
 
         Torsions(Topology.Torsions t) {
@@ -294,6 +318,12 @@ public final class ForceField {
             this.a0 = Arrays.copyOf(a0, quads);
             this.an = Arrays.copyOf(an, quads * max);
             this.bn = Arrays.copyOf(bn, quads * max);
+            nan = new double[this.an.length];
+            nbn = new double[this.bn.length];
+            for (int o = 0; o < nan.length; o++) {
+                nan[o] = (o % max + 1) * this.an[o];
+                nbn[o] = (o % max + 1) * this.bn[o];
+            }
         }
 
         /** GROMACS geometry (dih_angle, do_dih_fup); cos/sin of n*phi by recurrence instead of trigonometry. */
@@ -311,45 +341,47 @@ public final class ForceField {
                 double rkj2 = rkjx * rkjx + rkjy * rkjy + rkjz * rkjz;
                 double rkj = Math.sqrt(rkj2);
                 // cos(phi) = m.n / (|m||n|), sin(phi) = |rkj| rij.n / (|m||n|) (IUPAC sign), since
-                // |m x n| = |rkj| |rij.n|; one division serves 1/(|m||n|), 1/|m|^2, 1/|n|^2 and 1/|rkj|^2
+                // |m x n| = |rkj| |rij.n|. 1/(|m||n|) is on the path to the forces; 1/(|m|^2 |n|^2 |rkj|^2), which
+                // gives 1/|m|^2, 1/|n|^2 and 1/|rkj|^2, is divided beside it (the loop is latency-bound)
                 double mn = mx * nx + my * ny + mz * nz;
-                double sy = rkj * (rijx * nx + rijy * ny + rijz * nz);
                 double mmnn = mm * nn;
-                double mn1 = Math.sqrt(mmnn);
-                double w = 1.0 / (mn1 * mmnn * rkj2);
-                double h = w * mmnn * rkj2;
-                double c = mn * h, s = sy * h;
+                double invAll = 1.0 / (mmnn * rkj2);
+                double invMn1 = Math.sqrt(mmnn) * (invAll * rkj2); // the square root beside the division
+                double c = mn * invMn1, s = rkj * (rijx * nx + rijy * ny + rijz * nz) * invMn1;
+                double toFa = -rkj * nn * rkj2 * invAll; // -|rkj|/|m|^2
+                double toFb = rkj * mm * rkj2 * invAll; // |rkj|/|n|^2
+                double invRkj2 = mmnn * invAll;
+                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
+                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
+                // forces on i, l, j, k per unit dV/dphi, ready before the series, so one multiply follows it
+                double gix = toFa * mx, giy = toFa * my, giz = toFa * mz;
+                double glx = toFb * nx, gly = toFb * ny, glz = toFb * nz;
+                double svx = p * gix - r * glx, svy = p * giy - r * gly, svz = p * giz - r * glz;
+                double gjx = svx - gix, gjy = svy - giy, gjz = svz - giz;
+                double gkx = -(glx + svx), gky = -(gly + svy), gkz = -(glz + svz);
                 // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
                 double ddphi = 0;
-                double cn = 1, sn = 0;
+                double cn = c, sn = s; // cos and sin of m phi; the next m's by recurrence after use
                 e += a0[q];
-                for (int m = 1, o = q * maxMult; m <= maxMult; m++, o++) {
+                for (int o = q * maxMult, end = o + maxMult; o < end; o++) {
+                    e += an[o] * cn + bn[o] * sn;
+                    ddphi += nbn[o] * cn - nan[o] * sn;
                     double tmp = cn * c - sn * s;
                     sn = sn * c + cn * s;
                     cn = tmp;
-                    e += an[o] * cn + bn[o] * sn;
-                    ddphi += m * (bn[o] * cn - an[o] * sn);
                 }
-                double fa = -ddphi * rkj * w * mn1 * nn * rkj2;
-                double fb = ddphi * rkj * w * mn1 * mm * rkj2;
-                double invRkj2 = w * mn1 * mmnn;
-                double fix = fa * mx, fiy = fa * my, fiz = fa * mz;
-                double flx = fb * nx, fly = fb * ny, flz = fb * nz;
-                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
-                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
-                double svx = p * fix - r * flx, svy = p * fiy - r * fly, svz = p * fiz - r * flz;
-                f[i] += fix;
-                f[i + 1] += fiy;
-                f[i + 2] += fiz;
-                f[j] -= fix - svx;
-                f[j + 1] -= fiy - svy;
-                f[j + 2] -= fiz - svz;
-                f[k] -= flx + svx;
-                f[k + 1] -= fly + svy;
-                f[k + 2] -= flz + svz;
-                f[l] += flx;
-                f[l + 1] += fly;
-                f[l + 2] += flz;
+                f[i] += ddphi * gix;
+                f[i + 1] += ddphi * giy;
+                f[i + 2] += ddphi * giz;
+                f[j] += ddphi * gjx;
+                f[j + 1] += ddphi * gjy;
+                f[j + 2] += ddphi * gjz;
+                f[k] += ddphi * gkx;
+                f[k + 1] += ddphi * gky;
+                f[k + 2] += ddphi * gkz;
+                f[l] += ddphi * glx;
+                f[l + 1] += ddphi * gly;
+                f[l + 2] += ddphi * glz;
             }
             return e;
         }

@@ -101,7 +101,14 @@ public final class MdBenchmark {
         row(name, "ns_per_day", nsPerDay(dt, best), "ns/day");
         row(name, gromacs[1] > 0 ? "gromacs_us_per_step_measured" : "gromacs_us_per_step_stored", gromacs[0], "us");
         row(name, "speedup_vs_gromacs", gromacs[0] / best, "x");
+        row(name, "cpu_ns_per_day", nsPerDay(dt, bestCpu), "ns/day");
+        row(name, "cpu_speedup_vs_gromacs", gromacs[0] / bestCpu, "x");
+        // the paper-scale committor study: 2e8 steps in all, shared by two threads
+        row(name, "committor_2e8_steps_2_threads", bestCpu * PAPER_COMMITTOR_STEPS / 2 / 3.6e9, "h");
     }
+
+    /** Total MD steps of the paper-scale committor study (issue 5). */
+    private static final double PAPER_COMMITTOR_STEPS = 2e8;
 
     private static double nsPerDay(double dtPs, double usPerStep) {
         return dtPs * 1e-3 * 86400e6 / usPerStep;

@@ -29,6 +29,21 @@ public class ForceFieldTest {
         checkAgainstGromacs(GromacsTopology.read(ALA2.resolve("processed.top")));
     }
 
+    /** Without energy terms (the integrators' call) the 1-4 and nonbonded pairs run as one list: same result. */
+    @Test
+    void withoutTermsGivesTheSameEnergyAndForces() {
+        ForceField ff = ForceField.of(GromacsTopology.read(ALA2.resolve("processed.top")));
+        for (Frame frame : GroFile.read(ALA2.resolve("conformations.gro"))) {
+            double[] x = frame.x();
+            double[] withTerms = new double[x.length], without = new double[x.length];
+            double e = ff.energyAndForces(x, withTerms, new EnergyTerms());
+            assertEquals(e, ff.energyAndForces(x, without, null), 1e-9 * Math.abs(e));
+            for (int c = 0; c < x.length; c++) {
+                assertEquals(withTerms[c], without[c], 1e-9 * Math.max(1, Math.abs(withTerms[c])), "component " + c);
+            }
+        }
+    }
+
     public static void checkAgainstGromacs(Topology top) {
         assertEquals(22, top.atomCount());
         assertEquals(21, top.bonds().size());
