@@ -56,7 +56,7 @@ public class AttentionAnalysis implements Command {
     private int threads = 1;
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
-    private File output;
+    private File out;
 
     @Parameter(type = ItemIO.OUTPUT)
     private ImagePlus voxels;
@@ -75,13 +75,13 @@ public class AttentionAnalysis implements Command {
 
     @Override
     public void run() {
-        InputException.require(model != null && dataset != null && output != null,
+        InputException.require(model != null && dataset != null && out != null,
                 "model folder, data set and output folder are required");
         InputException.require("test".equals(snapshots) || "all".equals(snapshots), "snapshots must be test or all");
         InputException.require("last".equals(layers) || "all".equals(layers), "layers must be last or all");
         Progress p = HostProgress.of(statusService);
         GraphDataset data = GraphDataset.read(dataset.toPath());
-        Path out = output.toPath();
+        Path folder = out.toPath();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // ND4J finds its backend through the context class loader, which inside ImageJ is not the plugin's
         Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
@@ -93,20 +93,20 @@ public class AttentionAnalysis implements Command {
                 radius[t] = 0.5 * (t == 0 ? 1.0 : 1.0 + 0.2 * t); // sigma_AA = 1, sigma_BB = 1.2
             }
             r = AttentionReport.run(m, data, "test".equals(snapshots) ? ParticleGraph.Split.TEST : null,
-                    "all".equals(layers), voxel, slab, radius, threads, out, p);
+                    "all".equals(layers), voxel, slab, radius, threads, folder, p);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
         for (int k = 0; k < r.voxels().size(); k++) {
             ImagePlus stack = stack(r.voxels().get(k), "attention voxels, class " + k);
-            save(stack, out.resolve("attention_voxels_" + k + ".tif"));
+            save(stack, folder.resolve("attention_voxels_" + k + ".tif"));
             if (k == 0) {
                 voxels = stack;
             }
         }
         slabImage = new ImagePlus("attention slab, class 0", new ColorProcessor(r.slabs().get(0)));
         histogram = histogramImage(r.attentionVsQ6());
-        save(histogram, out.resolve("attention_q6_histogram.tif"));
+        save(histogram, folder.resolve("attention_q6_histogram.tif"));
         summary = io.github.mdxai.explain.attention.AttentionAnalysis.describe(r.heterogeneity());
     }
 

@@ -59,7 +59,7 @@ public class BuildGraphDataset implements Command {
     private double validation_fraction = 0.2;
 
     @Parameter(label = "Output graph file (.graphs)", style = "save", persist = false)
-    private File output;
+    private File out;
 
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
@@ -70,7 +70,7 @@ public class BuildGraphDataset implements Command {
     @Override
     public void run() {
         InputException.require(trajectory0 != null && trajectory1 != null, "two trajectories are required");
-        InputException.require(output != null, "an output file is required");
+        InputException.require(out != null, "out: an output file is required");
         Progress p = HostProgress.of(statusService);
         p.status("reading trajectories");
         var frames0 = GraphDatasetBuilder.readFrames(trajectory0.toPath(), stride);
@@ -92,8 +92,8 @@ public class BuildGraphDataset implements Command {
                 : new double[][]{{shell_aa, shell_ab}, {shell_ab, shell_bb}};
         GraphDataset data = GraphDatasetBuilder.build(classes, radii, train_fraction, validation_fraction,
                 p.range(0.1, 0.9));
-        p.status("writing " + output.getName());
-        data.write(output.toPath());
+        p.status("writing " + out.getName());
+        data.write(out.toPath());
         summary = String.format(Locale.ROOT, "%d graphs (%d train, %d validation, %d test), %d particles each,"
                         + " shell radii AA %.3f AB %.3f BB %.3f",
                 data.graphs().size(), data.split(ParticleGraph.Split.TRAIN).size(),

@@ -53,7 +53,7 @@ public class TrainGraphAttentionClassifier implements Command {
     private long seed = 1;
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
-    private File output;
+    private File out;
 
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
@@ -64,7 +64,7 @@ public class TrainGraphAttentionClassifier implements Command {
     @Override
     public void run() {
         InputException.require(dataset != null, "a graph data set is required");
-        InputException.require(output != null, "an output folder is required");
+        InputException.require(out != null, "out: an output folder is required");
         InputException.require("mean".equals(readout) || "sum".equals(readout), "readout must be mean or sum");
         Progress p = HostProgress.of(statusService);
         GatConfig config = new GatConfig(layers, width, heads, readout, learning_rate, epochs, patience, batch, rotate,
@@ -74,7 +74,7 @@ public class TrainGraphAttentionClassifier implements Command {
         // ND4J finds its backend through the context class loader, which inside ImageJ is not the plugin's
         Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
         try {
-            GatExperiment.Outcome o = GatExperiment.run(data, config, output.toPath(), p);
+            GatExperiment.Outcome o = GatExperiment.run(data, config, out.toPath(), p);
             summary = String.format(Locale.ROOT, "test accuracy %.3f on %d snapshots (best epoch %d, %.2f s/epoch)",
                     o.test().accuracy(), o.test().probabilities().length, o.training().bestEpoch(),
                     o.secondsPerEpoch());

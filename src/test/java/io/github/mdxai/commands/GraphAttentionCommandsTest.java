@@ -68,7 +68,7 @@ class GraphAttentionCommandsTest {
             build.put("trajectory1", cold.toFile());
             build.put("temperature1", 0.3);
             build.put("shells", "given");
-            build.put("output", graphs.toFile());
+            build.put("out", graphs.toFile());
             CommandModule m = cs.run(BuildGraphDataset.class, true, build).get();
             assertTrue(((String) m.getOutput("summary")).startsWith("20 graphs (12 train, 4 validation, 4 test)"));
 
@@ -81,7 +81,7 @@ class GraphAttentionCommandsTest {
             train.put("batch", 4);
             train.put("learning_rate", 0.01);
             train.put("seed", 5L);
-            train.put("output", trained.toFile());
+            train.put("out", trained.toFile());
             cs.run(TrainGraphAttentionClassifier.class, true, train).get();
             assertTrue(Files.isRegularFile(trained.resolve("model").resolve("model.fb")));
             String metrics = Files.readString(trained.resolve("metrics.json"));
@@ -93,7 +93,7 @@ class GraphAttentionCommandsTest {
             an.put("dataset", graphs.toFile());
             an.put("snapshots", "all");
             an.put("voxel", 0.2);
-            an.put("output", analysis.toFile());
+            an.put("out", analysis.toFile());
             CommandModule a = cs.run(AttentionAnalysis.class, true, an).get();
             CsvTable particles = CsvTable.read(analysis.resolve("particles.csv"));
             assertEquals(20 * 27, particles.rowCount());
