@@ -83,7 +83,7 @@ public final class StudyB {
         steps.add(classifier(context, GAT_COLD_HOT, GRAPHS_COLD_HOT, p, seed));
         steps.add(classifier(context, GAT_HOT_HOT, GRAPHS_HOT_HOT, p, seed));
         steps.add(new CommandStep(context, ATTENTION, "Attention Analysis", StudyA.params("snapshots", "test", "threads", threads),
-                List.of(GRAPHS_COLD_HOT, GAT_COLD_HOT), 0.05, (dir, f) -> Map.of("model", f.get(GAT_COLD_HOT).toString(),
+                List.of(GRAPHS_COLD_HOT, GAT_COLD_HOT), 0.05, (dir, f) -> Map.of("model", f.get(GAT_COLD_HOT).resolve("model").toString(),
                 "dataset", f.get(GRAPHS_COLD_HOT).resolve("pair.graphs").toString(), "out", dir.toString())));
         return steps;
     }
