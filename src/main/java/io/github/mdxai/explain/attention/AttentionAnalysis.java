@@ -41,8 +41,12 @@ public final class AttentionAnalysis {
                                 double edgeCv, double edgeCvSd, double entropy, double entropySd) {
     }
 
-    /** Spearman rank correlation of per-particle attention with a structural quantity. */
-    public record Correlation(int label, double temperature, String species, String quantity, double rho, int n) {
+    /**
+     * Spearman rank correlation of per-particle attention ("sum" or "mean" over the particle's outgoing edges) with a
+     * structural quantity. The sum grows with the number of neighbours by construction; the mean does not.
+     */
+    public record Correlation(int label, double temperature, String species, String measure, String quantity,
+                              double rho, int n) {
     }
 
     public static final List<String> QUANTITIES = List.of("q6", "q6_avg", "coordination", "voronoi_volume");
@@ -155,20 +159,22 @@ public final class AttentionAnalysis {
             double temperature = mine.get(0).graph().temperature();
             for (int species = -1; species < types; species++) {
                 String name = species < 0 ? "all" : String.valueOf((char) ('A' + species));
-                for (String q : QUANTITIES) {
-                    double[][] xy = pooled(mine, species, q);
-                    if (xy[0].length < 3) {
-                        continue;
+                for (String measure : List.of("sum", "mean")) {
+                    for (String q : QUANTITIES) {
+                        double[][] xy = pooled(mine, species, "mean".equals(measure), q);
+                        if (xy[0].length < 3) {
+                            continue;
+                        }
+                        out.add(new Correlation(label, temperature, name, measure, q,
+                                new SpearmansCorrelation().correlation(xy[0], xy[1]), xy[0].length));
                     }
-                    out.add(new Correlation(label, temperature, name, q,
-                            new SpearmansCorrelation().correlation(xy[0], xy[1]), xy[0].length));
                 }
             }
         }
         return out;
     }
 
-    private static double[][] pooled(List<FrameResult> frames, int species, String quantity) {
+    private static double[][] pooled(List<FrameResult> frames, int species, boolean mean, String quantity) {
         int count = 0;
         for (FrameResult f : frames) {
             for (int t : f.graph().types()) {
@@ -182,7 +188,7 @@ public final class AttentionAnalysis {
             double[] q = quantity(f, quantity);
             for (int i = 0; i < f.graph().nodeCount(); i++) {
                 if (species < 0 || f.graph().types()[i] == species) {
-                    x[k] = f.attention()[i];
+                    x[k] = mean ? f.attentionMean()[i] : f.attention()[i];
                     y[k++] = q[i];
                 }
             }
@@ -233,9 +239,9 @@ public final class AttentionAnalysis {
     }
 
     public static void writeCorrelations(java.nio.file.Path file, List<Correlation> rows) {
-        writeTable(file, List.of("label", "temperature", "species", "quantity", "spearman_rho", "particles"), rows,
-                c -> List.of(Integer.toString(c.label()), CsvTable.format(c.temperature()), c.species(), c.quantity(),
-                        CsvTable.format(c.rho()), Integer.toString(c.n())));
+        writeTable(file, List.of("label", "temperature", "species", "attention", "quantity", "spearman_rho",
+                "particles"), rows, c -> List.of(Integer.toString(c.label()), CsvTable.format(c.temperature()),
+                c.species(), c.measure(), c.quantity(), CsvTable.format(c.rho()), Integer.toString(c.n())));
     }
 
     private static <T> void writeTable(java.nio.file.Path file, List<String> header, List<T> rows,

@@ -90,8 +90,8 @@ public final class SoftSphereAccuracyTable {
             System.out.println("  heterogeneity: " + AttentionAnalysis.describe(r.heterogeneity()));
             for (AttentionAnalysis.Correlation c : r.correlations()) {
                 if (c.species().equals("all")) {
-                    System.out.printf(Locale.ROOT, "  T=%.4g spearman(attention, %s) = %.3f (n=%d)%n",
-                            c.temperature(), c.quantity(), c.rho(), c.n());
+                    System.out.printf(Locale.ROOT, "  T=%.4g spearman(attention %s, %s) = %.3f (n=%d)%n",
+                            c.temperature(), c.measure(), c.quantity(), c.rho(), c.n());
                 }
             }
         }

@@ -97,7 +97,8 @@ class AttentionAnalysisTest {
         }
         List<AttentionAnalysis.Correlation> corr = AttentionAnalysis.correlations(List.of(f));
         AttentionAnalysis.Correlation coord = corr.stream()
-                .filter(c -> c.species().equals("all") && c.quantity().equals("coordination")).findFirst()
+                .filter(c -> c.species().equals("all") && c.measure().equals("sum")
+                        && c.quantity().equals("coordination")).findFirst()
                 .orElseThrow();
         // with uniform coefficients a particle with more neighbours receives more attention
         assertTrue(coord.rho() > 0.5, "rho " + coord.rho());
