@@ -394,29 +394,29 @@ public final class ForceField {
                 double rijx = x[i] - x[j], rijy = x[i + 1] - x[j + 1], rijz = x[i + 2] - x[j + 2];
                 double rkjx = x[k] - x[j], rkjy = x[k + 1] - x[j + 1], rkjz = x[k + 2] - x[j + 2];
                 double rklx = x[k] - x[l], rkly = x[k + 1] - x[l + 1], rklz = x[k + 2] - x[l + 2];
-                double mx = rijy * rkjz - rijz * rkjy, my = rijz * rkjx - rijx * rkjz, mz = rijx * rkjy - rijy * rkjx;
-                double nx = rkjy * rklz - rkjz * rkly, ny = rkjz * rklx - rkjx * rklz, nz = rkjx * rkly - rkjy * rklx;
-                double mm = mx * mx + my * my + mz * mz;
-                double nn = nx * nx + ny * ny + nz * nz;
-                double rkj2 = rkjx * rkjx + rkjy * rkjy + rkjz * rkjz;
+                double mx = Math.fma(rijy, rkjz, -rijz * rkjy), my = Math.fma(rijz, rkjx, -rijx * rkjz), mz = Math.fma(rijx, rkjy, -rijy * rkjx);
+                double nx = Math.fma(rkjy, rklz, -rkjz * rkly), ny = Math.fma(rkjz, rklx, -rkjx * rklz), nz = Math.fma(rkjx, rkly, -rkjy * rklx);
+                double mm = Math.fma(mx, mx, Math.fma(my, my, mz * mz));
+                double nn = Math.fma(nx, nx, Math.fma(ny, ny, nz * nz));
+                double rkj2 = Math.fma(rkjx, rkjx, Math.fma(rkjy, rkjy, rkjz * rkjz));
                 double rkj = Math.sqrt(rkj2);
                 // cos(phi) = m.n / (|m||n|), sin(phi) = |rkj| rij.n / (|m||n|) (IUPAC sign), since
                 // |m x n| = |rkj| |rij.n|. 1/(|m||n|) is on the path to the forces; 1/(|m|^2 |n|^2 |rkj|^2), which
                 // gives 1/|m|^2, 1/|n|^2 and 1/|rkj|^2, is divided beside it (the loop is latency-bound)
-                double mn = mx * nx + my * ny + mz * nz;
+                double mn = Math.fma(mx, nx, Math.fma(my, ny, mz * nz));
                 double mmnn = mm * nn;
                 double invAll = 1.0 / (mmnn * rkj2);
                 double invMn1 = Math.sqrt(mmnn) * (invAll * rkj2); // the square root beside the division
-                double c = mn * invMn1, s = rkj * (rijx * nx + rijy * ny + rijz * nz) * invMn1;
+                double c = mn * invMn1, s = rkj * Math.fma(rijx, nx, Math.fma(rijy, ny, rijz * nz)) * invMn1;
                 double toFa = -rkj * nn * rkj2 * invAll; // -|rkj|/|m|^2
                 double toFb = rkj * mm * rkj2 * invAll; // |rkj|/|n|^2
                 double invRkj2 = mmnn * invAll;
-                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
-                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
+                double p = Math.fma(rijx, rkjx, Math.fma(rijy, rkjy, rijz * rkjz)) * invRkj2;
+                double r = Math.fma(rklx, rkjx, Math.fma(rkly, rkjy, rklz * rkjz)) * invRkj2;
                 // forces on i, l, j, k per unit dV/dphi, ready before the series, so one multiply follows it
                 double gix = toFa * mx, giy = toFa * my, giz = toFa * mz;
                 double glx = toFb * nx, gly = toFb * ny, glz = toFb * nz;
-                double svx = p * gix - r * glx, svy = p * giy - r * gly, svz = p * giz - r * glz;
+                double svx = Math.fma(p, gix, -r * glx), svy = Math.fma(p, giy, -r * gly), svz = Math.fma(p, giz, -r * glz);
                 double gjx = svx - gix, gjy = svy - giy, gjz = svz - giz;
                 double gkx = -(glx + svx), gky = -(gly + svy), gkz = -(glz + svz);
                 // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
@@ -424,24 +424,24 @@ public final class ForceField {
                 double cn = c, sn = s; // cos and sin of m phi; the next m's by recurrence after use
                 e += a0[q];
                 for (int o = q * maxMult, end = o + maxMult; o < end; o++) {
-                    e += an[o] * cn + bn[o] * sn;
-                    ddphi += nbn[o] * cn - nan[o] * sn;
-                    double tmp = cn * c - sn * s;
-                    sn = sn * c + cn * s;
+                    e += Math.fma(an[o], cn, bn[o] * sn);
+                    ddphi += Math.fma(nbn[o], cn, -nan[o] * sn);
+                    double tmp = Math.fma(cn, c, -sn * s);
+                    sn = Math.fma(sn, c, cn * s);
                     cn = tmp;
                 }
-                f[i] += ddphi * gix;
-                f[i + 1] += ddphi * giy;
-                f[i + 2] += ddphi * giz;
-                f[j] += ddphi * gjx;
-                f[j + 1] += ddphi * gjy;
-                f[j + 2] += ddphi * gjz;
-                f[k] += ddphi * gkx;
-                f[k + 1] += ddphi * gky;
-                f[k + 2] += ddphi * gkz;
-                f[l] += ddphi * glx;
-                f[l + 1] += ddphi * gly;
-                f[l + 2] += ddphi * glz;
+                f[i] = Math.fma(ddphi, gix, f[i]);
+                f[i + 1] = Math.fma(ddphi, giy, f[i + 1]);
+                f[i + 2] = Math.fma(ddphi, giz, f[i + 2]);
+                f[j] = Math.fma(ddphi, gjx, f[j]);
+                f[j + 1] = Math.fma(ddphi, gjy, f[j + 1]);
+                f[j + 2] = Math.fma(ddphi, gjz, f[j + 2]);
+                f[k] = Math.fma(ddphi, gkx, f[k]);
+                f[k + 1] = Math.fma(ddphi, gky, f[k + 1]);
+                f[k + 2] = Math.fma(ddphi, gkz, f[k + 2]);
+                f[l] = Math.fma(ddphi, glx, f[l]);
+                f[l + 1] = Math.fma(ddphi, gly, f[l + 1]);
+                f[l + 2] = Math.fma(ddphi, glz, f[l + 2]);
             }
             return e;
         }
