@@ -293,21 +293,21 @@ public final class ForceField {
                 for (int p = from; p < to; p++) {
                     int j = second[p];
                     double dx = xi - x[j], dy = yi - x[j + 1], dz = zi - x[j + 2];
-                    double r2 = dx * dx + dy * dy + dz * dz;
+                    double r2 = Math.fma(dx, dx, Math.fma(dy, dy, dz * dz));
                     // division and square root side by side, not chained: the loop is bound by one pair's latency
                     double rinv2 = 1.0 / r2;
                     double rinv = Math.sqrt(r2) * rinv2;
                     double rinv6 = rinv2 * rinv2 * rinv2;
                     double vc = fqq[p] * rinv;
-                    eLj += rinv6 * (c12[p] * rinv6 - c6[p]);
+                    eLj = Math.fma(rinv6, Math.fma(c12[p], rinv6, -c6[p]), eLj);
                     eCoul += vc;
-                    double s = (rinv6 * (c12x12[p] * rinv6 - c6x6[p]) + vc) * rinv2;
-                    fxi += s * dx;
-                    fyi += s * dy;
-                    fzi += s * dz;
-                    f[j] -= s * dx;
-                    f[j + 1] -= s * dy;
-                    f[j + 2] -= s * dz;
+                    double s = Math.fma(rinv6, Math.fma(c12x12[p], rinv6, -c6x6[p]), vc) * rinv2;
+                    fxi = Math.fma(s, dx, fxi);
+                    fyi = Math.fma(s, dy, fyi);
+                    fzi = Math.fma(s, dz, fzi);
+                    f[j] = Math.fma(-s, dx, f[j]);
+                    f[j + 1] = Math.fma(-s, dy, f[j + 1]);
+                    f[j + 2] = Math.fma(-s, dz, f[j + 2]);
                 }
                 f[i] += fxi;
                 f[i + 1] += fyi;
