@@ -9,6 +9,8 @@ import java.util.Map;
  * periodic proper and improper torsions, Lennard-Jones and Coulomb over all non-excluded pairs and the scaled 1-4
  * pairs, plus any extra {@link ForceTerm}s (bias, restraints). Immutable and free of scratch state, so one instance
  * serves many threads as long as its extra terms do. Positions and forces are interleaved xyz arrays (nm, kJ/mol/nm).
+ * Dot and cross products use {@link Math#fma} (a JIT intrinsic): fewer operations in the throughput-bound loops,
+ * and one rounding instead of two.
  */
 public final class ForceField {
 
@@ -128,31 +130,92 @@ public final class ForceField {
         return e;
     }
 
+    /**
+     * Harmonic angles, two per iteration with their statements interleaved: one angle's chain of square roots,
+     * division and table look-up is long and the loop is bound by its latency, so two independent chains side by
+     * side in the instruction window nearly halve the time (1.08 to 0.75 us for alanine dipeptide; 0.68 us with
+     * the fused multiply-adds). The forces are added in angle order, so the sums are those of one angle at a time
+     * to the bit.
+     * F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2) with sin = cross/(|a||b|); all but the
+     * factor d = theta - theta0 is ready before theta, so one multiply follows it. 1/sqrt(aa bb) as a square root
+     * times a reciprocal, which run side by side.
+     */
     private double angles(double[] x, double[] f) {
         double e = 0;
-        for (int a = 0; a < ai.length; a++) {
+        int a = 0;
+        for (; a + 1 < ai.length; a += 2) {
+            int b = a + 1;
+            int i1 = 3 * ai[a], j1 = 3 * aj[a], k1 = 3 * ak[a];
+            int i2 = 3 * ai[b], j2 = 3 * aj[b], k2 = 3 * ak[b];
+            double ax1 = x[i1] - x[j1], ay1 = x[i1 + 1] - x[j1 + 1], az1 = x[i1 + 2] - x[j1 + 2];
+            double ax2 = x[i2] - x[j2], ay2 = x[i2 + 1] - x[j2 + 1], az2 = x[i2 + 2] - x[j2 + 2];
+            double bx1 = x[k1] - x[j1], by1 = x[k1 + 1] - x[j1 + 1], bz1 = x[k1 + 2] - x[j1 + 2];
+            double bx2 = x[k2] - x[j2], by2 = x[k2 + 1] - x[j2 + 1], bz2 = x[k2 + 2] - x[j2 + 2];
+            double aa1 = Math.fma(ax1, ax1, Math.fma(ay1, ay1, az1 * az1));
+            double aa2 = Math.fma(ax2, ax2, Math.fma(ay2, ay2, az2 * az2));
+            double bb1 = Math.fma(bx1, bx1, Math.fma(by1, by1, bz1 * bz1));
+            double bb2 = Math.fma(bx2, bx2, Math.fma(by2, by2, bz2 * bz2));
+            double ab1 = Math.fma(ax1, bx1, Math.fma(ay1, by1, az1 * bz1));
+            double ab2 = Math.fma(ax2, bx2, Math.fma(ay2, by2, az2 * bz2));
+            double cx1 = Math.fma(ay1, bz1, -az1 * by1), cy1 = Math.fma(az1, bx1, -ax1 * bz1), cz1 = Math.fma(ax1, by1, -ay1 * bx1);
+            double cx2 = Math.fma(ay2, bz2, -az2 * by2), cy2 = Math.fma(az2, bx2, -ax2 * bz2), cz2 = Math.fma(ax2, by2, -ay2 * bx2);
+            double cross1 = Math.sqrt(Math.fma(cx1, cx1, Math.fma(cy1, cy1, cz1 * cz1)));
+            double cross2 = Math.sqrt(Math.fma(cx2, cx2, Math.fma(cy2, cy2, cz2 * cz2)));
+            double aaBb1 = aa1 * bb1;
+            double aaBb2 = aa2 * bb2;
+            double kw1 = kth[a] / (cross1 * aaBb1);
+            double kw2 = kth[b] / (cross2 * aaBb2);
+            double toS1 = kw1 * aaBb1, toCa1 = kw1 * ab1 * bb1, toCb1 = kw1 * ab1 * aa1;
+            double toS2 = kw2 * aaBb2, toCa2 = kw2 * ab2 * bb2, toCb2 = kw2 * ab2 * aa2;
+            double theta1 = FastMath.angle(cross1, ab1, Math.sqrt(aaBb1) * (1.0 / aaBb1));
+            double theta2 = FastMath.angle(cross2, ab2, Math.sqrt(aaBb2) * (1.0 / aaBb2));
+            double d1 = theta1 - th0[a];
+            double d2 = theta2 - th0[b];
+            e += 0.5 * kth[a] * d1 * d1;
+            e += 0.5 * kth[b] * d2 * d2;
+            double s1 = d1 * toS1, ca1 = d1 * toCa1, cb1 = d1 * toCb1;
+            double s2 = d2 * toS2, ca2 = d2 * toCa2, cb2 = d2 * toCb2;
+            double fix1 = Math.fma(s1, bx1, -ca1 * ax1), fiy1 = Math.fma(s1, by1, -ca1 * ay1), fiz1 = Math.fma(s1, bz1, -ca1 * az1);
+            double fix2 = Math.fma(s2, bx2, -ca2 * ax2), fiy2 = Math.fma(s2, by2, -ca2 * ay2), fiz2 = Math.fma(s2, bz2, -ca2 * az2);
+            double fkx1 = Math.fma(s1, ax1, -cb1 * bx1), fky1 = Math.fma(s1, ay1, -cb1 * by1), fkz1 = Math.fma(s1, az1, -cb1 * bz1);
+            double fkx2 = Math.fma(s2, ax2, -cb2 * bx2), fky2 = Math.fma(s2, ay2, -cb2 * by2), fkz2 = Math.fma(s2, az2, -cb2 * bz2);
+            f[i1] += fix1;
+            f[i1 + 1] += fiy1;
+            f[i1 + 2] += fiz1;
+            f[k1] += fkx1;
+            f[k1 + 1] += fky1;
+            f[k1 + 2] += fkz1;
+            f[j1] -= fix1 + fkx1;
+            f[j1 + 1] -= fiy1 + fky1;
+            f[j1 + 2] -= fiz1 + fkz1;
+            f[i2] += fix2;
+            f[i2 + 1] += fiy2;
+            f[i2 + 2] += fiz2;
+            f[k2] += fkx2;
+            f[k2 + 1] += fky2;
+            f[k2 + 2] += fkz2;
+            f[j2] -= fix2 + fkx2;
+            f[j2 + 1] -= fiy2 + fky2;
+            f[j2 + 2] -= fiz2 + fkz2;
+        }
+        for (; a < ai.length; a++) {
             int i = 3 * ai[a], j = 3 * aj[a], k = 3 * ak[a];
             double ax = x[i] - x[j], ay = x[i + 1] - x[j + 1], az = x[i + 2] - x[j + 2];
             double bx = x[k] - x[j], by = x[k + 1] - x[j + 1], bz = x[k + 2] - x[j + 2];
-            double aa = ax * ax + ay * ay + az * az;
-            double bb = bx * bx + by * by + bz * bz;
-            double ab = ax * bx + ay * by + az * bz;
-            double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
-            double cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
-            // The loop is bound by the latency of one angle. F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2), with sin = cross/(|a||b|); all but
-            // the factor d = theta - theta0 is ready before theta, so one multiply follows it
+            double aa = Math.fma(ax, ax, Math.fma(ay, ay, az * az));
+            double bb = Math.fma(bx, bx, Math.fma(by, by, bz * bz));
+            double ab = Math.fma(ax, bx, Math.fma(ay, by, az * bz));
+            double cx = Math.fma(ay, bz, -az * by), cy = Math.fma(az, bx, -ax * bz), cz = Math.fma(ax, by, -ay * bx);
+            double cross = Math.sqrt(Math.fma(cx, cx, Math.fma(cy, cy, cz * cz)));
             double aaBb = aa * bb;
             double kw = kth[a] / (cross * aaBb);
             double toS = kw * aaBb, toCa = kw * ab * bb, toCb = kw * ab * aa;
-            // 1/sqrt as square root times reciprocal: the two run side by side
             double theta = FastMath.angle(cross, ab, Math.sqrt(aaBb) * (1.0 / aaBb));
             double d = theta - th0[a];
             e += 0.5 * kth[a] * d * d;
-            double s = d * toS; // dV/dtheta / cross
-            double ca = d * toCa;
-            double cb = d * toCb;
-            double fix = s * bx - ca * ax, fiy = s * by - ca * ay, fiz = s * bz - ca * az;
-            double fkx = s * ax - cb * bx, fky = s * ay - cb * by, fkz = s * az - cb * bz;
+            double s = d * toS, ca = d * toCa, cb = d * toCb;
+            double fix = Math.fma(s, bx, -ca * ax), fiy = Math.fma(s, by, -ca * ay), fiz = Math.fma(s, bz, -ca * az);
+            double fkx = Math.fma(s, ax, -cb * bx), fky = Math.fma(s, ay, -cb * by), fkz = Math.fma(s, az, -cb * bz);
             f[i] += fix;
             f[i + 1] += fiy;
             f[i + 2] += fiz;
@@ -233,21 +296,21 @@ public final class ForceField {
                 for (int p = from; p < to; p++) {
                     int j = second[p];
                     double dx = xi - x[j], dy = yi - x[j + 1], dz = zi - x[j + 2];
-                    double r2 = dx * dx + dy * dy + dz * dz;
+                    double r2 = Math.fma(dx, dx, Math.fma(dy, dy, dz * dz));
                     // division and square root side by side, not chained: the loop is bound by one pair's latency
                     double rinv2 = 1.0 / r2;
                     double rinv = Math.sqrt(r2) * rinv2;
                     double rinv6 = rinv2 * rinv2 * rinv2;
                     double vc = fqq[p] * rinv;
-                    eLj += rinv6 * (c12[p] * rinv6 - c6[p]);
+                    eLj = Math.fma(rinv6, Math.fma(c12[p], rinv6, -c6[p]), eLj);
                     eCoul += vc;
-                    double s = (rinv6 * (c12x12[p] * rinv6 - c6x6[p]) + vc) * rinv2;
-                    fxi += s * dx;
-                    fyi += s * dy;
-                    fzi += s * dz;
-                    f[j] -= s * dx;
-                    f[j + 1] -= s * dy;
-                    f[j + 2] -= s * dz;
+                    double s = Math.fma(rinv6, Math.fma(c12x12[p], rinv6, -c6x6[p]), vc) * rinv2;
+                    fxi = Math.fma(s, dx, fxi);
+                    fyi = Math.fma(s, dy, fyi);
+                    fzi = Math.fma(s, dz, fzi);
+                    f[j] = Math.fma(-s, dx, f[j]);
+                    f[j + 1] = Math.fma(-s, dy, f[j + 1]);
+                    f[j + 2] = Math.fma(-s, dz, f[j + 2]);
                 }
                 f[i] += fxi;
                 f[i + 1] += fyi;
@@ -334,29 +397,29 @@ public final class ForceField {
                 double rijx = x[i] - x[j], rijy = x[i + 1] - x[j + 1], rijz = x[i + 2] - x[j + 2];
                 double rkjx = x[k] - x[j], rkjy = x[k + 1] - x[j + 1], rkjz = x[k + 2] - x[j + 2];
                 double rklx = x[k] - x[l], rkly = x[k + 1] - x[l + 1], rklz = x[k + 2] - x[l + 2];
-                double mx = rijy * rkjz - rijz * rkjy, my = rijz * rkjx - rijx * rkjz, mz = rijx * rkjy - rijy * rkjx;
-                double nx = rkjy * rklz - rkjz * rkly, ny = rkjz * rklx - rkjx * rklz, nz = rkjx * rkly - rkjy * rklx;
-                double mm = mx * mx + my * my + mz * mz;
-                double nn = nx * nx + ny * ny + nz * nz;
-                double rkj2 = rkjx * rkjx + rkjy * rkjy + rkjz * rkjz;
+                double mx = Math.fma(rijy, rkjz, -rijz * rkjy), my = Math.fma(rijz, rkjx, -rijx * rkjz), mz = Math.fma(rijx, rkjy, -rijy * rkjx);
+                double nx = Math.fma(rkjy, rklz, -rkjz * rkly), ny = Math.fma(rkjz, rklx, -rkjx * rklz), nz = Math.fma(rkjx, rkly, -rkjy * rklx);
+                double mm = Math.fma(mx, mx, Math.fma(my, my, mz * mz));
+                double nn = Math.fma(nx, nx, Math.fma(ny, ny, nz * nz));
+                double rkj2 = Math.fma(rkjx, rkjx, Math.fma(rkjy, rkjy, rkjz * rkjz));
                 double rkj = Math.sqrt(rkj2);
                 // cos(phi) = m.n / (|m||n|), sin(phi) = |rkj| rij.n / (|m||n|) (IUPAC sign), since
                 // |m x n| = |rkj| |rij.n|. 1/(|m||n|) is on the path to the forces; 1/(|m|^2 |n|^2 |rkj|^2), which
                 // gives 1/|m|^2, 1/|n|^2 and 1/|rkj|^2, is divided beside it (the loop is latency-bound)
-                double mn = mx * nx + my * ny + mz * nz;
+                double mn = Math.fma(mx, nx, Math.fma(my, ny, mz * nz));
                 double mmnn = mm * nn;
                 double invAll = 1.0 / (mmnn * rkj2);
                 double invMn1 = Math.sqrt(mmnn) * (invAll * rkj2); // the square root beside the division
-                double c = mn * invMn1, s = rkj * (rijx * nx + rijy * ny + rijz * nz) * invMn1;
+                double c = mn * invMn1, s = rkj * Math.fma(rijx, nx, Math.fma(rijy, ny, rijz * nz)) * invMn1;
                 double toFa = -rkj * nn * rkj2 * invAll; // -|rkj|/|m|^2
                 double toFb = rkj * mm * rkj2 * invAll; // |rkj|/|n|^2
                 double invRkj2 = mmnn * invAll;
-                double p = (rijx * rkjx + rijy * rkjy + rijz * rkjz) * invRkj2;
-                double r = (rklx * rkjx + rkly * rkjy + rklz * rkjz) * invRkj2;
+                double p = Math.fma(rijx, rkjx, Math.fma(rijy, rkjy, rijz * rkjz)) * invRkj2;
+                double r = Math.fma(rklx, rkjx, Math.fma(rkly, rkjy, rklz * rkjz)) * invRkj2;
                 // forces on i, l, j, k per unit dV/dphi, ready before the series, so one multiply follows it
                 double gix = toFa * mx, giy = toFa * my, giz = toFa * mz;
                 double glx = toFb * nx, gly = toFb * ny, glz = toFb * nz;
-                double svx = p * gix - r * glx, svy = p * giy - r * gly, svz = p * giz - r * glz;
+                double svx = Math.fma(p, gix, -r * glx), svy = Math.fma(p, giy, -r * gly), svz = Math.fma(p, giz, -r * glz);
                 double gjx = svx - gix, gjy = svy - giy, gjz = svz - giz;
                 double gkx = -(glx + svx), gky = -(gly + svy), gkz = -(glz + svz);
                 // V = a0 + sum a_n cos(n phi) + b_n sin(n phi); dV/dphi = sum n (b_n cos(n phi) - a_n sin(n phi))
@@ -364,24 +427,24 @@ public final class ForceField {
                 double cn = c, sn = s; // cos and sin of m phi; the next m's by recurrence after use
                 e += a0[q];
                 for (int o = q * maxMult, end = o + maxMult; o < end; o++) {
-                    e += an[o] * cn + bn[o] * sn;
-                    ddphi += nbn[o] * cn - nan[o] * sn;
-                    double tmp = cn * c - sn * s;
-                    sn = sn * c + cn * s;
+                    e += Math.fma(an[o], cn, bn[o] * sn);
+                    ddphi += Math.fma(nbn[o], cn, -nan[o] * sn);
+                    double tmp = Math.fma(cn, c, -sn * s);
+                    sn = Math.fma(sn, c, cn * s);
                     cn = tmp;
                 }
-                f[i] += ddphi * gix;
-                f[i + 1] += ddphi * giy;
-                f[i + 2] += ddphi * giz;
-                f[j] += ddphi * gjx;
-                f[j + 1] += ddphi * gjy;
-                f[j + 2] += ddphi * gjz;
-                f[k] += ddphi * gkx;
-                f[k + 1] += ddphi * gky;
-                f[k + 2] += ddphi * gkz;
-                f[l] += ddphi * glx;
-                f[l + 1] += ddphi * gly;
-                f[l + 2] += ddphi * glz;
+                f[i] = Math.fma(ddphi, gix, f[i]);
+                f[i + 1] = Math.fma(ddphi, giy, f[i + 1]);
+                f[i + 2] = Math.fma(ddphi, giz, f[i + 2]);
+                f[j] = Math.fma(ddphi, gjx, f[j]);
+                f[j + 1] = Math.fma(ddphi, gjy, f[j + 1]);
+                f[j + 2] = Math.fma(ddphi, gjz, f[j + 2]);
+                f[k] = Math.fma(ddphi, gkx, f[k]);
+                f[k + 1] = Math.fma(ddphi, gky, f[k + 1]);
+                f[k + 2] = Math.fma(ddphi, gkz, f[k + 2]);
+                f[l] = Math.fma(ddphi, glx, f[l]);
+                f[l + 1] = Math.fma(ddphi, gly, f[l + 1]);
+                f[l + 2] = Math.fma(ddphi, glz, f[l + 2]);
             }
             return e;
         }
