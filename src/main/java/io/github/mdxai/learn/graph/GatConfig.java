@@ -19,8 +19,8 @@ import io.github.mdxai.util.InputException;
 public record GatConfig(int layers, int width, int heads, String readout, double learningRate, int epochs,
                         int patience, int batchGraphs, boolean rotate, long seed) {
 
-    /** Edge features: relative vector (3) and distance (1). */
-    public static final int EDGE_FEATURES = 4;
+    /** Edge features: relative vector (3), distance (1) and the distance in radial basis functions. */
+    public static final int EDGE_FEATURES = 4 + GraphBatch.RBF_COUNT;
 
     public GatConfig {
         InputException.require(layers >= 1 && layers <= 16, "layers must be in 1..16, got " + layers);
