@@ -4,6 +4,7 @@ import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Rng;
 import org.nd4j.autodiff.loss.LossReduce;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -97,16 +98,18 @@ public final class GatModel {
         SDVariable edgeRows = sd.reshape(edges, sd.concat(0, sd.constant(Nd4j.createFromArray(-1L)), nodesPerGraph,
                 sd.constant(Nd4j.createFromArray((long) c))));
         SDVariable edgeMessageShape = sd.concat(0, batchNodes, sd.constant(Nd4j.createFromArray((long) c)));
+        int heads = config.heads();
         for (int l = 0; l < config.layers(); l++) {
             List<SDVariable> messages = new ArrayList<>();
-            for (int k = 0; k < config.heads(); k++) {
+            // a_edge . g_ij for all heads as one [B*N*N, c] x [c, heads] product: the edge tensor is read once
+            SDVariable edgeTerms = sd.reshape(edges, -1, c).mmul(init.weight("l" + l + "_a_edge", c, heads));
+            for (int k = 0; k < heads; k++) {
                 String p = "l" + l + "_h" + k + "_";
                 SDVariable z = linear.apply(h, f, init.weight(p + "W", f, d));
                 SDVariable toReceiver = linear.apply(z, d, init.weight(p + "a_dst", d, 1));
                 SDVariable fromSender = linear.apply(z, d, init.weight(p + "a_src", d, 1)).permute(0, 2, 1);
-                // a_edge . g_ij as one [B*N*N, c] x [c, 1] product
-                SDVariable edgeTerm = sd.reshape(sd.reshape(edges, -1, c).mmul(init.weight(p + "a_edge", c, 1)),
-                        sd.shape(adjacency));
+                SDVariable edgeTerm = sd.reshape(heads == 1 ? edgeTerms
+                        : edgeTerms.get(SDIndex.all(), SDIndex.point(k)), sd.shape(adjacency));
                 SDVariable scores = sd.nn.leakyRelu(toReceiver.add(fromSender).add(edgeTerm), 0.2);
                 SDVariable alpha = sd.nn.softmax(attentionName(l, k), scores.add(logitMask), 2);
                 messages.add(sd.mmul(alpha, z));
@@ -116,7 +119,7 @@ public final class GatModel {
             }
             messages.add(0, h);
             SDVariable m = sd.concat(2, messages.toArray(new SDVariable[0]));
-            int mw = f + config.heads() * (d + c);
+            int mw = f + heads * (d + c);
             SDVariable update = linear.apply(m, mw, init.weight("l" + l + "_out_W", mw, f))
                     .add(init.zeros("l" + l + "_out_b", f));
             h = h.add(sd.nn.elu(update));
