@@ -7,6 +7,7 @@ import io.github.mdxai.md.particles.Configuration;
 import io.github.mdxai.md.particles.SoftSphereLiquid;
 import io.github.mdxai.md.particles.SoftSphereMixture;
 import io.github.mdxai.util.Progress;
+import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,16 +84,22 @@ public final class SoftSphereAccuracyTable {
                     data.split(ParticleGraph.Split.TRAIN).size() + "/" + data.split(ParticleGraph.Split.VALIDATION)
                             .size() + "/" + data.split(ParticleGraph.Split.TEST).size(), seed,
                     o.test().accuracy(), o.training().epochs().size(), o.secondsPerEpoch());
-            Path analysis = dir.resolve("attention");
-            Files.createDirectories(analysis);
-            AttentionReport.Result r = AttentionReport.run(o.model(), data, ParticleGraph.Split.TEST, false, 0.1,
-                    1.0, new double[]{0.5, 0.6}, 1, analysis, Progress.NONE);
-            System.out.println("  heterogeneity: " + AttentionAnalysis.describe(r.heterogeneity()));
-            for (AttentionAnalysis.Correlation c : r.correlations()) {
-                if (c.species().equals("all")) {
-                    System.out.printf(Locale.ROOT, "  T=%.4g spearman(attention %s, %s) = %.3f (n=%d)%n",
-                            c.temperature(), c.measure(), c.quantity(), c.rho(), c.n());
-                }
+            // the same analysis with the untrained (initial) weights: what attention owes to the graph alone
+            report("trained", o.model(), data, dir.resolve("attention"));
+            report("untrained", GatModel.create(cfg, data.numTypes(), DataType.FLOAT), data,
+                    dir.resolve("attention_untrained"));
+        }
+    }
+
+    private static void report(String which, GatModel model, GraphDataset data, Path analysis) throws Exception {
+        Files.createDirectories(analysis);
+        AttentionReport.Result r = AttentionReport.run(model, data, ParticleGraph.Split.TEST, false, 0.1, 1.0,
+                new double[]{0.5, 0.6}, 1, analysis, Progress.NONE);
+        System.out.println("  " + which + " heterogeneity: " + AttentionAnalysis.describe(r.heterogeneity()));
+        for (AttentionAnalysis.Correlation c : r.correlations()) {
+            if (c.species().equals("all")) {
+                System.out.printf(Locale.ROOT, "  %s T=%.4g spearman(attention %s, %s) = %.3f (n=%d)%n", which,
+                        c.temperature(), c.measure(), c.quantity(), c.rho(), c.n());
             }
         }
     }
