@@ -31,9 +31,9 @@ import java.util.SplittableRandom;
 /**
  * Graph attention classifier in SameDiff, dense masked formulation (see {@link GraphBatch} for the inputs).
  * <pre>
- * h0 = ELU([onehot, local radial histogram] W_enc + b_enc)                node encoder sees its first shell
+ * h0 = ELU([onehot, sum_j rbf_1..K(r_ij)] W_enc + b_enc)                first message: the node's radial histogram
  * per layer l, head k:  z = h W_lk
- *   e_ij = LeakyReLU_0.2(a_dst . z_i + a_src . z_j + a_edge . g_ij)        g_ij = (dx, dy, dz, r, rbf_1..K(r))
+ *   e_ij = LeakyReLU_0.2(a_dst . z_i + a_src . z_j + a_edge . g_ij)        g_ij = (dx, dy, dz, r)
  *   alpha_ij = softmax over the incoming edges j of i (and i itself)      "attention_l{l}_h{k}"
  *   m_i = [sum_j alpha_ij z_j , sum_j alpha_ij g_ij]                      node and edge (geometry) messages
  * h_{l+1} = h_l + ELU([h_l, m over heads] W_out + b_out)                  residual update
@@ -41,7 +41,8 @@ import java.util.SplittableRandom;
  * logit = W2 ELU(W1 g + b1) + b2;  p = sigmoid(logit)
  * </pre>
  * Edge features enter linearly in the logits and the messages, so the edge encoder needs no N x N x width tensor;
- * the radial basis makes "how many neighbours at which distance" (the local g(r)) linear in the inputs.
+ * the radial histogram (computed with the batch, see {@link GraphBatch}) makes "how many neighbours at which
+ * distance", the local g(r), linear in the inputs, and every later message carries it from the neighbours.
  */
 public final class GatModel {
 
@@ -269,9 +270,11 @@ public final class GatModel {
             root.put("library", "deeplearning4j SameDiff 1.0.0-M2.1");
             root.put("dataType", dtype.name());
             root.put("numTypes", numTypes);
-            root.put("edgeFeatures", "dx,dy,dz,r (r_j - r_i, minimum image), " + GraphBatch.RBF_COUNT
-                    + " Gaussian radial basis functions of r, centres " + GraphBatch.RBF_FIRST + " + k "
-                    + GraphBatch.RBF_STEP + ", width " + GraphBatch.RBF_STEP);
+            root.put("edgeFeatures", "dx,dy,dz,r (r_j - r_i, minimum image)");
+            root.put("nodeFeatures", "type one-hot, then the sum over incoming edges of " + GraphBatch.RBF_COUNT
+                    + " Gaussian radial basis functions of r (centres " + GraphBatch.RBF_FIRST + " + k "
+                    + GraphBatch.RBF_STEP + ", width " + GraphBatch.RBF_STEP + ") divided by "
+                    + GraphBatch.HISTOGRAM_SCALE);
             ObjectNode cfg = root.putObject("config");
             cfg.put("layers", config.layers());
             cfg.put("width", config.width());

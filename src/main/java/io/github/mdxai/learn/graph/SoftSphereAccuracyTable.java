@@ -76,7 +76,21 @@ public final class SoftSphereAccuracyTable {
             data.write(dir.resolve("pair.graphs"));
             GatConfig cfg = new GatConfig(2, 16, 2, "mean", learningRate, epochs, Math.max(5, epochs / 4), 8, true,
                     seed);
-            GatExperiment.Outcome o = GatExperiment.run(data, cfg, dir, Progress.NONE);
+            GatExperiment.Outcome o = GatExperiment.run(data, cfg, dir, new Progress() {
+                @Override
+                public void fraction(double done) {
+                }
+
+                @Override
+                public void status(String text) {
+                    System.out.println("  " + text);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return false;
+                }
+            });
             System.out.flush();
             System.out.printf(Locale.ROOT, "%-22s %-6d %-10s %-16s %-6d %-9.3f %-8d %-9.2f%n",
                     name(temps[pair[0]]) + " vs " + name(temps[pair[1]]), n,
