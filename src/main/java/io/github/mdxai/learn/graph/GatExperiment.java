@@ -103,7 +103,7 @@ public final class GatExperiment {
         long majority = Math.max(eval.confusion()[0][0] + eval.confusion()[0][1],
                 eval.confusion()[1][0] + eval.confusion()[1][1]);
         root.put("majority_class_accuracy", majority / (double) test.size());
-        ArrayNode confusion = root.putArray("confusion_trueRows_predictedColumns");
+        ArrayNode confusion = root.putArray("confusion_true_rows_predicted_columns");
         for (long[] row : eval.confusion()) {
             confusion.addArray().add(row[0]).add(row[1]);
         }
