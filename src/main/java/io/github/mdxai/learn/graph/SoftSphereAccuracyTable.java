@@ -24,7 +24,10 @@ import java.util.concurrent.Future;
  * <pre>java -cp ... io.github.mdxai.learn.graph.SoftSphereAccuracyTable outDir [n=500] [equilibrationSteps=10000]
  *      [productionSteps=10000] [interval=100] [seed=1] [maxEpochs=40] [pair=-1 (both), 0 or 1] [stride=1]
  *      [learningRate=2e-3]</pre>
- * Trajectories already in outDir/T_x/trajectory.xyz are reused. Prints the accuracy table and attention summary.
+ * Trajectories already in outDir/T_x/trajectory.xyz are reused. Prints the accuracy table and attention summary,
+ * for the trained model and, as a control, for the same architecture with its initial weights.
+ * <p>Measured (N = 500, 51 + 51 snapshots, stride 2, seed 1, 2 x 16 x 2, lr 2e-3, 2 busy cores): T 0.267 vs 0.772
+ * test accuracy 1.00 after 12 epochs (13 s per epoch); T 0.772 vs 1.0 0.50 after 12 epochs.
  */
 public final class SoftSphereAccuracyTable {
 
