@@ -85,7 +85,7 @@ class GraphAttentionCommandsTest {
             cs.run(TrainGraphAttentionClassifier.class, true, train).get();
             assertTrue(Files.isRegularFile(trained.resolve("model").resolve("model.fb")));
             String metrics = Files.readString(trained.resolve("metrics.json"));
-            assertTrue(metrics.contains("\"test_accuracy\"") && metrics.contains("\"test_graphs\" : 4"), metrics);
+            assertTrue(metrics.contains("\"testAccuracy\"") && metrics.contains("\"testGraphs\" : 4"), metrics);
             assertEquals(3, CsvTable.read(trained.resolve("curves.csv")).rowCount());
 
             Map<String, Object> an = new HashMap<>();

@@ -8,11 +8,6 @@ import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 
-import org.nd4j.shade.jackson.core.JsonProcessingException;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.node.ArrayNode;
-import org.nd4j.shade.jackson.databind.node.ObjectNode;
-
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -21,8 +16,7 @@ import java.util.List;
 
 /**
  * Runs the attention analysis over the snapshots of a data set and writes {@code particles.csv},
- * {@code heterogeneity.csv}, {@code correlations.csv}, {@code attention.json} (heterogeneity per temperature and the
- * attention-q6 Spearman correlations over all species) and, for the first snapshot of each class,
+ * {@code heterogeneity.csv}, {@code correlations.csv} and, for the first snapshot of each class,
  * {@code attention_slab_<label>.png}; returns the maps for the host to show and save as images.
  */
 public final class AttentionReport {
@@ -59,7 +53,6 @@ public final class AttentionReport {
         AttentionAnalysis.writeParticles(outDir.resolve("particles.csv"), frames);
         AttentionAnalysis.writeHeterogeneity(outDir.resolve("heterogeneity.csv"), het);
         AttentionAnalysis.writeCorrelations(outDir.resolve("correlations.csv"), corr);
-        writeSummary(outDir.resolve("attention.json"), het, corr);
 
         double vmin = Double.POSITIVE_INFINITY;
         double vmax = Double.NEGATIVE_INFINITY;
@@ -93,30 +86,5 @@ public final class AttentionReport {
         }
         progress.fraction(1);
         return new Result(frames, het, corr, voxels, slabs, hist);
-    }
-
-    private static void writeSummary(Path file, List<AttentionAnalysis.Heterogeneity> het,
-                                     List<AttentionAnalysis.Correlation> corr) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
-        ArrayNode h = root.putArray("heterogeneity");
-        for (AttentionAnalysis.Heterogeneity x : het) {
-            h.addObject().put("label", x.label()).put("temperature", x.temperature()).put("frames", x.frames())
-                    .put("particle_cv", x.particleCv()).put("particle_cv_sd", x.particleCvSd())
-                    .put("edge_cv", x.edgeCv()).put("edge_cv_sd", x.edgeCvSd())
-                    .put("normalized_entropy", x.entropy()).put("normalized_entropy_sd", x.entropySd());
-        }
-        ArrayNode q6 = root.putArray("attention_q6_spearman");
-        for (AttentionAnalysis.Correlation c : corr) {
-            if ("all".equals(c.species()) && ("q6".equals(c.quantity()) || "q6_avg".equals(c.quantity()))) {
-                q6.addObject().put("label", c.label()).put("temperature", c.temperature()).put("measure", c.measure())
-                        .put("quantity", c.quantity()).put("rho", c.rho()).put("n", c.n());
-            }
-        }
-        try {
-            AtomicFiles.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -95,28 +95,28 @@ public final class GatExperiment {
                     .put("temperature", data.classTemperatures()[c]);
         }
         root.put("particles", test.get(0).nodeCount());
-        root.put("train_graphs", trainCount);
-        root.put("validation_graphs", validationCount);
-        root.put("test_graphs", test.size());
-        root.put("test_accuracy", eval.accuracy());
-        root.put("test_loss", eval.loss());
+        root.put("trainGraphs", trainCount);
+        root.put("validationGraphs", validationCount);
+        root.put("testGraphs", test.size());
+        root.put("testAccuracy", eval.accuracy());
+        root.put("testLoss", eval.loss());
         long majority = Math.max(eval.confusion()[0][0] + eval.confusion()[0][1],
                 eval.confusion()[1][0] + eval.confusion()[1][1]);
-        root.put("majority_class_accuracy", majority / (double) test.size());
-        ArrayNode confusion = root.putArray("confusion_true_rows_predicted_columns");
+        root.put("majorityClassAccuracy", majority / (double) test.size());
+        ArrayNode confusion = root.putArray("confusion_trueRows_predictedColumns");
         for (long[] row : eval.confusion()) {
             confusion.addArray().add(row[0]).add(row[1]);
         }
-        root.put("best_epoch", result.bestEpoch());
-        root.put("epochs_run", result.epochs().size());
-        root.put("stopped_early", result.stoppedEarly());
-        root.put("seconds_per_epoch", secondsPerEpoch);
-        root.put("peak_resident_megabytes", peakBytes / 1048576.0);
+        root.put("bestEpoch", result.bestEpoch());
+        root.put("epochsRun", result.epochs().size());
+        root.put("stoppedEarly", result.stoppedEarly());
+        root.put("secondsPerEpoch", secondsPerEpoch);
+        root.put("peakResidentMegabytes", peakBytes / 1048576.0);
         ObjectNode cfg = root.putObject("config");
         cfg.put("layers", config.layers()).put("width", config.width()).put("heads", config.heads())
-                .put("readout", config.readout()).put("learning_rate", config.learningRate())
+                .put("readout", config.readout()).put("learningRate", config.learningRate())
                 .put("epochs", config.epochs()).put("patience", config.patience())
-                .put("batch_graphs", config.batchGraphs()).put("rotate", config.rotate()).put("seed", config.seed());
+                .put("batchGraphs", config.batchGraphs()).put("rotate", config.rotate()).put("seed", config.seed());
         try {
             AtomicFiles.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (JsonProcessingException e) {
