@@ -99,9 +99,7 @@ public class Metadynamics implements Command {
         InputException.require(structure != null, "structure: a .gro or .pdb file is required");
         InputException.require(topology != null, "topology: a .top file is required");
         InputException.require(out != null, "out: an output folder is required");
-        String constraintMode = constraints == null ? "" : constraints.trim().toLowerCase(Locale.ROOT);
-        InputException.require(constraintMode.equals("none") || constraintMode.equals("h-bonds"),
-                "constraints: expected none or h-bonds, got '" + constraints + "'");
+        String constraintMode = Choices.require("constraints", constraints, "none", "h-bonds");
         Progress progress = HostProgress.of(statusService);
         Topology top = GromacsTopology.read(topology.toPath());
         Frame first = Structures.read(structure.toPath(), top).get(0);

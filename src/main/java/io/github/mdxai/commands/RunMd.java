@@ -29,7 +29,6 @@ import org.scijava.plugin.Plugin;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Molecular dynamics in vacuum from a structure and a GROMACS topology: writes trajectory.gro (every interval steps),
@@ -90,12 +89,8 @@ public class RunMd implements Command {
         InputException.require(structure != null, "structure: a .gro or .pdb file is required");
         InputException.require(topology != null, "topology: a .top file is required");
         InputException.require(out != null, "out: an output folder is required");
-        String method = integrator == null ? "" : integrator.trim().toLowerCase(Locale.ROOT);
-        InputException.require(method.equals("langevin") || method.equals("nve"),
-                "integrator: expected langevin or nve, got '" + integrator + "'");
-        String constraintMode = constraints == null ? "" : constraints.trim().toLowerCase(Locale.ROOT);
-        InputException.require(constraintMode.equals("none") || constraintMode.equals("h-bonds"),
-                "constraints: expected none or h-bonds, got '" + constraints + "'");
+        String method = Choices.require("integrator", integrator, "langevin", "nve");
+        String constraintMode = Choices.require("constraints", constraints, "none", "h-bonds");
         InputException.require(temperature >= 0 && Double.isFinite(temperature), "temperature: expected >= 0 K, got " + temperature);
         InputException.require(friction >= 0 && Double.isFinite(friction), "friction: expected >= 0 1/ps, got " + friction);
         InputException.require(dt > 0 && dt <= 0.01, "dt: expected a time step in (0, 0.01] ps, got " + dt);

@@ -107,9 +107,7 @@ public class SampleTransitionRegion implements Command {
         InputException.require(input != null, "input: the Metadynamics output folder is required");
         InputException.require(topology != null, "topology: a .top file is required");
         InputException.require(out != null, "out: an output folder is required");
-        String constraintMode = constraints == null ? "" : constraints.trim().toLowerCase(Locale.ROOT);
-        InputException.require(constraintMode.equals("none") || constraintMode.equals("h-bonds"),
-                "constraints: expected none or h-bonds, got '" + constraints + "'");
+        String constraintMode = Choices.require("constraints", constraints, "none", "h-bonds");
         Path folder = input.toPath();
         Path colvarFile = folder.resolve("colvar.csv");
         Path framesFile = folder.resolve("frames.gro");

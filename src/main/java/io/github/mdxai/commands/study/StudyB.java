@@ -3,12 +3,13 @@ package io.github.mdxai.commands.study;
 import io.github.mdxai.pipeline.Pipeline;
 import io.github.mdxai.pipeline.Report;
 import io.github.mdxai.pipeline.Step;
+import io.github.mdxai.image.ScatterPlot;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
-import org.nd4j.shade.jackson.databind.JsonNode;
 import org.scijava.Context;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,13 +128,16 @@ public final class StudyB {
         r.put("tau_alpha", tau);
         Map<String, Object> accuracy = new LinkedHashMap<>();
         accuracy.put(String.format(Locale.ROOT, "cold %.3f vs hot %.3f", temperature(p.gammas()[0]), temperature(p.gammas()[1])),
-                Outputs.json(out.resolve(GAT_COLD_HOT).resolve("metrics.json")).path("test_accuracy").asDouble(Double.NaN));
+                Outputs.json(out.resolve(GAT_COLD_HOT).resolve("metrics.json")).path("testAccuracy").asDouble(Double.NaN));
         accuracy.put(String.format(Locale.ROOT, "hot %.3f vs hot %.3f", temperature(p.gammas()[2]), temperature(p.gammas()[1])),
-                Outputs.json(out.resolve(GAT_HOT_HOT).resolve("metrics.json")).path("test_accuracy").asDouble(Double.NaN));
+                Outputs.json(out.resolve(GAT_HOT_HOT).resolve("metrics.json")).path("testAccuracy").asDouble(Double.NaN));
         r.put("accuracy", accuracy);
-        JsonNode attention = Outputs.json(out.resolve(ATTENTION).resolve("attention.json"));
-        r.put("attention_q6_spearman", attention.path("attention_q6_spearman"));
-        r.put("attention_heterogeneity", attention.path("heterogeneity"));
+        Path attention = out.resolve(ATTENTION);
+        r.put("attention_q6_spearman", spearman(attention.resolve("correlations.csv")));
+        r.put("attention_heterogeneity", heterogeneity(attention.resolve("heterogeneity.csv")));
+        curves(out.resolve(GAT_COLD_HOT), "cold vs hot");
+        curves(out.resolve(GAT_HOT_HOT), "hot vs hot");
+        attentionVsQ6(attention);
         r.note("Seed (the source report): 100% accuracy near Tg vs high T; two high temperatures not separable (~50%); "
                 + "attention heterogeneous at high T and nearly uniform at low T; high-attention particles have small Q6.");
         for (double gamma : p.gammas()) {
@@ -141,9 +145,83 @@ public final class StudyB {
             r.figure(out.resolve(relaxation(gamma)).resolve("fs.png"), String.format(Locale.ROOT, "F_s(k,t), Gamma %.2f", gamma));
         }
         r.figure(out.resolve(GAT_COLD_HOT).resolve("curves.png"), "Training curves, cold vs hot");
-        r.figure(out.resolve(ATTENTION).resolve("attention_slab.png"), "Attention map (slab), cold vs hot model");
-        r.figure(out.resolve(ATTENTION).resolve("attention_vs_q6.png"), "Attention vs q6");
+        r.figure(out.resolve(GAT_HOT_HOT).resolve("curves.png"), "Training curves, hot vs hot");
+        r.figure(attention.resolve("attention_slab_0.png"), "Attention map (slab), cold snapshot");
+        r.figure(attention.resolve("attention_slab_1.png"), "Attention map (slab), hot snapshot");
+        r.figure(attention.resolve("attention_vs_q6.png"), "Per-particle attention vs q6");
         return r;
+    }
+
+    /** Spearman rho of summed attention with q6 over all particles, per temperature (Attention Analysis output). */
+    private static Map<String, Object> spearman(Path correlations) {
+        Map<String, Object> rho = new LinkedHashMap<>();
+        if (Files.isRegularFile(correlations)) {
+            CsvTable t = CsvTable.read(correlations);
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (t.text(i, t.columnIndex("species")).equals("all") && t.text(i, t.columnIndex("attention")).equals("sum")
+                        && t.text(i, t.columnIndex("quantity")).equals("q6")) {
+                    rho.put(String.format(Locale.ROOT, "T %.3f", t.number(i, t.columnIndex("temperature"))),
+                            t.number(i, t.columnIndex("spearman_rho")));
+                }
+            }
+        }
+        return rho;
+    }
+
+    /** Normalised attention entropy (1 = uniform) and particle-attention CV per temperature. */
+    private static Map<String, Object> heterogeneity(Path file) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        if (Files.isRegularFile(file)) {
+            CsvTable t = CsvTable.read(file);
+            for (int i = 0; i < t.rowCount(); i++) {
+                h.put(String.format(Locale.ROOT, "T %.3f", t.number(i, t.columnIndex("temperature"))), Map.of(
+                        "normalized_entropy", t.number(i, t.columnIndex("normalized_entropy")),
+                        "particle_attention_cv", t.number(i, t.columnIndex("particle_attention_cv"))));
+            }
+        }
+        return h;
+    }
+
+    /** Loss and accuracy per epoch of a classifier, from its curves.csv. */
+    private static void curves(Path folder, String pair) {
+        Path csv = folder.resolve("curves.csv");
+        if (!Files.isRegularFile(csv)) {
+            return;
+        }
+        CsvTable t = CsvTable.read(csv);
+        double[] epoch = t.column("epoch");
+        new ScatterPlot("Graph attention classifier, " + pair, "epoch", "loss / accuracy")
+                .series("train loss", epoch, t.column("train_loss"), new Color(90, 90, 90))
+                .series("validation loss", epoch, t.column("validation_loss"), new Color(200, 60, 40))
+                .series("validation accuracy", epoch, t.column("validation_accuracy"), new Color(40, 110, 200))
+                .writePng(folder.resolve("curves.png"), 640, 480);
+    }
+
+    /** Per-particle summed attention against q6, one colour per temperature. */
+    private static void attentionVsQ6(Path folder) {
+        Path csv = folder.resolve("particles.csv");
+        if (!Files.isRegularFile(csv)) {
+            return;
+        }
+        CsvTable t = CsvTable.read(csv);
+        double[] label = t.column("label");
+        double[] q6 = t.column("q6");
+        double[] attention = t.column("attention");
+        ScatterPlot plot = new ScatterPlot("Attention vs local order", "q6", "summed attention received").markerSize(2);
+        Color[] colours = {new Color(40, 110, 200), new Color(200, 60, 40)};
+        for (int c = 0; c < 2; c++) {
+            int n = 0;
+            double[] x = new double[label.length];
+            double[] y = new double[label.length];
+            for (int i = 0; i < label.length; i++) {
+                if (label[i] == c) {
+                    x[n] = q6[i];
+                    y[n++] = attention[i];
+                }
+            }
+            plot.series(c == 0 ? "cold" : "hot", java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n), colours[c]);
+        }
+        plot.writePng(folder.resolve("attention_vs_q6.png"), 640, 520);
     }
 
     public static Report run(Context context, Path out, Preset p, long seed, int threads, Progress progress) throws Exception {

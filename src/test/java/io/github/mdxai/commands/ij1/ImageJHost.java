@@ -32,10 +32,27 @@ final class ImageJHost implements AutoCloseable {
             }
             Assumptions.assumeTrue(false, "Xvfb not installed");
         }
-        display = ":" + (90 + (int) (ProcessHandle.current().pid() % 500));
-        xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
-        Thread.sleep(700);
+        // -displayfd: Xvfb picks a free display and prints its number once it accepts connections.
+        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                .redirectError(work.resolve("xvfb.log").toFile()).start();
+        java.io.BufferedReader ready = new java.io.BufferedReader(new java.io.InputStreamReader(xvfb.getInputStream()));
+        java.util.concurrent.CompletableFuture<String> number = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ready.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            String n = number.get(30, TimeUnit.SECONDS);
+            if (n == null || n.isBlank()) {
+                throw new IOException("Xvfb did not start: see " + work.resolve("xvfb.log"));
+            }
+            display = ":" + n.strip();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            xvfb.destroyForcibly();
+            throw new IOException("Xvfb did not report a display within 30 s", e);
+        }
         imagejDir = work.resolve("imagej");
         Files.createDirectories(imagejDir.resolve("plugins"));
         Path jar = packagedJar();

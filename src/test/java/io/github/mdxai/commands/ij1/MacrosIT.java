@@ -74,4 +74,28 @@ class MacrosIT {
         assertEquals(2, features.rowCount());
         assertTrue(features.hasColumnAnyUnit("r6-10"));
     }
+
+    @Test
+    void reproduceStudyAAtSmokeScale(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("study a");
+        try (ImageJHost host = new ImageJHost(dir)) {
+            ImageJHost.Result r = runMacro(host, dir, "Reproduce_Study_A.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2");
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("Reproduce Study A finished"), r.output());
+        }
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"n_configurations\" : 40") && summary.contains("lime_top_features"), summary);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("data:image/png;base64,"));
+    }
+
+    @Test
+    void reproduceStudyBAtSmokeScale(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("study_b");
+        try (ImageJHost host = new ImageJHost(dir)) {
+            ImageJHost.Result r = runMacro(host, dir, "Reproduce_Study_B.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2");
+            assertEquals(0, r.exitCode(), r.output());
+        }
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("tau_alpha") && summary.contains("accuracy") && summary.contains("attention_q6_spearman"), summary);
+    }
 }
