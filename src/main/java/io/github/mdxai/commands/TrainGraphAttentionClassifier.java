@@ -22,11 +22,11 @@ public class TrainGraphAttentionClassifier implements Command {
     private File dataset;
 
     @Parameter(label = "Attention layers", persist = false, min = "1", max = "16")
-    private int layers = 3;
+    private int layers = 2;
 
     @Parameter(label = "Width (node features)", persist = false, min = "1", max = "1024",
             description = "Divisible by the number of heads")
-    private int width = 32;
+    private int width = 16;
 
     @Parameter(label = "Attention heads", persist = false, min = "1", max = "16")
     private int heads = 2;
@@ -35,16 +35,16 @@ public class TrainGraphAttentionClassifier implements Command {
     private String readout = "mean";
 
     @Parameter(label = "Maximum epochs", persist = false, min = "1")
-    private int epochs = 60;
+    private int epochs = 30;
 
     @Parameter(label = "Early-stopping patience (epochs)", persist = false, min = "1")
-    private int patience = 10;
+    private int patience = 8;
 
     @Parameter(label = "Graphs per batch", persist = false, min = "1")
     private int batch = 8;
 
     @Parameter(label = "Learning rate (Adam)", persist = false, min = "0")
-    private double learning_rate = 1e-3;
+    private double learning_rate = 2e-3;
 
     @Parameter(label = "Random rotations of training graphs", persist = false)
     private boolean rotate = true;

@@ -4,6 +4,7 @@ import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Rng;
 import org.nd4j.autodiff.loss.LossReduce;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -30,15 +31,18 @@ import java.util.SplittableRandom;
 /**
  * Graph attention classifier in SameDiff, dense masked formulation (see {@link GraphBatch} for the inputs).
  * <pre>
- * h0 = ELU(onehot W_enc + b_enc)                                         node encoder
+ * h0 = ELU([onehot, sum_j rbf_1..K(r_ij)] W_enc + b_enc)                first message: the node's radial histogram
  * per layer l, head k:  z = h W_lk
- *   e_ij = LeakyReLU_0.2(a_dst . z_i + a_src . z_j + a_edge . (dx, dy, dz, r)_ij)   edge-aware logits
+ *   e_ij = LeakyReLU_0.2(a_dst . z_i + a_src . z_j + a_edge . g_ij)        g_ij = (dx, dy, dz, r)
  *   alpha_ij = softmax over the incoming edges j of i (and i itself)      "attention_l{l}_h{k}"
- *   m_i = [sum_j alpha_ij z_j , sum_j alpha_ij (dx, dy, dz, r)_ij]        node and edge messages
- * h_{l+1} = h_l + ELU([m over heads] W_out + b_out)                       residual update
- * g = mean (or sum) of h over nodes;  logit = W2 ELU(W1 g + b1) + b2;  p = sigmoid(logit)
+ *   m_i = [sum_j alpha_ij z_j , sum_j alpha_ij g_ij]                      node and edge (geometry) messages
+ * h_{l+1} = h_l + ELU([h_l, m over heads] W_out + b_out)                  residual update
+ * g = LayerNorm([mean of h, std of h over nodes]) (sum instead of mean for the "sum" readout)
+ * logit = W2 ELU(W1 g + b1) + b2;  p = sigmoid(logit)
  * </pre>
- * Edge features enter linearly in the logits and the messages, so the edge encoder needs no N x N x width tensor.
+ * Edge features enter linearly in the logits and the messages, so the edge encoder needs no N x N x width tensor;
+ * the radial histogram (computed with the batch, see {@link GraphBatch}) makes "how many neighbours at which
+ * distance", the local g(r), linear in the inputs, and every later message carries it from the neighbours.
  */
 public final class GatModel {
 
@@ -51,6 +55,7 @@ public final class GatModel {
     public static final String PROBABILITY = "probability";
     public static final String LOSS = "loss";
     static final String MODEL_FILE = "model.fb";
+    static final String FORMAT = "MD_XAI graph attention classifier 2";
     static final String METADATA_FILE = "metadata.json";
 
     private final SameDiff sd;
@@ -75,7 +80,8 @@ public final class GatModel {
         int d = f / config.heads();
         int c = GatConfig.EDGE_FEATURES;
         Init init = new Init(sd, config.seed(), dtype);
-        SDVariable nodes = sd.placeHolder(NODES, dtype, -1, -1, numTypes);
+        int nodeFeatures = GraphBatch.nodeFeatures(numTypes);
+        SDVariable nodes = sd.placeHolder(NODES, dtype, -1, -1, nodeFeatures);
         SDVariable adjacency = sd.placeHolder(ADJACENCY, dtype, -1, -1, -1);
         SDVariable edges = sd.placeHolder(EDGES, dtype, -1, -1, -1, c);
         SDVariable mask = sd.placeHolder(MASK, dtype, -1, -1, 1);
@@ -84,7 +90,7 @@ public final class GatModel {
         // [B, N] at run time: node-wise linear maps run as one 2D matmul over the B*N rows, then reshape back
         SDVariable batchNodes = sd.slice(sd.shape(nodes), new int[]{0}, new int[]{2});
         Linear linear = new Linear(sd, batchNodes);
-        SDVariable h = sd.nn.elu(linear.apply(nodes, numTypes, init.weight("enc_W", numTypes, f))
+        SDVariable h = sd.nn.elu(linear.apply(nodes, nodeFeatures, init.weight("enc_W", nodeFeatures, f))
                 .add(init.zeros("enc_b", f)));
         // 0 on edges and self-loops, -1e9 elsewhere: masked logits vanish in the softmax
         SDVariable logitMask = adjacency.sub(1.0).mul(1e9);
@@ -93,14 +99,18 @@ public final class GatModel {
         SDVariable edgeRows = sd.reshape(edges, sd.concat(0, sd.constant(Nd4j.createFromArray(-1L)), nodesPerGraph,
                 sd.constant(Nd4j.createFromArray((long) c))));
         SDVariable edgeMessageShape = sd.concat(0, batchNodes, sd.constant(Nd4j.createFromArray((long) c)));
+        int heads = config.heads();
         for (int l = 0; l < config.layers(); l++) {
             List<SDVariable> messages = new ArrayList<>();
-            for (int k = 0; k < config.heads(); k++) {
+            // a_edge . g_ij for all heads as one [B*N*N, c] x [c, heads] product: the edge tensor is read once
+            SDVariable edgeTerms = sd.reshape(edges, -1, c).mmul(init.weight("l" + l + "_a_edge", c, heads));
+            for (int k = 0; k < heads; k++) {
                 String p = "l" + l + "_h" + k + "_";
                 SDVariable z = linear.apply(h, f, init.weight(p + "W", f, d));
                 SDVariable toReceiver = linear.apply(z, d, init.weight(p + "a_dst", d, 1));
                 SDVariable fromSender = linear.apply(z, d, init.weight(p + "a_src", d, 1)).permute(0, 2, 1);
-                SDVariable edgeTerm = sd.sum(edges.mul(sd.reshape(init.weight(p + "a_edge", c, 1), 1, 1, 1, c)), 3);
+                SDVariable edgeTerm = sd.reshape(heads == 1 ? edgeTerms
+                        : edgeTerms.get(SDIndex.all(), SDIndex.point(k)), sd.shape(adjacency));
                 SDVariable scores = sd.nn.leakyRelu(toReceiver.add(fromSender).add(edgeTerm), 0.2);
                 SDVariable alpha = sd.nn.softmax(attentionName(l, k), scores.add(logitMask), 2);
                 messages.add(sd.mmul(alpha, z));
@@ -108,17 +118,25 @@ public final class GatModel {
                 SDVariable rows = sd.reshape(alpha, rowShape);
                 messages.add(sd.reshape(sd.mmul(rows, edgeRows), edgeMessageShape));
             }
+            messages.add(0, h);
             SDVariable m = sd.concat(2, messages.toArray(new SDVariable[0]));
-            int mw = config.heads() * (d + c);
+            int mw = f + heads * (d + c);
             SDVariable update = linear.apply(m, mw, init.weight("l" + l + "_out_W", mw, f))
                     .add(init.zeros("l" + l + "_out_b", f));
             h = h.add(sd.nn.elu(update));
         }
-        SDVariable pooled = sd.sum(h.mul(mask), 1);
-        if ("mean".equals(config.readout())) {
-            pooled = pooled.div(sd.sum(mask, 1));
-        }
-        SDVariable hidden = sd.nn.elu(pooled.mmul(init.weight("head_W1", f, f)).add(init.zeros("head_b1", f)));
+        SDVariable count = sd.sum(mask, 1);
+        SDVariable mean = sd.sum(h.mul(mask), 1).div(count);
+        SDVariable deviation = h.sub(sd.expandDims(mean, 1)).mul(mask);
+        SDVariable std = sd.math.sqrt(sd.sum(deviation.mul(deviation), 1).div(count).add(1e-6));
+        SDVariable location = "mean".equals(config.readout()) ? mean : mean.mul(count);
+        SDVariable pooled = sd.concat(1, location, std);
+        // LayerNorm: graph vectors on one scale whatever the node count and depth
+        SDVariable centred = pooled.sub(sd.mean(pooled, true, 1));
+        SDVariable normalised = centred.div(sd.math.sqrt(sd.mean(centred.mul(centred), true, 1).add(1e-5)))
+                .mul(init.ones("readout_gain", 2 * f)).add(init.zeros("readout_bias", 2 * f));
+        SDVariable hidden = sd.nn.elu(normalised.mmul(init.weight("head_W1", 2 * f, f))
+                .add(init.zeros("head_b1", f)));
         SDVariable logit = hidden.mmul(init.weight("head_W2", f, 1)).add(LOGIT, init.zeros("head_b2", 1));
         sd.nn.sigmoid(PROBABILITY, logit);
         sd.loss.sigmoidCrossEntropy(LOSS, label, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
@@ -248,11 +266,15 @@ public final class GatModel {
             }
             ObjectMapper json = new ObjectMapper();
             ObjectNode root = json.createObjectNode();
-            root.put("format", "MD_XAI graph attention classifier 1");
+            root.put("format", FORMAT);
             root.put("library", "deeplearning4j SameDiff 1.0.0-M2.1");
             root.put("dataType", dtype.name());
             root.put("numTypes", numTypes);
             root.put("edgeFeatures", "dx,dy,dz,r (r_j - r_i, minimum image)");
+            root.put("nodeFeatures", "type one-hot, then the sum over incoming edges of " + GraphBatch.RBF_COUNT
+                    + " Gaussian radial basis functions of r (centres " + GraphBatch.RBF_FIRST + " + k "
+                    + GraphBatch.RBF_STEP + ", width " + GraphBatch.RBF_STEP + ") divided by "
+                    + GraphBatch.HISTOGRAM_SCALE);
             ObjectNode cfg = root.putObject("config");
             cfg.put("layers", config.layers());
             cfg.put("width", config.width());
@@ -288,8 +310,9 @@ public final class GatModel {
                     .orElse("") + ")");
         }
         JsonNode c = root.path("config");
-        if (!root.path("format").asText().startsWith("MD_XAI graph attention classifier") || c.isMissingNode()) {
-            throw InputException.at(metaFile, 0, "expected MD_XAI graph attention classifier metadata");
+        if (!FORMAT.equals(root.path("format").asText()) || c.isMissingNode()) {
+            throw InputException.at(metaFile, 0, "expected metadata of format '" + FORMAT + "' (a model from an"
+                    + " older version must be trained again)");
         }
         GatConfig config = new GatConfig(c.path("layers").asInt(), c.path("width").asInt(), c.path("heads").asInt(),
                 c.path("readout").asText(), c.path("learningRate").asDouble(), c.path("epochs").asInt(),
@@ -334,6 +357,10 @@ public final class GatModel {
 
         SDVariable zeros(String name, int size) {
             return sd.var(name, Nd4j.zeros(dtype, 1, size));
+        }
+
+        SDVariable ones(String name, int size) {
+            return sd.var(name, Nd4j.ones(dtype, 1, size));
         }
     }
 }

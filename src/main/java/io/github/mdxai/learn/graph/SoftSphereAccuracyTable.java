@@ -7,6 +7,7 @@ import io.github.mdxai.md.particles.Configuration;
 import io.github.mdxai.md.particles.SoftSphereLiquid;
 import io.github.mdxai.md.particles.SoftSphereMixture;
 import io.github.mdxai.util.Progress;
+import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,10 @@ import java.util.concurrent.Future;
  * <pre>java -cp ... io.github.mdxai.learn.graph.SoftSphereAccuracyTable outDir [n=500] [equilibrationSteps=10000]
  *      [productionSteps=10000] [interval=100] [seed=1] [maxEpochs=40] [pair=-1 (both), 0 or 1] [stride=1]
  *      [learningRate=2e-3]</pre>
- * Trajectories already in outDir/T_x/trajectory.xyz are reused. Prints the accuracy table and attention summary.
+ * Trajectories already in outDir/T_x/trajectory.xyz are reused. Prints the accuracy table and attention summary,
+ * for the trained model and, as a control, for the same architecture with its initial weights.
+ * <p>Measured (N = 500, 51 + 51 snapshots, stride 2, seed 1, 2 x 16 x 2, lr 2e-3, 2 busy cores): T 0.267 vs 0.772
+ * test accuracy 1.00 after 12 epochs (13 s per epoch); T 0.772 vs 1.0 0.50 after 12 epochs, 0.90 after 30.
  */
 public final class SoftSphereAccuracyTable {
 
@@ -75,7 +79,21 @@ public final class SoftSphereAccuracyTable {
             data.write(dir.resolve("pair.graphs"));
             GatConfig cfg = new GatConfig(2, 16, 2, "mean", learningRate, epochs, Math.max(5, epochs / 4), 8, true,
                     seed);
-            GatExperiment.Outcome o = GatExperiment.run(data, cfg, dir, Progress.NONE);
+            GatExperiment.Outcome o = GatExperiment.run(data, cfg, dir, new Progress() {
+                @Override
+                public void fraction(double done) {
+                }
+
+                @Override
+                public void status(String text) {
+                    System.out.println("  " + text);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return false;
+                }
+            });
             System.out.flush();
             System.out.printf(Locale.ROOT, "%-22s %-6d %-10s %-16s %-6d %-9.3f %-8d %-9.2f%n",
                     name(temps[pair[0]]) + " vs " + name(temps[pair[1]]), n,
@@ -83,16 +101,22 @@ public final class SoftSphereAccuracyTable {
                     data.split(ParticleGraph.Split.TRAIN).size() + "/" + data.split(ParticleGraph.Split.VALIDATION)
                             .size() + "/" + data.split(ParticleGraph.Split.TEST).size(), seed,
                     o.test().accuracy(), o.training().epochs().size(), o.secondsPerEpoch());
-            Path analysis = dir.resolve("attention");
-            Files.createDirectories(analysis);
-            AttentionReport.Result r = AttentionReport.run(o.model(), data, ParticleGraph.Split.TEST, false, 0.1,
-                    1.0, new double[]{0.5, 0.6}, 1, analysis, Progress.NONE);
-            System.out.println("  heterogeneity: " + AttentionAnalysis.describe(r.heterogeneity()));
-            for (AttentionAnalysis.Correlation c : r.correlations()) {
-                if (c.species().equals("all")) {
-                    System.out.printf(Locale.ROOT, "  T=%.4g spearman(attention %s, %s) = %.3f (n=%d)%n",
-                            c.temperature(), c.measure(), c.quantity(), c.rho(), c.n());
-                }
+            // the same analysis with the untrained (initial) weights: what attention owes to the graph alone
+            report("trained", o.model(), data, dir.resolve("attention"));
+            report("untrained", GatModel.create(cfg, data.numTypes(), DataType.FLOAT), data,
+                    dir.resolve("attention_untrained"));
+        }
+    }
+
+    private static void report(String which, GatModel model, GraphDataset data, Path analysis) throws Exception {
+        Files.createDirectories(analysis);
+        AttentionReport.Result r = AttentionReport.run(model, data, ParticleGraph.Split.TEST, false, 0.1, 1.0,
+                new double[]{0.5, 0.6}, 1, analysis, Progress.NONE);
+        System.out.println("  " + which + " heterogeneity: " + AttentionAnalysis.describe(r.heterogeneity()));
+        for (AttentionAnalysis.Correlation c : r.correlations()) {
+            if (c.species().equals("all")) {
+                System.out.printf(Locale.ROOT, "  %s T=%.4g spearman(attention %s, %s) = %.3f (n=%d)%n", which,
+                        c.temperature(), c.measure(), c.quantity(), c.rho(), c.n());
             }
         }
     }
