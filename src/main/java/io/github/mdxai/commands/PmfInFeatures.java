@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.cv.StateRegion;
 import io.github.mdxai.explain.CommittorLandscape;
+import io.github.mdxai.explain.Importance;
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.GridCsv;
 import io.github.mdxai.image.GridImages;
@@ -97,34 +98,19 @@ public class PmfInFeatures implements Command {
         String[] names = featureNames();
         CsvTable colvar = CsvTable.read(frames.toPath());
         int[] rows = Reweighting.rowsFrom(colvar, skip);
-        double[] fx = Reweighting.select(colvar.column(colvar.columns().get(colvar.columnIndexAnyUnit(names[0]))), rows);
-        double[] fy = Reweighting.select(colvar.column(colvar.columns().get(colvar.columnIndexAnyUnit(names[1]))), rows);
-        double[] w = Reweighting.select(colvar.column(weights), rows);
         List<StateRegion> regions = states == null ? List.of(StateRegion.c7eq(), StateRegion.c7ax()) : StateRegion.read(states.toPath());
         InputException.require(regions.size() == 2, "states: expected two states (A and B), found " + regions.size());
-        boolean[] inA = membership(colvar, rows, regions.get(0));
-        boolean[] inB = membership(colvar, rows, regions.get(1));
-        double[] modelPB = null;
-        if (model != null) {
-            CommittorModel m = CommittorModel.load(model.toPath());
-            double[][] all = m.featuresOf(colvar);
-            double[][] selected = new double[rows.length][];
-            for (int k = 0; k < rows.length; k++) {
-                selected[k] = all[rows[k]];
-            }
-            double[] q = m.q(selected);
-            modelPB = new double[q.length];
-            for (int k = 0; k < q.length; k++) {
-                modelPB[k] = CommittorModel.pB(q[k]);
-            }
-        }
+        CommittorLandscape.Frames f = CommittorLandscape.Frames.fromColvar(colvar, rows, names[0], names[1], weights,
+                regions.get(0), regions.get(1), model == null ? null : CommittorModel.load(model.toPath()));
+        double[] fx = f.x();
+        double[] fy = f.y();
         CsvTable data = CsvTable.read(dataset.toPath());
         double[] px = data.column(data.columns().get(data.columnIndexAnyUnit(names[0])));
         double[] py = data.column(data.columns().get(data.columnIndexAnyUnit(names[1])));
         double[] pb = data.column("pB");
         Axis ax = FreeEnergy.axisCovering(CsvTable.nameOf(names[0]), "nm", concat(fx, px), bins);
         Axis ay = FreeEnergy.axisCovering(CsvTable.nameOf(names[1]), "nm", concat(fy, py), bins);
-        CommittorLandscape.Result result = CommittorLandscape.compute(new CommittorLandscape.Frames(fx, fy, w, inA, inB, modelPB),
+        CommittorLandscape.Result result = CommittorLandscape.compute(f,
                 new CommittorLandscape.Points(px, py, pb), ax, ay, temperature);
         Path folder = out.toPath();
         GridImages.writeTiff(result.freeEnergy(), folder.resolve("pmf.tif"));
@@ -150,43 +136,9 @@ public class PmfInFeatures implements Command {
             return new String[] {x.strip(), y.strip()};
         }
         InputException.require(importance != null, "give x and y, or an importance CSV whose top two features to use");
-        CsvTable imp = CsvTable.read(importance.toPath());
-        double[] rank = imp.column("rank");
-        int feature = imp.columnIndex("feature");
-        String first = null;
-        String second = null;
-        double r1 = Double.POSITIVE_INFINITY;
-        double r2 = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < rank.length; i++) {
-            if (rank[i] < r1) {
-                second = first;
-                r2 = r1;
-                first = imp.text(i, feature);
-                r1 = rank[i];
-            } else if (rank[i] < r2) {
-                second = imp.text(i, feature);
-                r2 = rank[i];
-            }
-        }
-        InputException.require(second != null, importance + ": expected at least two ranked features");
-        return new String[] {first, second};
-    }
-
-    private static boolean[] membership(CsvTable colvar, int[] rows, StateRegion region) {
-        List<String> cvs = region.cvNames();
-        double[][] values = new double[cvs.size()][];
-        for (int c = 0; c < cvs.size(); c++) {
-            values[c] = colvar.column(colvar.columns().get(colvar.columnIndexAnyUnit(cvs.get(c))));
-        }
-        boolean[] in = new boolean[rows.length];
-        double[] point = new double[cvs.size()];
-        for (int k = 0; k < rows.length; k++) {
-            for (int c = 0; c < point.length; c++) {
-                point[c] = values[c][rows[k]];
-            }
-            in[k] = region.contains(point);
-        }
-        return in;
+        List<String> top = Importance.readCsv("", importance.toPath()).top(2);
+        InputException.require(top.size() == 2, importance + ": expected at least two ranked features");
+        return new String[] {top.get(0), top.get(1)};
     }
 
     private SurfacePlot figure(CommittorLandscape.Result result, double[] px, double[] py, double[] pb) {

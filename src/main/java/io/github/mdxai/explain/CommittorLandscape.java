@@ -3,8 +3,10 @@ package io.github.mdxai.explain;
 import io.github.mdxai.cv.StateRegion;
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
+import io.github.mdxai.learn.CommittorModel;
 import io.github.mdxai.sampling.FreeEnergy;
 import io.github.mdxai.sampling.MinimumFreeEnergyPath;
+import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 
 import java.util.Arrays;
@@ -23,6 +25,55 @@ public final class CommittorLandscape {
 
     /** Frames of a reweighted run: the two features, weights, which state each frame is in, and optional model p_B. */
     public record Frames(double[] x, double[] y, double[] weights, boolean[] inA, boolean[] inB, double[] modelPB) {
+
+        /**
+         * The given rows of a COLVAR table: features {@code x} and {@code y} (named with or without unit suffix), the
+         * weight column, membership of states A and B by their CVs' columns, and the model's p_B when a model is given.
+         */
+        public static Frames fromColvar(CsvTable colvar, int[] rows, String x, String y, String weights,
+                                        StateRegion a, StateRegion b, CommittorModel model) {
+            double[] modelPB = null;
+            if (model != null) {
+                double[][] all = model.featuresOf(colvar);
+                double[][] selected = new double[rows.length][];
+                for (int k = 0; k < rows.length; k++) {
+                    selected[k] = all[rows[k]];
+                }
+                double[] q = model.q(selected);
+                modelPB = new double[q.length];
+                for (int k = 0; k < q.length; k++) {
+                    modelPB[k] = CommittorModel.pB(q[k]);
+                }
+            }
+            return new Frames(select(colvar, x, rows), select(colvar, y, rows), select(colvar, weights, rows),
+                    membership(colvar, rows, a), membership(colvar, rows, b), modelPB);
+        }
+
+        private static double[] select(CsvTable table, String column, int[] rows) {
+            double[] all = table.column(table.columns().get(table.columnIndexAnyUnit(column)));
+            double[] out = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                out[k] = all[rows[k]];
+            }
+            return out;
+        }
+
+        private static boolean[] membership(CsvTable colvar, int[] rows, StateRegion region) {
+            List<String> cvs = region.cvNames();
+            double[][] values = new double[cvs.size()][];
+            for (int c = 0; c < cvs.size(); c++) {
+                values[c] = colvar.column(colvar.columns().get(colvar.columnIndexAnyUnit(cvs.get(c))));
+            }
+            boolean[] in = new boolean[rows.length];
+            double[] point = new double[cvs.size()];
+            for (int k = 0; k < rows.length; k++) {
+                for (int c = 0; c < point.length; c++) {
+                    point[c] = values[c][rows[k]];
+                }
+                in[k] = region.contains(point);
+            }
+            return in;
+        }
     }
 
     /** Committor configurations: the two features and the measured p_B. */

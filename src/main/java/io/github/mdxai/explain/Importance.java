@@ -48,6 +48,14 @@ public record Importance(String method, List<String> features, double[] values) 
         return IntStream.of(order).limit(k).mapToObj(features::get).toList();
     }
 
+    /** Reads a table written by {@link #writeCsv} (columns feature and importance). */
+    public static Importance readCsv(String method, Path file) {
+        CsvTable t = CsvTable.read(file);
+        int feature = t.columnIndex("feature");
+        List<String> names = IntStream.range(0, t.rowCount()).mapToObj(r -> t.text(r, feature)).toList();
+        return new Importance(method, names, t.column("importance"));
+    }
+
     /** Writes {@code feature,importance,rank}, sorted by rank. */
     public void writeCsv(Path file) {
         int[] order = order();

@@ -1,7 +1,6 @@
 package io.github.mdxai.commands.study;
 
-import io.github.mdxai.util.CsvTable;
-import io.github.mdxai.util.InputException;
+import io.github.mdxai.explain.Importance;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.MissingNode;
@@ -9,7 +8,6 @@ import org.nd4j.shade.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reading the result files that steps leave in their folders. */
@@ -26,24 +24,8 @@ final class Outputs {
         return new ObjectMapper().readTree(file.toFile());
     }
 
-    /** The first {@code n} features of an importance table (feature,importance,rank), most important first. */
+    /** The first {@code n} features of an importance table, most important first (none if the step wrote none). */
     static List<String> topFeatures(Path importanceCsv, int n) {
-        if (!Files.isRegularFile(importanceCsv)) {
-            return List.of();
-        }
-        CsvTable t = CsvTable.read(importanceCsv);
-        int feature = t.columnIndex("feature");
-        double[] rank = t.column("rank");
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            rows.add(i);
-        }
-        rows.sort((a, b) -> Double.compare(rank[a], rank[b]));
-        List<String> top = new ArrayList<>();
-        for (int i = 0; i < Math.min(n, rows.size()); i++) {
-            top.add(t.text(rows.get(i), feature));
-        }
-        InputException.require(!top.isEmpty() || t.rowCount() == 0, "no features in " + importanceCsv);
-        return top;
+        return Files.isRegularFile(importanceCsv) ? Importance.readCsv("", importanceCsv).top(n) : List.of();
     }
 }
