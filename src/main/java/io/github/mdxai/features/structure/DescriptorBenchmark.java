@@ -22,7 +22,7 @@ public final class DescriptorBenchmark {
     }
 
     public static void main(String[] args) {
-        Path input = Path.of(args.length > 0 ? args[0] : "src/test/resources/structure/softsphere_N1000.data");
+        Path input = Path.of(args.length > 0 ? args[0] : "src/test/resources/softsphere/config_N1000.data");
         int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Configuration base = LammpsData.read(input);
