@@ -6,6 +6,7 @@ import io.github.mdxai.grid.Grid2D;
 import io.github.mdxai.learn.CommittorModel;
 import io.github.mdxai.sampling.FreeEnergy;
 import io.github.mdxai.sampling.MinimumFreeEnergyPath;
+import io.github.mdxai.sampling.Reweighting;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 
@@ -50,12 +51,7 @@ public final class CommittorLandscape {
         }
 
         private static double[] select(CsvTable table, String column, int[] rows) {
-            double[] all = table.column(table.columns().get(table.columnIndexAnyUnit(column)));
-            double[] out = new double[rows.length];
-            for (int k = 0; k < rows.length; k++) {
-                out[k] = all[rows[k]];
-            }
-            return out;
+            return Reweighting.select(table.column(table.columns().get(table.columnIndexAnyUnit(column))), rows);
         }
 
         private static boolean[] membership(CsvTable colvar, int[] rows, StateRegion region) {
