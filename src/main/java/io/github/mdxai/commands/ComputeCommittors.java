@@ -5,8 +5,8 @@ import io.github.mdxai.committor.CommittorStates;
 import io.github.mdxai.committor.Configurations;
 import io.github.mdxai.committor.ShardSpec;
 import io.github.mdxai.committor.ShootingParameters;
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.io.GromacsTopology;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import org.scijava.ItemIO;
@@ -118,7 +118,7 @@ public class ComputeCommittors implements Command {
             }
         }
         String stem = results.getFileName().toString().replaceFirst("\\.csv$", "");
-        new io.github.mdxai.image.BarChart("Committor p_B of " + table.rowCount() + " configurations (bins of 0.1, lower edge)",
+        new io.github.mdxai.figures.BarChart("Committor p_B of " + table.rowCount() + " configurations (bins of 0.1, lower edge)",
                 "configurations", labels, counts).writePng(results.resolveSibling(stem + "_histogram.png"), 640, 420);
     }
 }

@@ -1,11 +1,11 @@
 package io.github.mdxai.commands;
 
-import io.github.mdxai.md.EnergyTerms;
-import io.github.mdxai.md.ForceField;
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.io.Frame;
-import io.github.mdxai.md.io.GromacsTopology;
-import io.github.mdxai.md.io.Structures;
+import io.github.mdxai.molecules.EnergyTerms;
+import io.github.mdxai.molecules.ForceField;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.io.Frame;
+import io.github.mdxai.io.GromacsTopology;
+import io.github.mdxai.io.Structures;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;

@@ -2,7 +2,7 @@ package io.github.mdxai.commands;
 
 import ij.gui.Plot;
 import io.github.mdxai.features.dynamics.RelaxationAnalysis;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;

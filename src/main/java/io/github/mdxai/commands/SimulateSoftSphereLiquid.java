@@ -1,7 +1,7 @@
 package io.github.mdxai.commands;
 
-import io.github.mdxai.md.particles.SoftSphereLiquid;
-import io.github.mdxai.md.particles.SoftSphereMixture;
+import io.github.mdxai.particles.SoftSphereLiquid;
+import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import org.scijava.app.StatusService;

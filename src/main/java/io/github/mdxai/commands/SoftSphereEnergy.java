@@ -1,9 +1,9 @@
 package io.github.mdxai.commands;
 
-import io.github.mdxai.md.io.LammpsData;
-import io.github.mdxai.md.particles.Configuration;
-import io.github.mdxai.md.particles.SinglePoint;
-import io.github.mdxai.md.particles.SoftSphereMixture;
+import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.particles.Configuration;
+import io.github.mdxai.particles.SinglePoint;
+import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;

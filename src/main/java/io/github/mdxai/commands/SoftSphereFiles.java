@@ -1,9 +1,9 @@
 package io.github.mdxai.commands;
 
-import io.github.mdxai.md.io.ExtendedXyz;
-import io.github.mdxai.md.io.LammpsData;
-import io.github.mdxai.md.io.LammpsDump;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.io.ExtendedXyz;
+import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.io.LammpsDump;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.InputException;
 
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package io.github.mdxai.committor;
 
 import io.github.mdxai.cv.Dihedral;
-import io.github.mdxai.md.ForceField;
-import io.github.mdxai.md.LangevinBaoab;
-import io.github.mdxai.md.State;
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.Velocities;
-import io.github.mdxai.md.io.GroFile;
-import io.github.mdxai.md.io.GromacsTopology;
+import io.github.mdxai.molecules.ForceField;
+import io.github.mdxai.molecules.LangevinBaoab;
+import io.github.mdxai.molecules.State;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.molecules.Velocities;
+import io.github.mdxai.io.GroFile;
+import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;

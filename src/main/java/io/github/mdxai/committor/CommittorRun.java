@@ -1,7 +1,7 @@
 package io.github.mdxai.committor;
 
-import io.github.mdxai.md.ForceField;
-import io.github.mdxai.md.Topology;
+import io.github.mdxai.molecules.ForceField;
+import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.InputException;

@@ -3,7 +3,7 @@ package io.github.mdxai.committor;
 import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.cv.CollectiveVariables;
 import io.github.mdxai.cv.StateRegion;
-import io.github.mdxai.md.Topology;
+import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.InputException;
 
 import java.nio.file.Path;

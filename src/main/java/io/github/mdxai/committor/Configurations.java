@@ -1,8 +1,8 @@
 package io.github.mdxai.committor;
 
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.io.Frame;
-import io.github.mdxai.md.io.Structures;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.io.Frame;
+import io.github.mdxai.io.Structures;
 import io.github.mdxai.util.InputException;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.mdxai.committor;
 
-import io.github.mdxai.md.Topology;
+import io.github.mdxai.molecules.Topology;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.github.mdxai.committor;
 
-import io.github.mdxai.md.ForceField;
-import io.github.mdxai.md.Integrator;
-import io.github.mdxai.md.State;
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.Velocities;
+import io.github.mdxai.molecules.ForceField;
+import io.github.mdxai.molecules.Integrator;
+import io.github.mdxai.molecules.State;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.molecules.Velocities;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Rng;
 

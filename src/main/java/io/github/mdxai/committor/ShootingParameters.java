@@ -1,11 +1,11 @@
 package io.github.mdxai.committor;
 
-import io.github.mdxai.md.Constraints;
-import io.github.mdxai.md.ForceField;
-import io.github.mdxai.md.Integrator;
-import io.github.mdxai.md.LangevinBaoab;
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.VelocityVerlet;
+import io.github.mdxai.molecules.Constraints;
+import io.github.mdxai.molecules.ForceField;
+import io.github.mdxai.molecules.Integrator;
+import io.github.mdxai.molecules.LangevinBaoab;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.molecules.VelocityVerlet;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.CsvTable;
 

@@ -1,6 +1,6 @@
 package io.github.mdxai.explain;
 
-import io.github.mdxai.image.BarChart;
+import io.github.mdxai.figures.BarChart;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 

@@ -1,7 +1,7 @@
 package io.github.mdxai.features;
 
 import io.github.mdxai.cv.Dihedral;
-import io.github.mdxai.md.Topology;
+import io.github.mdxai.molecules.Topology;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.github.mdxai.learn;
 
-import io.github.mdxai.image.ScatterPlot;
+import io.github.mdxai.figures.ScatterPlot;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 

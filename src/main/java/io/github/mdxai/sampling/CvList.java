@@ -2,7 +2,7 @@ package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.cv.CollectiveVariables;
-import io.github.mdxai.md.Topology;
+import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.InputException;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.github.mdxai.sampling;
 
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
-import io.github.mdxai.md.Units;
+import io.github.mdxai.molecules.Units;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 

@@ -3,7 +3,7 @@ package io.github.mdxai.sampling;
 import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
-import io.github.mdxai.md.ForceTerm;
+import io.github.mdxai.molecules.ForceTerm;
 import io.github.mdxai.util.InputException;
 
 /**

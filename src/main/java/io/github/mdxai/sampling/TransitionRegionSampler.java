@@ -1,14 +1,14 @@
 package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
-import io.github.mdxai.md.Constraints;
-import io.github.mdxai.md.ForceField;
-import io.github.mdxai.md.ForceTerm;
-import io.github.mdxai.md.LangevinBaoab;
-import io.github.mdxai.md.State;
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.Velocities;
-import io.github.mdxai.md.io.GroFile;
+import io.github.mdxai.molecules.Constraints;
+import io.github.mdxai.molecules.ForceField;
+import io.github.mdxai.molecules.ForceTerm;
+import io.github.mdxai.molecules.LangevinBaoab;
+import io.github.mdxai.molecules.State;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.molecules.Velocities;
+import io.github.mdxai.io.GroFile;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.CsvTable;

@@ -1,8 +1,8 @@
 package io.github.mdxai.commands;
 
-import io.github.mdxai.md.io.LammpsDump;
-import io.github.mdxai.md.particles.Box;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.io.LammpsDump;
+import io.github.mdxai.particles.Box;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Rng;
@@ -94,7 +94,7 @@ class GraphAttentionCommandsTest {
             an.put("snapshots", "all");
             an.put("voxel", 0.2);
             an.put("out", analysis.toFile());
-            CommandModule a = cs.run(AttentionAnalysis.class, true, an).get();
+            CommandModule a = cs.run(AnalyzeAttention.class, true, an).get();
             CsvTable particles = CsvTable.read(analysis.resolve("particles.csv"));
             assertEquals(20 * 27, particles.rowCount());
             assertEquals(List.of("frame", "id", "type", "x", "y", "z", "attention", "q6", "q6_avg", "coordination",

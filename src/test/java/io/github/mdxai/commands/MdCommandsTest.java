@@ -1,7 +1,7 @@
 package io.github.mdxai.commands;
 
 import io.github.mdxai.util.CsvTable;
-import io.github.mdxai.md.io.GroFile;
+import io.github.mdxai.io.GroFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;

@@ -2,8 +2,8 @@ package io.github.mdxai.commands;
 
 import io.github.mdxai.cv.StateRegion;
 import io.github.mdxai.grid.Grid2D;
-import io.github.mdxai.image.GridImages;
-import io.github.mdxai.md.io.GroFile;
+import io.github.mdxai.commands.host.GridImages;
+import io.github.mdxai.io.GroFile;
 import io.github.mdxai.sampling.FreeEnergy;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
@@ -51,7 +51,7 @@ class SamplingCommandsTest {
             in.put("interval", 100L);
             in.put("seed", 3L);
             in.put("out", metad.toFile());
-            run(ctx, Metadynamics.class, in);
+            run(ctx, RunMetadynamics.class, in);
 
             CsvTable colvar = CsvTable.read(metad.resolve("colvar.csv"));
             assertEquals(21, colvar.rowCount(), "rows at steps 0, 100, ..., 2000");
@@ -207,19 +207,19 @@ class SamplingCommandsTest {
 
     @Test
     void badInputsAreOneLineErrors() {
-        assertArrayEquals(new double[]{20, 20}, Metadynamics.widths("20", 2));
-        assertArrayEquals(new double[]{20, 0.05}, Metadynamics.widths("20, 0.05", 2));
-        InputException e = assertThrows(InputException.class, () -> Metadynamics.widths("20 x", 2));
+        assertArrayEquals(new double[]{20, 20}, RunMetadynamics.widths("20", 2));
+        assertArrayEquals(new double[]{20, 0.05}, RunMetadynamics.widths("20, 0.05", 2));
+        InputException e = assertThrows(InputException.class, () -> RunMetadynamics.widths("20 x", 2));
         assertTrue(e.getMessage().startsWith("sigma:"), e.getMessage());
-        assertThrows(InputException.class, () -> Metadynamics.widths("20 20 20", 2));
-        assertThrows(InputException.class, () -> Metadynamics.widths("-1", 1));
+        assertThrows(InputException.class, () -> RunMetadynamics.widths("20 20 20", 2));
+        assertThrows(InputException.class, () -> RunMetadynamics.widths("-1", 1));
         Map<String, Object> in = new HashMap<>();
         in.put("structure", ALA2.resolve("conformations.gro").toFile());
         in.put("topology", ALA2.resolve("processed.top").toFile());
         in.put("cvs", "phi psi theta");
         in.put("out", dir.toFile());
         try (Context ctx = new Context()) {
-            ExecutionException ex = assertThrows(ExecutionException.class, () -> run(ctx, Metadynamics.class, in));
+            ExecutionException ex = assertThrows(ExecutionException.class, () -> run(ctx, RunMetadynamics.class, in));
             Throwable t = ex;
             while (t.getCause() != null) {
                 t = t.getCause();

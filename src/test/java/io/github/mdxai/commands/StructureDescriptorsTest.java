@@ -1,8 +1,8 @@
 package io.github.mdxai.commands;
 
-import io.github.mdxai.md.io.ExtendedXyz;
-import io.github.mdxai.md.io.LammpsData;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.io.ExtendedXyz;
+import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package io.github.mdxai.committor;
 
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.io.GromacsTopology;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.util.Progress;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.github.mdxai.committor;
 
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.io.GroFile;
-import io.github.mdxai.md.io.GromacsTopology;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.io.GroFile;
+import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;

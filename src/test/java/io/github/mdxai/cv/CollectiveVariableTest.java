@@ -1,7 +1,7 @@
 package io.github.mdxai.cv;
 
-import io.github.mdxai.md.io.Frame;
-import io.github.mdxai.md.io.GroFile;
+import io.github.mdxai.io.Frame;
+import io.github.mdxai.io.GroFile;
 import io.github.mdxai.util.CsvTable;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.github.mdxai.features;
 
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.io.GroFile;
-import io.github.mdxai.md.io.GromacsTopology;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.io.GroFile;
+import io.github.mdxai.io.GromacsTopology;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

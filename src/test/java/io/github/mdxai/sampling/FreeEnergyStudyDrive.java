@@ -4,10 +4,10 @@ import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.cv.StateRegion;
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
-import io.github.mdxai.image.SurfacePlot;
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.io.GroFile;
-import io.github.mdxai.md.io.GromacsTopology;
+import io.github.mdxai.figures.SurfacePlot;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.io.GroFile;
+import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.Progress;
 

@@ -1,9 +1,9 @@
 package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
-import io.github.mdxai.md.Topology;
-import io.github.mdxai.md.io.GroFile;
-import io.github.mdxai.md.io.GromacsTopology;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.io.GroFile;
+import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.util.Progress;
 
 import java.nio.file.Files;

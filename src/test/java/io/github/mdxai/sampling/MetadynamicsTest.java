@@ -2,7 +2,7 @@ package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.cv.Dihedral;
-import io.github.mdxai.md.io.GroFile;
+import io.github.mdxai.io.GroFile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

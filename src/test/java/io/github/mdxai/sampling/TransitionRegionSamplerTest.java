@@ -1,7 +1,7 @@
 package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
-import io.github.mdxai.md.io.GroFile;
+import io.github.mdxai.io.GroFile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class TransitionRegionSamplerTest {
 
     @Test
     void aCancelledSamplingKeepsTheConfigurationsItHas(@org.junit.jupiter.api.io.TempDir Path dir) {
-        io.github.mdxai.md.Topology top = io.github.mdxai.md.io.GromacsTopology.read(Path.of("src/test/resources/ala2/processed.top"));
+        io.github.mdxai.molecules.Topology top = io.github.mdxai.io.GromacsTopology.read(Path.of("src/test/resources/ala2/processed.top"));
         double[] x = GroFile.read(Path.of("src/test/resources/ala2/conformations.gro")).get(1).x();
         CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
         io.github.mdxai.util.Progress cancelAtFirstCheck = new io.github.mdxai.util.Progress() {

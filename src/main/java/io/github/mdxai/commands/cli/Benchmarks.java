@@ -16,13 +16,13 @@ final class Benchmarks {
     static final Map<String, String[]> ALL = new LinkedHashMap<>();
 
     static {
-        ALL.put("md", new String[] {"io.github.mdxai.md.MdBenchmark"});
-        ALL.put("softsphere", new String[] {"io.github.mdxai.md.particles.SoftSphereBenchmark"});
+        ALL.put("md", new String[] {"io.github.mdxai.molecules.MdBenchmark"});
+        ALL.put("softsphere", new String[] {"io.github.mdxai.particles.SoftSphereBenchmark"});
         ALL.put("descriptors", new String[] {"io.github.mdxai.features.structure.DescriptorBenchmark"});
         // the paper-scale committor run: 2000 configurations x 100 shots x 1 ps on 2 threads
         ALL.put("committor", new String[] {"io.github.mdxai.committor.CommittorBenchmark",
-                "src/main/resources/io/github/mdxai/md/io/ala2/processed.top",
-                "src/main/resources/io/github/mdxai/md/io/ala2/conformations.gro", "target/bench-committor", "2000", "100", "1", "2"});
+                "src/main/resources/io/github/mdxai/io/ala2/processed.top",
+                "src/main/resources/io/github/mdxai/io/ala2/conformations.gro", "target/bench-committor", "2000", "100", "1", "2"});
     }
 
     private Benchmarks() {

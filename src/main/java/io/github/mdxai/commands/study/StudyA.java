@@ -55,7 +55,7 @@ public final class StudyA {
 
     public static List<Step> steps(Context context, Preset p, long seed, int threads) {
         List<Step> steps = new ArrayList<>();
-        steps.add(new ResourceStep(INPUTS, "/io/github/mdxai/md/io/ala2/", List.of("processed.top", "em.gro")));
+        steps.add(new ResourceStep(INPUTS, "/io/github/mdxai/io/ala2/", List.of("processed.top", "em.gro")));
         steps.add(new CommandStep(context, METADYNAMICS, "Metadynamics",
                 params("steps", p.metadynamicsSteps(), "seed", seed, "temperature", 300, "cvs", "phi psi", "distances", true),
                 List.of(INPUTS), 0.3, (dir, f) -> Map.of("structure", f.get(INPUTS).resolve("em.gro").toString(),

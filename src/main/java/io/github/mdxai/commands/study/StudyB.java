@@ -3,7 +3,7 @@ package io.github.mdxai.commands.study;
 import io.github.mdxai.pipeline.Pipeline;
 import io.github.mdxai.pipeline.Report;
 import io.github.mdxai.pipeline.Step;
-import io.github.mdxai.image.ScatterPlot;
+import io.github.mdxai.figures.ScatterPlot;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;

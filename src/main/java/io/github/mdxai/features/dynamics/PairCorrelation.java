@@ -1,7 +1,7 @@
 package io.github.mdxai.features.dynamics;
 
-import io.github.mdxai.md.particles.Box;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.particles.Box;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.InputException;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.mdxai.features.dynamics;
 
-import io.github.mdxai.md.io.ExtendedXyz;
-import io.github.mdxai.md.particles.SoftSphereLiquid;
-import io.github.mdxai.md.particles.SoftSphereMixture;
+import io.github.mdxai.io.ExtendedXyz;
+import io.github.mdxai.particles.SoftSphereLiquid;
+import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.Progress;
 
 import java.nio.file.Path;

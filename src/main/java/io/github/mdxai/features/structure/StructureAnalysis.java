@@ -1,6 +1,6 @@
 package io.github.mdxai.features.structure;
 
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 

@@ -1,7 +1,7 @@
 package io.github.mdxai.learn.graph;
 
-import io.github.mdxai.md.io.LammpsData;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
 import org.bytedeco.javacpp.Pointer;

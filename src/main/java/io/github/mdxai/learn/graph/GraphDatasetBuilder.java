@@ -2,10 +2,10 @@ package io.github.mdxai.learn.graph;
 
 import io.github.mdxai.features.structure.PartialRdf;
 import io.github.mdxai.features.structure.ShellCutoffs;
-import io.github.mdxai.md.io.ExtendedXyz;
-import io.github.mdxai.md.io.LammpsData;
-import io.github.mdxai.md.io.LammpsDump;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.io.ExtendedXyz;
+import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.io.LammpsDump;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 

@@ -2,10 +2,10 @@ package io.github.mdxai.learn.graph;
 
 import io.github.mdxai.explain.attention.AttentionAnalysis;
 import io.github.mdxai.explain.attention.AttentionReport;
-import io.github.mdxai.md.io.ExtendedXyz;
-import io.github.mdxai.md.particles.Configuration;
-import io.github.mdxai.md.particles.SoftSphereLiquid;
-import io.github.mdxai.md.particles.SoftSphereMixture;
+import io.github.mdxai.io.ExtendedXyz;
+import io.github.mdxai.particles.Configuration;
+import io.github.mdxai.particles.SoftSphereLiquid;
+import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.Progress;
 import org.nd4j.linalg.api.buffer.DataType;
 

@@ -1,6 +1,6 @@
 package io.github.mdxai.commands.cli;
 
-import io.github.mdxai.image.GridImages;
+import io.github.mdxai.commands.host.GridImages;
 import io.github.mdxai.grid.Grid2D;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

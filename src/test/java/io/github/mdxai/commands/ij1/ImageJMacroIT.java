@@ -2,7 +2,7 @@ package io.github.mdxai.commands.ij1;
 
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
-import io.github.mdxai.image.GridImages;
+import io.github.mdxai.commands.host.GridImages;
 import io.github.mdxai.sampling.FreeEnergy;
 import io.github.mdxai.util.CsvTable;
 import org.junit.jupiter.api.Test;

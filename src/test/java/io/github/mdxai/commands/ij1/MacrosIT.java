@@ -1,7 +1,7 @@
 package io.github.mdxai.commands.ij1;
 
 import io.github.mdxai.grid.Grid2D;
-import io.github.mdxai.image.GridImages;
+import io.github.mdxai.commands.host.GridImages;
 import io.github.mdxai.util.CsvTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

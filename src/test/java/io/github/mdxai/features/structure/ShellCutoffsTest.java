@@ -1,8 +1,8 @@
 package io.github.mdxai.features.structure;
 
-import io.github.mdxai.md.io.LammpsData;
-import io.github.mdxai.md.particles.Box;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.particles.Box;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import org.junit.jupiter.api.Test;

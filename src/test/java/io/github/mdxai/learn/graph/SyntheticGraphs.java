@@ -1,7 +1,7 @@
 package io.github.mdxai.learn.graph;
 
-import io.github.mdxai.md.particles.Box;
-import io.github.mdxai.md.particles.Configuration;
+import io.github.mdxai.particles.Box;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.Rng;
 
 import java.util.ArrayList;

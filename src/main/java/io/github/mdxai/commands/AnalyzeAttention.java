@@ -1,0 +1,153 @@
+package io.github.mdxai.commands;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.measure.Calibration;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import io.github.mdxai.explain.attention.AttentionMaps;
+import io.github.mdxai.explain.attention.AttentionReport;
+import io.github.mdxai.grid.Grid2D;
+import io.github.mdxai.learn.graph.GatModel;
+import io.github.mdxai.learn.graph.GraphDataset;
+import io.github.mdxai.learn.graph.ParticleGraph;
+import io.github.mdxai.util.AtomicFiles;
+import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Progress;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Trained classifier + graph data set -> per-particle attention with q6, averaged q6, coordination and Voronoi
+ * volume, heterogeneity per temperature, Spearman correlations, and attention maps (voxel stack, slab, histogram).
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Attention Analysis")
+public class AnalyzeAttention implements Command {
+
+    @Parameter(label = "Model folder", style = "directory", persist = false,
+            description = "The model/ folder written by Train Graph Attention Classifier")
+    private File model;
+
+    @Parameter(label = "Graph data set (.graphs)", style = "file", persist = false)
+    private File dataset;
+
+    @Parameter(label = "Snapshots", choices = {"test", "all"}, persist = false)
+    private String snapshots = "test";
+
+    @Parameter(label = "Attention layers", choices = {"last", "all"}, persist = false,
+            description = "Coefficients of the last layer, or averaged over all layers (always over heads)")
+    private String layers = "last";
+
+    @Parameter(label = "Voxel size (sigma)", persist = false, min = "0.02", max = "2")
+    private double voxel = 0.1;
+
+    @Parameter(label = "Slab thickness (sigma)", persist = false, min = "0.1")
+    private double slab = 1.0;
+
+    @Parameter(label = "Threads", persist = false, min = "1")
+    private int threads = 1;
+
+    @Parameter(label = "Output folder", style = "directory", persist = false)
+    private File out;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private ImagePlus voxels;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private ImagePlus slabImage;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private ImagePlus histogram;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private String summary;
+
+    @Parameter
+    private StatusService statusService;
+
+    @Override
+    public void run() {
+        InputException.require(model != null && dataset != null && out != null,
+                "model folder, data set and output folder are required");
+        InputException.require("test".equals(snapshots) || "all".equals(snapshots), "snapshots must be test or all");
+        InputException.require("last".equals(layers) || "all".equals(layers), "layers must be last or all");
+        Progress p = HostProgress.of(statusService);
+        GraphDataset data = GraphDataset.read(dataset.toPath());
+        Path folder = out.toPath();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        // ND4J finds its backend through the context class loader, which inside ImageJ is not the plugin's
+        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+        AttentionReport.Result r;
+        try {
+            GatModel m = GatModel.load(model.toPath());
+            double[] radius = new double[data.numTypes()];
+            for (int t = 0; t < radius.length; t++) {
+                radius[t] = 0.5 * (t == 0 ? 1.0 : 1.0 + 0.2 * t); // sigma_AA = 1, sigma_BB = 1.2
+            }
+            r = AttentionReport.run(m, data, "test".equals(snapshots) ? ParticleGraph.Split.TEST : null,
+                    "all".equals(layers), voxel, slab, radius, threads, folder, p);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        for (int k = 0; k < r.voxels().size(); k++) {
+            ImagePlus stack = stack(r.voxels().get(k), "attention voxels, class " + k);
+            save(stack, folder.resolve("attention_voxels_" + k + ".tif"));
+            if (k == 0) {
+                voxels = stack;
+            }
+        }
+        slabImage = new ImagePlus("attention slab, class 0", new ColorProcessor(r.slabs().get(0)));
+        histogram = histogramImage(r.attentionVsQ6());
+        save(histogram, folder.resolve("attention_q6_histogram.tif"));
+        summary = io.github.mdxai.explain.attention.AttentionAnalysis.describe(r.heterogeneity());
+    }
+
+    private static ImagePlus stack(AttentionMaps.VoxelStack v, String title) {
+        ImageStack s = new ImageStack(v.nx(), v.ny());
+        int plane = v.nx() * v.ny();
+        for (int z = 0; z < v.nz(); z++) {
+            s.addSlice("z=" + z, new FloatProcessor(v.nx(), v.ny(),
+                    Arrays.copyOfRange(v.data(), z * plane, (z + 1) * plane)));
+        }
+        ImagePlus imp = new ImagePlus(title, s);
+        Calibration cal = imp.getCalibration();
+        cal.pixelWidth = v.voxel();
+        cal.pixelHeight = v.voxel();
+        cal.pixelDepth = v.voxel();
+        cal.setUnit("sigma");
+        cal.setValueUnit("attention");
+        imp.resetDisplayRange();
+        return imp;
+    }
+
+    private static ImagePlus histogramImage(Grid2D h) {
+        int nx = h.x().bins();
+        int ny = h.y().bins();
+        FloatProcessor fp = new FloatProcessor(nx, ny, h.values().clone());
+        fp.flipVertical(); // q6 grows upwards
+        ImagePlus imp = new ImagePlus("attention vs q6 (particles)", fp);
+        Calibration cal = imp.getCalibration();
+        cal.pixelWidth = h.x().step();
+        cal.pixelHeight = h.y().step();
+        cal.xOrigin = -h.x().origin() / h.x().step();
+        cal.yOrigin = ny + h.y().origin() / h.y().step();
+        cal.setInvertY(true);
+        cal.setXUnit("attention");
+        cal.setYUnit("q6");
+        cal.setValueUnit("count");
+        imp.resetDisplayRange();
+        return imp;
+    }
+
+    private static void save(ImagePlus imp, Path file) {
+        AtomicFiles.write(file, o -> o.write(new FileSaver(imp).serialize()));
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.mdxai.figures;
+
+import io.github.mdxai.util.AtomicFiles;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scatter plot with axes, ticks, labels, title, a legend, optional straight lines (e.g. y = x) and text notes,
+ * rendered headless into a {@link BufferedImage} (java.awt only) and saved as PNG.
+ * <pre>
+ * new ScatterPlot("Committor", "measured pB", "predicted pB").range(0, 1, 0, 1)
+ *     .series("test", x, y, Color.RED).line(0, 0, 1, 1, Color.GRAY).note("r = 0.90").writePng(path, 640, 560);
+ * </pre>
+ */
+public final class ScatterPlot {
+
+    private record Series(String label, double[] x, double[] y, Color color) {
+    }
+
+    private record Line(double x0, double y0, double x1, double y1, Color color) {
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series = new ArrayList<>();
+    private final List<Line> lines = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private double[] range;
+    private double markerSize = 5;
+
+    public ScatterPlot(String title, String xLabel, String yLabel) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+    }
+
+    /** Fixes the axis ranges (otherwise they fit the data). */
+    public ScatterPlot range(double xMin, double xMax, double yMin, double yMax) {
+        if (!(xMax > xMin) || !(yMax > yMin)) {
+            throw new IllegalArgumentException("empty plot range");
+        }
+        range = new double[]{xMin, xMax, yMin, yMax};
+        return this;
+    }
+
+    /** Adds points; x and y must have the same length. */
+    public ScatterPlot series(String label, double[] x, double[] y, Color color) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
+        }
+        series.add(new Series(label, x.clone(), y.clone(), color));
+        return this;
+    }
+
+    /** Adds a straight segment in data coordinates. */
+    public ScatterPlot line(double x0, double y0, double x1, double y1, Color color) {
+        lines.add(new Line(x0, y0, x1, y1, color));
+        return this;
+    }
+
+    /** Adds a line of text in the upper-left corner of the plot area. */
+    public ScatterPlot note(String text) {
+        notes.add(text);
+        return this;
+    }
+
+    /** Marker diameter in pixels. */
+    public ScatterPlot markerSize(double pixels) {
+        markerSize = pixels;
+        return this;
+    }
+
+    public BufferedImage render(int width, int height) {
+        double[] r = range != null ? range : dataRange();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, height / 45));
+            g.setFont(font);
+            FontMetrics fm = g.getFontMetrics();
+            int left = fm.getHeight() * 2 + fm.stringWidth("-0.000");
+            int right = 20;
+            int top = fm.getHeight() * 2 + 10;
+            int bottom = fm.getHeight() * 3 + 10;
+            int pw = width - left - right;
+            int ph = height - top - bottom;
+            Frame f = new Frame(left, top, pw, ph, r);
+
+            g.setColor(Color.BLACK);
+            drawCentered(g, title, width / 2, fm.getHeight() + 4, font.deriveFont(Font.BOLD, font.getSize() * 1.2f));
+            double xs = Ticks.step(r[0], r[1], 6);
+            double ys = Ticks.step(r[2], r[3], 6);
+            g.setStroke(new BasicStroke(1f));
+            for (double v : Ticks.values(r[0], r[1], xs)) {
+                int px = (int) Math.round(f.px(v));
+                g.setColor(new Color(230, 230, 230));
+                g.drawLine(px, top, px, top + ph);
+                g.setColor(Color.BLACK);
+                g.drawLine(px, top + ph, px, top + ph + 5);
+                drawCentered(g, Ticks.label(v, xs), px, top + ph + 6 + fm.getAscent(), font);
+            }
+            for (double v : Ticks.values(r[2], r[3], ys)) {
+                int py = (int) Math.round(f.py(v));
+                g.setColor(new Color(230, 230, 230));
+                g.drawLine(left, py, left + pw, py);
+                g.setColor(Color.BLACK);
+                g.drawLine(left - 5, py, left, py);
+                String s = Ticks.label(v, ys);
+                g.drawString(s, left - 8 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
+            }
+            g.setColor(Color.BLACK);
+            g.drawRect(left, top, pw, ph);
+            drawCentered(g, xLabel, left + pw / 2, height - fm.getDescent() - 6, font);
+            AffineTransform saved = g.getTransform();
+            g.rotate(-Math.PI / 2);
+            drawCentered(g, yLabel, -(top + ph / 2), fm.getAscent() + 4, font);
+            g.setTransform(saved);
+
+            g.setClip(left, top, pw + 1, ph + 1);
+            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+            for (Line l : lines) {
+                g.setColor(l.color);
+                g.draw(new Line2D.Double(f.px(l.x0), f.py(l.y0), f.px(l.x1), f.py(l.y1)));
+            }
+            g.setStroke(new BasicStroke(1f));
+            for (Series s : series) {
+                Color fill = new Color(s.color.getRed(), s.color.getGreen(), s.color.getBlue(), 150);
+                for (int i = 0; i < s.x.length; i++) {
+                    if (!Double.isFinite(s.x[i]) || !Double.isFinite(s.y[i])) {
+                        continue;
+                    }
+                    Ellipse2D dot = new Ellipse2D.Double(f.px(s.x[i]) - markerSize / 2, f.py(s.y[i]) - markerSize / 2,
+                            markerSize, markerSize);
+                    g.setColor(fill);
+                    g.fill(dot);
+                }
+            }
+            g.setClip(null);
+            int ty = top + fm.getHeight() + 4;
+            g.setColor(Color.BLACK);
+            for (String note : notes) {
+                g.drawString(note, left + 8, ty);
+                ty += fm.getHeight();
+            }
+            int ly = top + fm.getHeight() + 4;
+            int legendWidth = 0;
+            int legendRows = 0;
+            for (Series s : series) {
+                if (s.label != null && !s.label.isEmpty()) {
+                    legendWidth = Math.max(legendWidth, fm.stringWidth(s.label));
+                    legendRows++;
+                }
+            }
+            if (legendRows > 0) {
+                g.setColor(new Color(255, 255, 255, 220));
+                g.fillRect(left + pw - legendWidth - 34, top + 4, legendWidth + 30, legendRows * fm.getHeight() + 8);
+            }
+            for (Series s : series) {
+                if (s.label == null || s.label.isEmpty()) {
+                    continue;
+                }
+                int lx = left + pw - 10 - fm.stringWidth(s.label) - 16;
+                g.setColor(s.color);
+                g.fillOval(lx, ly - fm.getAscent() / 2 - 4, 9, 9);
+                g.setColor(Color.BLACK);
+                g.drawString(s.label, lx + 16, ly);
+                ly += fm.getHeight();
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Renders and writes a PNG atomically. */
+    public void writePng(Path file, int width, int height) {
+        writePng(render(width, height), file);
+    }
+
+    static void writePng(BufferedImage image, Path file) {
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new java.io.IOException("no PNG writer available");
+            }
+        });
+    }
+
+    static void drawCentered(Graphics2D g, String text, int x, int baseline, Font font) {
+        Font before = g.getFont();
+        g.setFont(font);
+        g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, baseline);
+        g.setFont(before);
+    }
+
+    private double[] dataRange() {
+        double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (int i = 0; i < s.x.length; i++) {
+                if (Double.isFinite(s.x[i]) && Double.isFinite(s.y[i])) {
+                    xMin = Math.min(xMin, s.x[i]);
+                    xMax = Math.max(xMax, s.x[i]);
+                    yMin = Math.min(yMin, s.y[i]);
+                    yMax = Math.max(yMax, s.y[i]);
+                }
+            }
+        }
+        if (xMin > xMax) {
+            return new double[]{0, 1, 0, 1};
+        }
+        double[] x = pad(xMin, xMax);
+        double[] y = pad(yMin, yMax);
+        return new double[]{x[0], x[1], y[0], y[1]};
+    }
+
+    private static double[] pad(double lo, double hi) {
+        double span = hi - lo;
+        double margin = span > 0 ? 0.05 * span : Math.max(1e-9, Math.abs(lo) * 0.1 + 0.5);
+        return new double[]{lo - margin, hi + margin};
+    }
+
+    /** Data to pixel mapping of the plot area. */
+    private record Frame(int left, int top, int width, int height, double[] r) {
+        double px(double x) {
+            return left + (x - r[0]) / (r[1] - r[0]) * width;
+        }
+
+        double py(double y) {
+            return top + height - (y - r[2]) / (r[3] - r[2]) * height;
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.github.mdxai.particles;
+
+import io.github.mdxai.io.ExtendedXyz;
+import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.util.AtomicFiles;
+import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Progress;
+import io.github.mdxai.util.Rng;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The protocol that prepares equilibrium soft-sphere liquids (as the LAMMPS reference was made): a simple-cubic
+ * lattice melted at T = 5 with the Bussi thermostat, fresh velocities at the target T, equilibration with the
+ * thermostat, then NVE production with snapshots at an interval. Energy stationarity is checked by comparing the
+ * last two quarters of the equilibration; F_s stationarity is checked by the relaxation analysis on the production.
+ */
+public final class SoftSphereLiquid {
+
+    /** Melting temperature and length (steps) before the quench to the target temperature. */
+    public static final double MELT_TEMPERATURE = 5.0;
+    public static final long MELT_STEPS = 2000;
+    /** Bussi time constant (tau), as LAMMPS's Tdamp 0.5 of the reference preparation. */
+    public static final double THERMOSTAT_TAU = 0.5;
+    public static final double SKIN = 0.3;
+
+    private SoftSphereLiquid() {
+    }
+
+    /** What to run. Steps are MD steps of length dt (tau). */
+    public record Parameters(SoftSphereMixture mixture, int n, double density, double temperature, double dt,
+                             long equilibrationSteps, long productionSteps, long interval, long seed, int threads) {
+        public Parameters {
+            InputException.require(n >= 2, "n must be at least 2, was " + n);
+            InputException.require(density > 0 && density < 3, "density must be in (0, 3), was " + density);
+            InputException.require(temperature > 0 && Double.isFinite(temperature), "temperature must be positive, was " + temperature);
+            InputException.require(dt > 0 && dt <= 0.02, "dt must be in (0, 0.02] tau, was " + dt);
+            InputException.require(equilibrationSteps >= 0, "equilibration must be >= 0 steps");
+            InputException.require(productionSteps >= 0, "production must be >= 0 steps");
+            InputException.require(interval >= 1, "interval must be at least 1 step, was " + interval);
+            InputException.require(threads >= 1, "threads must be at least 1, was " + threads);
+        }
+    }
+
+    /** The last configuration and thermodynamic summary of a run. */
+    public record Result(Configuration configuration, double meanTemperature, double meanPotentialEnergyPerAtom,
+                         double meanPressure, double equilibrationThirdQuarterPe, double equilibrationFourthQuarterPe,
+                         double equilibrationPeStandardError, boolean energyStationary, int frames) {
+    }
+
+    /** Melts a lattice and equilibrates at the target temperature, without production or files. */
+    public static Result prepare(SoftSphereMixture mixture, int n, double density, double temperature, double dt,
+                                 long equilibrationSteps, int threads, long seed, Progress progress) {
+        return run(new Parameters(mixture, n, density, temperature, dt, equilibrationSteps, 0, 1, seed, threads),
+                null, progress);
+    }
+
+    /**
+     * Runs the whole protocol. With an output folder, writes {@code thermo.csv} (every 100 steps), production
+     * frames to {@code trajectory.xyz} (extended XYZ with image counters; velocities only in final.data, to halve the file), {@code final.data}
+     * (LAMMPS data) and {@code summary.csv}.
+     */
+    public static Result run(Parameters p, Path out, Progress progress) {
+        Configuration start = InitialConfigurations.lattice(p.mixture(), p.n(), p.density(), SKIN, p.seed());
+        ParticleState s = new ParticleState(start, p.mixture().masses());
+        s.assignVelocities(MELT_TEMPERATURE, Rng.stream(p.seed(), "melt velocities"));
+        List<double[]> thermo = new ArrayList<>();
+        long thermoEvery = 100;
+        double total = MELT_STEPS + p.equilibrationSteps() + p.productionSteps();
+        try (PairForces forces = new PairForces(p.mixture().potential(), s.types(), s.box(), SKIN, p.threads())) {
+            VelocityVerlet vv = new VelocityVerlet(s, forces, p.dt());
+            progress.status("melting at T = 5");
+            vv.thermostat(new BussiThermostat(MELT_TEMPERATURE, THERMOSTAT_TAU, Rng.stream(p.seed(), "bussi", 0)));
+            vv.run(MELT_STEPS, thermoEvery, (st, o) -> thermo.add(row(0, st, o)), progress.range(0, MELT_STEPS / total));
+
+            progress.status(String.format(java.util.Locale.ROOT, "equilibrating at T = %.4g", p.temperature()));
+            s.assignVelocities(p.temperature(), Rng.stream(p.seed(), "velocities"));
+            vv.thermostat(new BussiThermostat(p.temperature(), THERMOSTAT_TAU, Rng.stream(p.seed(), "bussi", 1)));
+            List<Double> eqPe = new ArrayList<>();
+            List<Double> eqTotal = new ArrayList<>();
+            vv.run(p.equilibrationSteps(), thermoEvery, (st, o) -> {
+                thermo.add(row(1, st, o));
+                eqPe.add(o.potentialEnergy() / st.size());
+                eqTotal.add(o.totalEnergy());
+            }, progress.range(MELT_STEPS / total, (MELT_STEPS + p.equilibrationSteps()) / total));
+
+            progress.status("production (NVE)");
+            vv.thermostat(null);
+            startAtMeanEnergy(vv, eqTotal);
+            double[] sums = new double[4];
+            int[] frames = new int[1];
+            Progress prodProgress = progress.range((MELT_STEPS + p.equilibrationSteps()) / total, 1);
+            long every = gcd(thermoEvery, p.interval());
+            long productionStart = s.step();
+            VelocityVerlet.Observer productionObserver = (st, o) -> {
+                long since = st.step() - productionStart;
+                if (since % thermoEvery == 0) {
+                    thermo.add(row(2, st, o));
+                    sums[0] += o.temperature();
+                    sums[1] += o.potentialEnergy() / st.size();
+                    sums[2] += o.pressure();
+                    sums[3]++;
+                }
+            };
+            if (out != null && p.productionSteps() > 0) {
+                AtomicFiles.writeText(out.resolve("trajectory.xyz"), w -> {
+                    ExtendedXyz.writeFrame(w, withoutVelocities(s.snapshot()));
+                    frames[0]++;
+                    vv.run(p.productionSteps(), every, (st, o) -> {
+                        productionObserver.observe(st, o);
+                        if ((st.step() - productionStart) % p.interval() == 0) {
+                            try {
+                                ExtendedXyz.writeFrame(w, withoutVelocities(st.snapshot()));
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            frames[0]++;
+                        }
+                    }, prodProgress);
+                });
+            } else {
+                vv.run(p.productionSteps(), thermoEvery, productionObserver, prodProgress);
+            }
+            VelocityVerlet.Observation last = vv.observe();
+            if (sums[3] == 0) {
+                sums[0] = last.temperature();
+                sums[1] = last.potentialEnergy() / s.size();
+                sums[2] = last.pressure();
+                sums[3] = 1;
+            }
+            double[] halves = lastQuarters(eqPe);
+            Result result = new Result(s.snapshot(), sums[0] / sums[3], sums[1] / sums[3], sums[2] / sums[3],
+                    halves[0], halves[1], halves[2], !(Math.abs(halves[1] - halves[0]) > 3 * halves[2]), frames[0]);
+            if (out != null) {
+                CsvTable.write(out.resolve("thermo.csv"), List.of("step", "time_tau", "phase", "temperature",
+                        "pe_per_atom", "ke_per_atom", "etot_per_atom", "pressure"), thermo);
+                LammpsData.write(out.resolve("final.data"), result.configuration(), p.mixture().masses());
+                writeSummary(out.resolve("summary.csv"), p, result);
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Scales the velocities so that the NVE production runs at the mean total energy of the second half of the
+     * equilibration: a small system otherwise keeps the kinetic energy fluctuation of the switching instant
+     * (about T sqrt(2 / 3N), 4% at N = 500) as an offset of its production temperature.
+     */
+    private static void startAtMeanEnergy(VelocityVerlet vv, List<Double> equilibrationTotal) {
+        int m = equilibrationTotal.size();
+        if (m < 8) {
+            return;
+        }
+        double mean = 0;
+        for (int k = m / 2; k < m; k++) {
+            mean += equilibrationTotal.get(k);
+        }
+        mean /= m - m / 2;
+        VelocityVerlet.Observation now = vv.observe();
+        double kinetic = mean - now.potentialEnergy();
+        if (kinetic > 0 && now.kineticEnergy() > 0) {
+            double scale = Math.sqrt(kinetic / now.kineticEnergy());
+            double[] v = vv.state().velocities();
+            for (int k = 0; k < v.length; k++) {
+                v[k] *= scale;
+            }
+        }
+    }
+
+    private static Configuration withoutVelocities(Configuration c) {
+        return new Configuration(c.ids(), c.types(), c.positions(), null, c.images(), c.box(), c.step(), c.time());
+    }
+
+    private static double[] row(int phase, ParticleState s, VelocityVerlet.Observation o) {
+        int n = s.size();
+        return new double[]{s.step(), s.time(), phase, o.temperature(), o.potentialEnergy() / n, o.kineticEnergy() / n,
+                o.totalEnergy() / n, o.pressure()};
+    }
+
+    /**
+     * Stationarity of the second half of the equilibration (the first half holds the quench transient): means of its
+     * two quarters and the standard error of their difference from 4 blocks per quarter.
+     */
+    private static double[] lastQuarters(List<Double> all) {
+        List<Double> pe = all.subList(all.size() / 2, all.size());
+        int m = pe.size();
+        if (m < 8) {
+            return new double[]{Double.NaN, Double.NaN, Double.NaN};
+        }
+        int half = m / 2;
+        double[] blocks = new double[8];
+        for (int b = 0; b < 8; b++) {
+            int from = b < 4 ? b * half / 4 : half + (b - 4) * (m - half) / 4;
+            int to = b < 4 ? (b + 1) * half / 4 : half + (b - 3) * (m - half) / 4;
+            double sum = 0;
+            for (int k = from; k < to; k++) {
+                sum += pe.get(k);
+            }
+            blocks[b] = sum / (to - from);
+        }
+        double first = (blocks[0] + blocks[1] + blocks[2] + blocks[3]) / 4;
+        double second = (blocks[4] + blocks[5] + blocks[6] + blocks[7]) / 4;
+        double var = 0;
+        for (int b = 0; b < 8; b++) {
+            double mean = b < 4 ? first : second;
+            var += (blocks[b] - mean) * (blocks[b] - mean);
+        }
+        var /= 6; // pooled variance of block means, 2 x (4 - 1) degrees of freedom
+        return new double[]{first, second, Math.sqrt(2 * var / 4)};
+    }
+
+    private static void writeSummary(Path file, Parameters p, Result r) {
+        AtomicFiles.writeText(file, w -> {
+            CsvTable.writeRow(w, List.of("quantity", "value"));
+            String[][] rows = {
+                    {"n", Integer.toString(p.n())},
+                    {"density", CsvTable.format(p.density())},
+                    {"temperature_target", CsvTable.format(p.temperature())},
+                    {"gamma_eff", CsvTable.format(p.mixture().gamma(p.temperature(), p.density()))},
+                    {"dt_tau", CsvTable.format(p.dt())},
+                    {"melt_steps", Long.toString(MELT_STEPS)},
+                    {"equilibration_steps", Long.toString(p.equilibrationSteps())},
+                    {"production_steps", Long.toString(p.productionSteps())},
+                    {"interval_steps", Long.toString(p.interval())},
+                    {"frames", Integer.toString(r.frames())},
+                    {"seed", Long.toString(p.seed())},
+                    {"production_mean_temperature", CsvTable.format(r.meanTemperature())},
+                    {"production_mean_pe_per_atom", CsvTable.format(r.meanPotentialEnergyPerAtom())},
+                    {"production_mean_pressure", CsvTable.format(r.meanPressure())},
+                    {"equilibration_pe_third_quarter", CsvTable.format(r.equilibrationThirdQuarterPe())},
+                    {"equilibration_pe_fourth_quarter", CsvTable.format(r.equilibrationFourthQuarterPe())},
+                    {"equilibration_pe_difference_stderr", CsvTable.format(r.equilibrationPeStandardError())},
+                    {"energy_stationary", r.energyStationary() ? "1" : "0"},
+            };
+            for (String[] row : rows) {
+                CsvTable.writeRow(w, List.of(row));
+            }
+        });
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.mdxai.io;
+
+import io.github.mdxai.molecules.ForceFieldTest;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.util.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GromacsTopologyTest {
+
+    static final Path ALA2 = Path.of("src/test/resources/ala2");
+
+    /**
+     * pdb2gmx's topol.top includes amber99sb-ildn.ff/forcefield.itp from the GROMACS library; the force-field part of
+     * processed.top stands in for it, in a folder passed as the include path.
+     */
+    static Path fakeGmxlib(Path dir) throws IOException {
+        List<String> processed = Files.readAllLines(ALA2.resolve("processed.top"));
+        int molecule = processed.indexOf("[ moleculetype ]");
+        Path ff = Files.createDirectories(dir.resolve("gmxlib/amber99sb-ildn.ff"));
+        Files.write(ff.resolve("forcefield.itp"), processed.subList(0, molecule));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.copy(ALA2.resolve("topol.top"), work.resolve("topol.top"));
+        Files.copy(ALA2.resolve("posre.itp"), work.resolve("posre.itp"));
+        return work.resolve("topol.top");
+    }
+
+    @Test
+    void topolTopWithLibraryIncludeMatchesGromacs(@TempDir Path dir) throws IOException {
+        Path top = fakeGmxlib(dir);
+        ForceFieldTest.checkAgainstGromacs(GromacsTopology.read(top, Map.of(), List.of(dir.resolve("gmxlib").toString())));
+    }
+
+    @Test
+    void missingLibraryIncludeNamesFileAndLine(@TempDir Path dir) throws IOException {
+        Path top = fakeGmxlib(dir);
+        InputException e = assertThrows(InputException.class, () -> GromacsTopology.read(top, Map.of(), List.of()));
+        assertTrue(e.getMessage().startsWith(top + ":19: included file amber99sb-ildn.ff/forcefield.itp not found"), e.getMessage());
+    }
+
+    @Test
+    void posresDefineReachesTheUnsupportedRestraints(@TempDir Path dir) throws IOException {
+        Path top = fakeGmxlib(dir);
+        InputException e = assertThrows(InputException.class, () -> GromacsTopology.read(top, Map.of("POSRES", ""),
+                List.of(dir.resolve("gmxlib").toString())));
+        assertTrue(e.getMessage().contains("posre.itp:6: unsupported directive [ position_restraints ]"), e.getMessage());
+    }
+
+    @Test
+    void definesIfdefElseAndDihedralWildcards(@TempDir Path dir) throws IOException {
+        Path top = dir.resolve("mini.top");
+        Files.writeString(top, String.join("\n",
+                "[ defaults ]",
+                "1 2 yes 0.5 0.8333",
+                "[ atomtypes ]",
+                "CT 6 12.01 0.0 A 3.39967e-01 4.57730e-01",
+                "HC 1 1.008 0.0 A 2.64953e-01 6.56888e-02",
+                "[ bondtypes ]",
+                "CT HC 1 0.1090 284512.0",
+                "CT CT 1 0.1526 259408.0",
+                "[ angletypes ]",
+                "HC CT CT 1 110.7 313.8",
+                "HC CT HC 1 107.8 276.144",
+                "[ dihedraltypes ]",
+                "X CT CT X 9 0.0 0.6508 3",
+                "HC CT CT HC 9 0.0 0.6276 3",
+                "HC CT CT HC 9 180.0 0.1000 1",
+                "#define SPECIAL 0.0 5.0 2",
+                "[ moleculetype ]",
+                "ethane 3",
+                "[ atoms ]",
+                "1 CT 1 ETH C1 1 -0.18 12.01",
+                "2 HC 1 ETH H1 2 0.06",
+                "3 HC 1 ETH H2 3 0.06",
+                "4 HC 1 ETH H3 4 0.06",
+                "5 CT 1 ETH C2 5 -0.18",
+                "6 HC 1 ETH H4 6 0.06",
+                "7 HC 1 ETH H5 7 0.06",
+                "8 HC 1 ETH H6 8 0.06",
+                "[ bonds ]",
+                "1 2 1", "1 3 1", "1 4 1", "1 5 1", "5 6 1", "5 7 1", "5 8 1",
+                "[ dihedrals ]",
+                "2 1 5 6 9",
+                "#ifdef FLAG",
+                "3 1 5 7 9 SPECIAL",
+                "#else",
+                "3 1 5 7 1 SPECIAL",
+                "#endif",
+                "[ system ]", "ethane", "[ molecules ]", "ethane 2", ""));
+        Topology t = GromacsTopology.read(top);
+        assertEquals(16, t.atomCount());
+        assertEquals(14, t.bonds().size());
+        // H-C-C-H: the fully specific entry and its adjacent line win over X-CT-CT-X; the #else line uses the macro
+        assertEquals(3, t.properTorsions().size() / 2);
+        assertEquals(0.6276, t.properTorsions().force(0), 0);
+        assertEquals(0.1000, t.properTorsions().force(1), 0);
+        assertEquals(5.0, t.properTorsions().force(2), 0);
+        assertEquals(2, t.properTorsions().multiplicity(2));
+        // ethane: no 1-4 pairs listed, all 1-2/1-3/1-4 excluded, so only the 64 intermolecular pairs remain
+        assertEquals(64, t.nonbonded().size());
+        assertEquals(12.01, t.mass(4), 0);
+        assertEquals(1.008, t.mass(5), 0);
+        assertEquals("ethane", t.title());
+    }
+}
