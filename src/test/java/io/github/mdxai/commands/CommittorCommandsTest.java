@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommittorCommandsTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
-    static final Path TRANSITION = Path.of("src/test/resources/committor/transition.gro");
+    static final Path ALA2 = Path.of("test-data/ala2");
+    static final Path TRANSITION = Path.of("test-data/committor/transition.gro");
 
     static Map<String, Object> compute(Path out, String shard, long seed) {
         Map<String, Object> in = new HashMap<>();

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MdCommandsTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
 
     static void run(Class<? extends org.scijava.command.Command> command, Map<String, Object> inputs) throws Exception {
         try (Context ctx = new Context()) {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class SoftSphereCommandsTest {
 
-    static final Path DATA = Path.of("src/test/resources/softsphere/config_N1000.data");
+    static final Path DATA = Path.of("test-data/softsphere/config_N1000.data");
     static Context context;
 
     @TempDir

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Structure Descriptors run headless on the LAMMPS reference liquid and the soft-sphere mixture. */
 class StructureDescriptorsTest {
 
-    private static final Path RESOURCES = Path.of("src/test/resources/structure");
+    private static final Path RESOURCES = Path.of("test-data/structure");
 
     @TempDir
     static Path dir;
@@ -123,7 +123,7 @@ class StructureDescriptorsTest {
     @Test
     void firstShellOnTheMixtureWritesCutoffsAndRadicalVolumes() throws Exception {
         Path out = dir.resolve("shell");
-        Map<String, Object> in = inputs(Path.of("src/test/resources/softsphere/config_N1000.data"), "shell", out);
+        Map<String, Object> in = inputs(Path.of("test-data/softsphere/config_N1000.data"), "shell", out);
         in.put("radii", "0.5, 0.6");
         run(in);
         CsvTable shells = CsvTable.read(out.resolve("shell_cutoffs.csv"));
@@ -145,7 +145,7 @@ class StructureDescriptorsTest {
     /** A two-frame extended XYZ trajectory whose second frame is the first shifted: same descriptors. */
     @Test
     void trajectoryFramesAreTranslationInvariant() throws Exception {
-        Configuration c = LammpsData.read(Path.of("src/test/resources/softsphere/config_N1000.data"));
+        Configuration c = LammpsData.read(Path.of("test-data/softsphere/config_N1000.data"));
         double[] shifted = c.positions().clone();
         double[] shift = {0.3, -1.7, 2.9};
         for (int i = 0; i < shifted.length; i++) {
@@ -173,7 +173,7 @@ class StructureDescriptorsTest {
     @Test
     void lammpsStyleFileNamesAreRecognised() throws Exception {
         Path data = dir.resolve("data.mixture");
-        Files.copy(Path.of("src/test/resources/softsphere/config_N1000.data"), data);
+        Files.copy(Path.of("test-data/softsphere/config_N1000.data"), data);
         Path dump = dir.resolve("dump.liquid");
         Files.copy(RESOURCES.resolve("liquid_orientorder.dump"), dump);
         run(inputs(data, "nearest", dir.resolve("named-data")));
@@ -184,7 +184,7 @@ class StructureDescriptorsTest {
 
     @Test
     void badInputsAreReportedInOneLine() {
-        Map<String, Object> in = inputs(Path.of("src/test/resources/softsphere/config_N1000.data"), "voronoi", dir.resolve("bad"));
+        Map<String, Object> in = inputs(Path.of("test-data/softsphere/config_N1000.data"), "voronoi", dir.resolve("bad"));
         assertInputError(in, "neighbors");
         in.put("neighbors", "nearest");
         in.put("radii", "0.5,big");

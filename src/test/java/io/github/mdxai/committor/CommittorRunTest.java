@@ -27,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommittorRunTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
     static final Path TOPOLOGY = ALA2.resolve("processed.top");
-    static final Path TRANSITION = Path.of("src/test/resources/committor/transition.gro");
+    static final Path TRANSITION = Path.of("test-data/committor/transition.gro");
     static final Topology TOP = GromacsTopology.read(TOPOLOGY);
     static final List<double[]> TS = Configurations.read(TRANSITION, TOP);
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class CollectiveVariableTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
 
     @Test
     void phiPsiMatchTheReferenceTable() {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every malformed input gives a one-line InputException that starts with file:line. */
 class BadInputTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
     static final Topology TOP = GromacsTopology.read(ALA2.resolve("processed.top"));
 
     static void expect(Path file, int line, String fragment, Consumer<Path> reader) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class GroFileTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
 
     @Test
     void readsEveryFrameAtItsPrecision() {

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GromacsTopologyTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
 
     /**
      * pdb2gmx's topol.top includes amber99sb-ildn.ff/forcefield.itp from the GROMACS library; the force-field part of

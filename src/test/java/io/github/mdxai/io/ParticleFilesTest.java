@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ParticleFilesTest {
 
-    static final Path DATA = Path.of("src/test/resources/softsphere/config_N1000.data");
-    static final Path DUMP = Path.of("src/test/resources/softsphere/forces_N1000.dump");
+    static final Path DATA = Path.of("test-data/softsphere/config_N1000.data");
+    static final Path DUMP = Path.of("test-data/softsphere/forces_N1000.dump");
 
     @TempDir
     Path tmp;

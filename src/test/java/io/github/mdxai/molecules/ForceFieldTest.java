@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Energies and forces of alanine dipeptide against GROMACS 2022.5 double precision (the tolerances). */
 public class ForceFieldTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
     static final String[] GMX = {"gmx_Bond", "gmx_Angle", "gmx_Proper_Dih", "gmx_Per_Imp_Dih", "gmx_LJ14",
             "gmx_Coulomb14", "gmx_LJ_SR", "gmx_Coulomb_SR"};
 

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IntegratorTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
     static final Topology TOP = GromacsTopology.read(ALA2.resolve("processed.top"));
     static final ForceField FF = ForceField.of(TOP);
 

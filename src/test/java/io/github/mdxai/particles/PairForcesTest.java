@@ -9,11 +9,11 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Energy, virial and forces of the LAMMPS reference configuration (numbers in src/test/resources/softsphere). */
+/** Energy, virial and forces of the LAMMPS reference configuration (numbers in test-data/softsphere). */
 class PairForcesTest {
 
-    static final Path DATA = Path.of("src/test/resources/softsphere/config_N1000.data");
-    static final Path DUMP = Path.of("src/test/resources/softsphere/forces_N1000.dump");
+    static final Path DATA = Path.of("test-data/softsphere/config_N1000.data");
+    static final Path DUMP = Path.of("test-data/softsphere/forces_N1000.dump");
     // numpy float64 analytic values, agreeing with LAMMPS lj/cut+born to 1e-15 (reference_values.txt)
     static final double PE_TOTAL = 3983.134801290754;
     static final double P_VIRIAL = 12.74639744503127;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class VelocityVerletTest {
 
-    static final Path DATA = Path.of("src/test/resources/softsphere/config_N1000.data");
+    static final Path DATA = Path.of("test-data/softsphere/config_N1000.data");
 
     /** 300 NVE steps from the LAMMPS configuration; returns the final state. */
     static ParticleState nve(int threads, double[] energies) {

@@ -115,7 +115,7 @@ public final class FreeEnergyStudyDrive {
         describeRegion(f[0], StateRegion.c7ax());
         if (count > 0) {
             MinimumFreeEnergyPath.Path p = paths[0];
-            Topology top = GromacsTopology.read(Path.of("src/test/resources/ala2/processed.top"));
+            Topology top = GromacsTopology.read(Path.of("test-data/ala2/processed.top"));
             double[][] cv = new double[tables[0].rowCount()][];
             double[] phi = tables[0].column("phi_deg"), psi = tables[0].column("psi_deg");
             for (int k = 0; k < cv.length; k++) {

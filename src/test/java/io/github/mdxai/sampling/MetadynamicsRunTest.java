@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetadynamicsRunTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
     static final Topology TOP = GromacsTopology.read(ALA2.resolve("processed.top"));
     static final double[] X0 = GroFile.read(ALA2.resolve("conformations.gro")).get(1).x();
 

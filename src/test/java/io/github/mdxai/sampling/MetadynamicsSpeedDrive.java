@@ -18,8 +18,8 @@ public final class MetadynamicsSpeedDrive {
         long steps = Long.parseLong(args[0]);
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         Path out = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("metad-speed");
-        Topology top = GromacsTopology.read(Path.of("src/test/resources/ala2/processed.top"));
-        double[] x0 = GroFile.read(Path.of("src/test/resources/ala2/conformations.gro")).get(1).x();
+        Topology top = GromacsTopology.read(Path.of("test-data/ala2/processed.top"));
+        double[] x0 = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(1).x();
         CollectiveVariable[] cvs = CvList.parse("phi psi", top.atomCount());
         MetadynamicsRun.Settings s = new MetadynamicsRun.Settings(300, 1, 0.002, steps, 500, 1.2, new double[]{20, 20},
                 6, seed, 250, true, true);

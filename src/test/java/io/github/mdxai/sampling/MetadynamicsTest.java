@@ -37,7 +37,7 @@ class MetadynamicsTest {
     @Test
     void forcesAreMinusTheGradientOfTheSumOfHills() {
         Metadynamics m = phiPsi();
-        double[] x = GroFile.read(Path.of("src/test/resources/ala2/conformations.gro")).get(1).x();
+        double[] x = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(1).x();
         double[] f = new double[x.length];
         m.addForces(x, f);
         double[] s = m.lastCvValues();

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReweightingTest {
 
-    static final Path ALA2 = Path.of("src/test/resources/ala2");
+    static final Path ALA2 = Path.of("test-data/ala2");
     static final int STEPS = 200_000;
     static final int INTERVAL = 50;
     static final int BLOCKS = 8;

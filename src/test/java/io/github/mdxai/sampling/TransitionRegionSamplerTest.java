@@ -13,7 +13,7 @@ class TransitionRegionSamplerTest {
 
     @Test
     void restraintForcesAreMinusItsGradientAcrossThePeriodicBoundary() {
-        double[] x = GroFile.read(Path.of("src/test/resources/ala2/conformations.gro")).get(1).x();
+        double[] x = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(1).x();
         CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
         // centre psi at -170 deg: psi is about 73 deg, so the short way round crosses +-180
         TransitionRegionSampler.Restraint r = new TransitionRegionSampler.Restraint(cvs,
@@ -37,8 +37,8 @@ class TransitionRegionSamplerTest {
 
     @Test
     void aCancelledSamplingKeepsTheConfigurationsItHas(@org.junit.jupiter.api.io.TempDir Path dir) {
-        io.github.mdxai.molecules.Topology top = io.github.mdxai.io.GromacsTopology.read(Path.of("src/test/resources/ala2/processed.top"));
-        double[] x = GroFile.read(Path.of("src/test/resources/ala2/conformations.gro")).get(1).x();
+        io.github.mdxai.molecules.Topology top = io.github.mdxai.io.GromacsTopology.read(Path.of("test-data/ala2/processed.top"));
+        double[] x = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(1).x();
         CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
         io.github.mdxai.util.Progress cancelAtFirstCheck = new io.github.mdxai.util.Progress() {
             public void fraction(double done) {

@@ -21,8 +21,8 @@ final class Benchmarks {
         ALL.put("descriptors", new String[] {"io.github.mdxai.features.structure.DescriptorBenchmark"});
         // the paper-scale committor run: 2000 configurations x 100 shots x 1 ps on 2 threads
         ALL.put("committor", new String[] {"io.github.mdxai.committor.CommittorBenchmark",
-                "src/main/resources/io/github/mdxai/io/ala2/processed.top",
-                "src/main/resources/io/github/mdxai/io/ala2/conformations.gro", "target/bench-committor", "2000", "100", "1", "2"});
+                "test-data/ala2/processed.top",
+                "test-data/ala2/conformations.gro", "target/bench-committor", "2000", "100", "1", "2"});
     }
 
     private Benchmarks() {

@@ -12,7 +12,7 @@ import java.util.Locale;
  * Speed of the structure descriptors: particles per second for neighbour lists, q4/q6 (with averages) and Voronoi
  * volumes. Reads a LAMMPS data file and replicates it periodically (default: the N = 1000 soft-sphere liquid of the
  * test resources, 2 x 2 x 2 = 8000 particles). Optionally writes the replicated configuration, so that LAMMPS can
- * time compute orientorder/atom and voronoi/atom on the same particles (src/test/resources/structure/bench.lmp).
+ * time compute orientorder/atom and voronoi/atom on the same particles (test-data/structure/bench.lmp).
  *
  * <pre>java -cp target/classes io.github.mdxai.features.structure.DescriptorBenchmark [data] [replicas] [repeats] [write.data]</pre>
  */
@@ -22,7 +22,7 @@ public final class DescriptorBenchmark {
     }
 
     public static void main(String[] args) {
-        Path input = Path.of(args.length > 0 ? args[0] : "src/test/resources/softsphere/config_N1000.data");
+        Path input = Path.of(args.length > 0 ? args[0] : "test-data/softsphere/config_N1000.data");
         int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Configuration base = LammpsData.read(input);

@@ -28,7 +28,7 @@ public final class GatBenchmark {
     }
 
     public static void main(String[] args) {
-        Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/softsphere/config_N1000.data");
+        Path file = Path.of(args.length > 0 ? args[0] : "test-data/softsphere/config_N1000.data");
         int graphs = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Configuration base = LammpsData.read(file);

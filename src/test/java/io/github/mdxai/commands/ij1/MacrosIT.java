@@ -38,7 +38,7 @@ class MacrosIT {
     @Test
     void structureOfMyConfiguration(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("structure");
-        Path config = Path.of("src/test/resources/softsphere/config_N1000.data").toAbsolutePath();
+        Path config = Path.of("test-data/softsphere/config_N1000.data").toAbsolutePath();
         try (ImageJHost host = new ImageJHost(dir)) {
             ImageJHost.Result r = runMacro(host, dir, "Structure_of_my_configuration.ijm",
                     "input=[" + config + "] neighbors=nearest k=12 out=[" + out + "]");
@@ -54,11 +54,11 @@ class MacrosIT {
     @Test
     void committorsForMyConfigurations(@TempDir Path dir) throws Exception {
         // Frames 1 (C7eq) and 2 (C7ax) of the GROMACS reference conformations: deep in A and deep in B.
-        java.util.List<String> lines = Files.readAllLines(Path.of("src/test/resources/ala2/conformations.gro"));
+        java.util.List<String> lines = Files.readAllLines(Path.of("test-data/ala2/conformations.gro"));
         int frame = 25;
         Path configs = dir.resolve("two.gro");
         Files.write(configs, new java.util.ArrayList<>(lines.subList(frame, 3 * frame)));
-        Path topology = Path.of("src/test/resources/ala2/processed.top").toAbsolutePath();
+        Path topology = Path.of("test-data/ala2/processed.top").toAbsolutePath();
         Path out = dir.resolve("committors");
         try (ImageJHost host = new ImageJHost(dir)) {
             ImageJHost.Result r = runMacro(host, dir, "Committors_for_my_configurations.ijm",

@@ -11,7 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** q_l, w_l and w_l hat against LAMMPS compute orientorder/atom on a liquid (see src/test/resources/structure). */
+/** q_l, w_l and w_l hat against LAMMPS compute orientorder/atom on a liquid (see test-data/structure). */
 class LammpsOrientOrderTest {
 
     private static final int[] DEGREES = {2, 4, 6};
@@ -24,7 +24,7 @@ class LammpsOrientOrderTest {
     }
 
     static Reference read() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("src/test/resources/structure/liquid_orientorder.dump"));
+        List<String> lines = Files.readAllLines(Path.of("test-data/structure/liquid_orientorder.dump"));
         int n = Integer.parseInt(lines.get(3).trim());
         double[] box = new double[3];
         for (int d = 0; d < 3; d++) {

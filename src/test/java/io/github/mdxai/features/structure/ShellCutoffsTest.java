@@ -21,7 +21,7 @@ class ShellCutoffsTest {
 
     @Test
     void softSphereMixtureShellsScaleWithSigma() {
-        Configuration c = LammpsData.read(Path.of("src/test/resources/softsphere/config_N1000.data"));
+        Configuration c = LammpsData.read(Path.of("test-data/softsphere/config_N1000.data"));
         double[] box = lengths(c.box());
         PartialRdf rdf = PartialRdf.forFirstShell(2, box, c.size());
         rdf.add(c.positions(), box, c.types(), Progress.NONE);

@@ -136,7 +136,7 @@ class VoronoiTest {
     @Test
     void matchesVoroPlusPlusInLammps() throws IOException {
         LammpsOrientOrderTest.Reference ref = LammpsOrientOrderTest.read();
-        List<String> lines = Files.readAllLines(Path.of("src/test/resources/structure/liquid_voronoi.dump"));
+        List<String> lines = Files.readAllLines(Path.of("test-data/structure/liquid_voronoi.dump"));
         int n = ref.positions().length / 3;
         double[] plain = new double[n];
         double[] radical = new double[n];

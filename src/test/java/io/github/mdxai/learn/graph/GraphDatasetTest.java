@@ -82,7 +82,7 @@ class GraphDatasetTest {
     @Test
     void softSphereShellsFromGofRAreNearTheDefaults() {
         // LAMMPS-equilibrated Bernu-Hansen mixture, N = 1000, T = 1 (copied by the descriptor work)
-        Configuration c = io.github.mdxai.io.LammpsData.read(Path.of("src/test/resources/softsphere/config_N1000.data"));
+        Configuration c = io.github.mdxai.io.LammpsData.read(Path.of("test-data/softsphere/config_N1000.data"));
         double[][] shells = GraphDatasetBuilder.shellsFromRdf(
                 List.of(new GraphDatasetBuilder.ClassFrames("T=1", 1.0, List.of(c))), 2, Progress.NONE);
         double[][] defaults = GraphDatasetBuilder.softSphereShells();
