@@ -2,8 +2,8 @@ package io.github.mdxai.pipeline;
 
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.Versions;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.nio.file.Files;

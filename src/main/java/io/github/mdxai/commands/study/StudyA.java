@@ -5,7 +5,7 @@ import io.github.mdxai.pipeline.Report;
 import io.github.mdxai.pipeline.Step;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
-import org.nd4j.shade.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.scijava.Context;
 
 import java.io.IOException;
