@@ -6,6 +6,7 @@ import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
+import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.explain.attention.AttentionMaps;
 import io.github.mdxai.explain.attention.AttentionReport;
 import io.github.mdxai.grid.Grid2D;
@@ -82,21 +83,13 @@ public class AnalyzeAttention implements Command {
         Progress p = HostProgress.of(statusService);
         GraphDataset data = GraphDataset.read(dataset.toPath());
         Path folder = out.toPath();
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        // ND4J finds its backend through the context class loader, which inside ImageJ is not the plugin's
-        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-        AttentionReport.Result r;
-        try {
-            GatModel m = GatModel.load(model.toPath());
-            double[] radius = new double[data.numTypes()];
-            for (int t = 0; t < radius.length; t++) {
-                radius[t] = 0.5 * (t == 0 ? 1.0 : 1.0 + 0.2 * t); // sigma_AA = 1, sigma_BB = 1.2
-            }
-            r = AttentionReport.run(m, data, "test".equals(snapshots) ? ParticleGraph.Split.TEST : null,
-                    "all".equals(layers), voxel, slab, radius, threads, folder, p);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+        double[] radius = new double[data.numTypes()];
+        for (int t = 0; t < radius.length; t++) {
+            radius[t] = 0.5 * (t == 0 ? 1.0 : 1.0 + 0.2 * t); // sigma_AA = 1, sigma_BB = 1.2
         }
+        AttentionReport.Result r = Hosts.callWithOwnClassLoader(() -> AttentionReport.run(GatModel.load(model.toPath()),
+                data, "test".equals(snapshots) ? ParticleGraph.Split.TEST : null, "all".equals(layers), voxel, slab,
+                radius, threads, folder, p));
         for (int k = 0; k < r.voxels().size(); k++) {
             ImagePlus stack = stack(r.voxels().get(k), "attention voxels, class " + k);
             save(stack, folder.resolve("attention_voxels_" + k + ".tif"));

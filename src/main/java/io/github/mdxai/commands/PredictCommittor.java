@@ -1,5 +1,6 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.learn.CommittorModel;
 import io.github.mdxai.learn.CommittorPrediction;
 import io.github.mdxai.util.CsvTable;
@@ -40,16 +41,9 @@ public class PredictCommittor implements Command {
         InputException.require(model != null, "model: choose a committor model zip");
         InputException.require(dataset != null, "dataset: choose a features CSV file");
         InputException.require(out != null, "out: choose an output folder");
-        ClassLoader before = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-        try {
-            CommittorModel m = CommittorModel.load(model.toPath());
-            CsvTable table = CsvTable.read(dataset.toPath());
-            double[] q = CommittorPrediction.write(m, table, out.toPath().resolve(OUTPUT));
-            summary = q.length + " rows predicted into " + out.toPath().resolve(OUTPUT);
-            HostProgress.of(statusService).status(summary);
-        } finally {
-            Thread.currentThread().setContextClassLoader(before);
-        }
+        double[] q = Hosts.callWithOwnClassLoader(() -> CommittorPrediction.write(CommittorModel.load(model.toPath()),
+                CsvTable.read(dataset.toPath()), out.toPath().resolve(OUTPUT)));
+        summary = q.length + " rows predicted into " + out.toPath().resolve(OUTPUT);
+        HostProgress.of(statusService).status(summary);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.learn.CommittorData;
 import io.github.mdxai.learn.CommittorTrainer;
 import io.github.mdxai.learn.Metrics;
@@ -85,10 +86,7 @@ public class TrainCommittorNetwork implements Command {
         Progress progress = HostProgress.of(statusService);
         NetworkSpec spec = new NetworkSpec(NetworkSpec.parseHidden(hidden), activation, loss, epochs, batch, rate, l2,
                 patience, seed);
-        ClassLoader before = Thread.currentThread().getContextClassLoader();
-        // ND4J finds its backend through the context class loader, which inside ImageJ must be the plugin's
-        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-        try {
+        Hosts.runWithOwnClassLoader(() -> {
             NativeThreads.use(threads);
             CommittorData data = CommittorData.load(dataset.toPath(), target, features);
             CommittorTrainer.Result result = CommittorTrainer.train(data, target, spec, progress);
@@ -96,9 +94,7 @@ public class TrainCommittorNetwork implements Command {
             summary = String.format(Locale.ROOT, "%d features, %d rows, best epoch %d of %d; test r = %.3f, RMSE = %.3f",
                     data.features(), data.rows(), result.bestEpoch(), result.curve().size(),
                     metrics.get("test").pearsonR(), metrics.get("test").rmse());
-            progress.status(summary);
-        } finally {
-            Thread.currentThread().setContextClassLoader(before);
-        }
+        });
+        progress.status(summary);
     }
 }

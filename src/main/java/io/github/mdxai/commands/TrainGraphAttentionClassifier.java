@@ -1,5 +1,6 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.learn.graph.GatConfig;
 import io.github.mdxai.learn.graph.GatExperiment;
 import io.github.mdxai.learn.graph.GraphDataset;
@@ -70,16 +71,8 @@ public class TrainGraphAttentionClassifier implements Command {
         GatConfig config = new GatConfig(layers, width, heads, readout, learning_rate, epochs, patience, batch, rotate,
                 seed);
         GraphDataset data = GraphDataset.read(dataset.toPath());
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        // ND4J finds its backend through the context class loader, which inside ImageJ is not the plugin's
-        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-        try {
-            GatExperiment.Outcome o = GatExperiment.run(data, config, out.toPath(), p);
-            summary = String.format(Locale.ROOT, "test accuracy %.3f on %d snapshots (best epoch %d, %.2f s/epoch)",
-                    o.test().accuracy(), o.test().probabilities().length, o.training().bestEpoch(),
-                    o.secondsPerEpoch());
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        GatExperiment.Outcome o = Hosts.callWithOwnClassLoader(() -> GatExperiment.run(data, config, out.toPath(), p));
+        summary = String.format(Locale.ROOT, "test accuracy %.3f on %d snapshots (best epoch %d, %.2f s/epoch)",
+                o.test().accuracy(), o.test().probabilities().length, o.training().bestEpoch(), o.secondsPerEpoch());
     }
 }

@@ -1,17 +1,20 @@
 package io.github.mdxai.committor;
 
 import io.github.mdxai.cv.Dihedral;
+import io.github.mdxai.io.GroFile;
+import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.molecules.ForceField;
 import io.github.mdxai.molecules.LangevinBaoab;
 import io.github.mdxai.molecules.State;
 import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.molecules.Velocities;
-import io.github.mdxai.io.GroFile;
-import io.github.mdxai.io.GromacsTopology;
+import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +30,23 @@ import java.util.SplittableRandom;
  * (found by scanning phi: at -20 deg p_B ~ 0, at +20 deg p_B ~ 1, psi relaxes to about -40 deg).
  *
  * <pre>
- * java -cp ... io.github.mdxai.committor.CommittorBenchmark TOPOLOGY START.gro OUTDIR [configs shots tmax_ps threads]
+ * bin/mdxai bench committor [TOPOLOGY START.gro OUTDIR [configs shots tmax_ps threads]]
  * </pre>
  * Prints a table: configurations, shots, threads, wall time, shots/s, steps/s, mean shot length, p_B histogram,
  * peak heap. Writes OUTDIR/transition.gro and OUTDIR/committors.csv.
  */
-public final class CommittorBenchmark {
+public final class CommittorBenchmark implements Benchmark {
 
-    private CommittorBenchmark() {
+    private PrintStream out;
+
+    @Override
+    public String name() {
+        return "committor";
+    }
+
+    @Override
+    public String description() {
+        return "the paper-scale committor run (2000 configurations x 100 shots x 1 ps, 2 threads)";
     }
 
     /** phi targets (degrees) of the restrained sampling, cycled over the configurations. */
@@ -84,11 +96,14 @@ public final class CommittorBenchmark {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: CommittorBenchmark TOPOLOGY START.gro OUTDIR [configs=2000 shots=100 tmax_ps=1 threads=2]");
-            System.exit(2);
-        }
+    @Override
+    public void run(List<String> arguments, PrintStream out) throws Exception {
+        this.out = out;
+        // no arguments: the paper-scale run on the bundled alanine dipeptide
+        String[] args = arguments.isEmpty() ? new String[] {"test-data/ala2/processed.top",
+                "test-data/ala2/conformations.gro", "target/bench-committor"} : arguments.toArray(new String[0]);
+        InputException.require(args.length >= 3,
+                "usage: bench committor [TOPOLOGY START.gro OUTDIR [configs=2000 shots=100 tmax_ps=1 threads=2]]");
         Topology top = GromacsTopology.read(Path.of(args[0]));
         double[] start = GroFile.read(Path.of(args[1])).get(args[1].contains("conformations") ? 1 : 0).x();
         Path outDir = Path.of(args[2]);
@@ -163,23 +178,23 @@ public final class CommittorBenchmark {
             }
         }
         long totalShots = (long) configs * shots;
-        System.out.printf(Locale.ROOT, "%-28s %s%n", "what", "value");
-        System.out.printf(Locale.ROOT, "%-28s %.1f s (%d configurations, phi targets %s deg)%n", "transition sampling",
+        out.printf(Locale.ROOT, "%-28s %s%n", "what", "value");
+        out.printf(Locale.ROOT, "%-28s %.1f s (%d configurations, phi targets %s deg)%n", "transition sampling",
                 sampling, frames.size(), Arrays.toString(PHI_TARGETS));
-        System.out.printf(Locale.ROOT, "%-28s %d x %d shots x %s ps, %d threads%n", "committor run", configs, shots, CsvTable.format(tmax), threads);
-        System.out.printf(Locale.ROOT, "%-28s %.1f s%n", "wall time", s.seconds());
-        System.out.printf(Locale.ROOT, "%-28s %.1f s (%.0f%% of %d cores: the machine's other load took the rest)%n",
+        out.printf(Locale.ROOT, "%-28s %d x %d shots x %s ps, %d threads%n", "committor run", configs, shots, CsvTable.format(tmax), threads);
+        out.printf(Locale.ROOT, "%-28s %.1f s%n", "wall time", s.seconds());
+        out.printf(Locale.ROOT, "%-28s %.1f s (%.0f%% of %d cores: the machine's other load took the rest)%n",
                 "process CPU time", cpuSeconds, 100 * cpuSeconds / (threads * s.seconds()), threads);
-        System.out.printf(Locale.ROOT, "%-28s %.1f s (CPU time / %d threads: independent shots scale linearly)%n",
+        out.printf(Locale.ROOT, "%-28s %.1f s (CPU time / %d threads: independent shots scale linearly)%n",
                 "wall on idle cores (est.)", cpuSeconds / threads, threads);
-        System.out.printf(Locale.ROOT, "%-28s %.0f%n", "shots/s", s.shotsPerSecond());
-        System.out.printf(Locale.ROOT, "%-28s %.3g (%.2f us of CPU per step)%n", "steps/s", s.stepsNow() / s.seconds(),
+        out.printf(Locale.ROOT, "%-28s %.0f%n", "shots/s", s.shotsPerSecond());
+        out.printf(Locale.ROOT, "%-28s %.3g (%.2f us of CPU per step)%n", "steps/s", s.stepsNow() / s.seconds(),
                 1e6 * cpuSeconds / s.stepsNow());
-        System.out.printf(Locale.ROOT, "%-28s %.3f ps%n", "mean shot length", s.stepsNow() * parameters.dt() / totalShots);
-        System.out.printf(Locale.ROOT, "%-28s %d of %d%n", "undecided shots", undecidedShots, totalShots);
-        System.out.printf(Locale.ROOT, "%-28s %s%n", "pB histogram (10 bins)", Arrays.toString(histogram));
-        System.out.printf(Locale.ROOT, "%-28s %.0f MB (max heap %d MB)%n", "peak heap in use", peakHeap[0] / 1e6,
+        out.printf(Locale.ROOT, "%-28s %.3f ps%n", "mean shot length", s.stepsNow() * parameters.dt() / totalShots);
+        out.printf(Locale.ROOT, "%-28s %d of %d%n", "undecided shots", undecidedShots, totalShots);
+        out.printf(Locale.ROOT, "%-28s %s%n", "pB histogram (10 bins)", Arrays.toString(histogram));
+        out.printf(Locale.ROOT, "%-28s %.0f MB (max heap %d MB)%n", "peak heap in use", peakHeap[0] / 1e6,
                 Runtime.getRuntime().maxMemory() / 1_000_000);
-        System.out.printf(Locale.ROOT, "%-28s %s%n", "results", results);
+        out.printf(Locale.ROOT, "%-28s %s%n", "results", results);
     }
 }

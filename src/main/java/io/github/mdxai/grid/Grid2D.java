@@ -1,14 +1,9 @@
 package io.github.mdxai.grid;
 
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.type.numeric.real.FloatType;
-
 /**
  * A float grid over two named axes with a value unit (e.g. free energy in kJ/mol over phi, psi in degrees).
  * Storage is row-major with x fastest and, like an image, top-down: the first stored row holds the highest y bin, so
- * an ImageJ FloatProcessor and a 2D ArrayImg over the same array show y increasing upwards as in a plot.
+ * an ImageJ FloatProcessor over the same array shows y increasing upwards as in a plot.
  * {@link #get(int, int)} and {@link #set(int, int, float)} take bin indices (iy = 0 is the lowest y). NaN marks
  * bins without data.
  */
@@ -62,11 +57,6 @@ public final class Grid2D {
 
     private int offset(int ix, int iy) {
         return (y.bins() - 1 - iy) * x.bins() + ix;
-    }
-
-    /** The grid as an ImgLib2 image over the same array (image convention: row 0 is the highest y). */
-    public ArrayImg<FloatType, FloatArray> asImg() {
-        return ArrayImgs.floats(values, x.bins(), y.bins());
     }
 
     /** Smallest finite value, NaN if none. */

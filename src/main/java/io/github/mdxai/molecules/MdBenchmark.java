@@ -1,14 +1,16 @@
 package io.github.mdxai.molecules;
 
 import io.github.mdxai.io.AlanineDipeptide;
+import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.Rng;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 import java.io.BufferedReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * best of 5 runs of 100 ps, against GROMACS 2022 on the same system: run when {@code gmx} is on the PATH and
  * {@code ../shared/reference/ala2} is there, else the numbers stored in that folder's bench/bench_summary.txt.
  * Validation ({@code --validate}): NVE energy drift at 0.5 fs over 100 ps, Langevin mean temperature over 1 ns,
- * constrained bond lengths. Usage: {@code MdBenchmark [--quick] [--validate]}.
+ * constrained bond lengths. Usage: {@code bin/mdxai bench md [--quick] [--validate]}.
  */
-public final class MdBenchmark {
+public final class MdBenchmark implements Benchmark {
 
     /** GROMACS 2022.5, 1 thread, best of 5, from ../shared/reference/ala2/bench/bench_summary.txt (us/step). */
     private static final double GMX_NOCONSTR_DT1FS_US = 15.28;
@@ -33,15 +35,27 @@ public final class MdBenchmark {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private MdBenchmark() {
+    private PrintStream out;
+
+    @Override
+    public String name() {
+        return "md";
     }
 
-    public static void main(String[] args) throws Exception {
+    @Override
+    public String description() {
+        return "alanine dipeptide MD speed (Langevin 1 fs, 2 fs with h-bond constraints) against GROMACS; --quick, --validate";
+    }
+
+    @Override
+    public void run(List<String> arguments, PrintStream out) throws Exception {
+        this.out = out;
+        String[] args = arguments.toArray(new String[0]);
         boolean quick = List.of(args).contains("--quick");
         boolean validate = List.of(args).contains("--validate");
         Topology top = AlanineDipeptide.topology();
         double[] x0 = AlanineDipeptide.conformations().get(0).x();
-        System.out.println("case,threads,metric,value,unit");
+        out.println("case,threads,metric,value,unit");
         int repeats = quick ? 2 : 5;
         long steps1 = quick ? 20_000 : 100_000;
         forceEvaluation(top, x0, quick ? 100_000 : 1_000_000);
@@ -54,11 +68,11 @@ public final class MdBenchmark {
         }
     }
 
-    private static void row(String name, String metric, double value, String unit) {
-        System.out.println(String.format(Locale.ROOT, "%s,1,%s,%.6g,%s", name, metric, value, unit));
+    private void row(String name, String metric, double value, String unit) {
+        out.println(String.format(Locale.ROOT, "%s,1,%s,%.6g,%s", name, metric, value, unit));
     }
 
-    private static void forceEvaluation(Topology top, double[] x0, int calls) {
+    private void forceEvaluation(Topology top, double[] x0, int calls) {
         ForceField ff = ForceField.of(top);
         double[] f = new double[x0.length];
         double sink = 0;
@@ -74,11 +88,11 @@ public final class MdBenchmark {
         row("ala2_energy_and_forces", "us_per_call", best, "us");
         row("ala2_energy_and_forces", "cpu_us_per_call", bestCpu, "us");
         if (sink == 42) {
-            System.out.println();
+            out.println();
         }
     }
 
-    private static void speed(String name, Topology top, double[] x0, double dt, boolean hbonds, long steps,
+    private void speed(String name, Topology top, double[] x0, double dt, boolean hbonds, long steps,
                               int repeats, double[] gromacs) {
         ForceField ff = ForceField.of(top);
         Constraints c = hbonds ? Constraints.hydrogenBonds(top) : null;
@@ -110,7 +124,7 @@ public final class MdBenchmark {
     /** Total MD steps of the paper-scale committor study (issue 5). */
     private static final double PAPER_COMMITTOR_STEPS = 2e8;
 
-    private static double nsPerDay(double dtPs, double usPerStep) {
+    private double nsPerDay(double dtPs, double usPerStep) {
         return dtPs * 1e-3 * 86400e6 / usPerStep;
     }
 
@@ -118,7 +132,7 @@ public final class MdBenchmark {
      * GROMACS us/step and whether it was measured now (1) or taken from the stored table (0). Runs gmx grompp and
      * mdrun -ntmpi 1 -ntomp 1 with the reference mdp when both gmx and ../shared/reference/ala2 are there.
      */
-    private static double[] gromacs(String mdp, double dt, double stored) {
+    private double[] gromacs(String mdp, double dt, double stored) {
         Path ref = Path.of("..", "shared", "reference", "ala2");
         if (!Files.isDirectory(ref) || !onPath("gmx")) {
             return new double[]{stored, 0};
@@ -141,7 +155,7 @@ public final class MdBenchmark {
         return new double[]{stored, 0};
     }
 
-    private static boolean onPath(String exe) {
+    private boolean onPath(String exe) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -154,7 +168,7 @@ public final class MdBenchmark {
         return false;
     }
 
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+    private void run(Path dir, String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             while (r.readLine() != null) {
@@ -166,7 +180,7 @@ public final class MdBenchmark {
         }
     }
 
-    private static void validate(Topology top, double[] x0, boolean quick) {
+    private void validate(Topology top, double[] x0, boolean quick) {
         ForceField ff = ForceField.of(top);
         double[] masses = top.masses();
 

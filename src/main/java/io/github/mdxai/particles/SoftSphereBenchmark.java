@@ -1,9 +1,11 @@
 package io.github.mdxai.particles;
 
 import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.Progress;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  * Prints CSV rows {@code case,threads,metric,value,unit}.
  * Arguments: [reference directory (default ../shared/reference/softsphere)] [repetitions (default 3)].
  */
-public final class SoftSphereBenchmark {
+public final class SoftSphereBenchmark implements Benchmark {
 
     /** LAMMPS 29Sep2021, 1 core, best of 5 (reference bench_summary.txt). */
     private static final double LAMMPS_US_N1000 = 1.1785;
@@ -31,14 +33,26 @@ public final class SoftSphereBenchmark {
     /** Our one-thread wall and CPU times by N, for the ratio to a LAMMPS run made in the same conditions. */
     private static final java.util.Map<Integer, double[]> OURS_ONE_THREAD = new java.util.HashMap<>();
 
-    private SoftSphereBenchmark() {
+    private PrintStream out;
+
+    @Override
+    public String name() {
+        return "softsphere";
     }
 
-    public static void main(String[] args) throws Exception {
+    @Override
+    public String description() {
+        return "soft-sphere NVE speed and energy drift, N = 1000 and 8000, against LAMMPS";
+    }
+
+    @Override
+    public void run(List<String> arguments, PrintStream out) throws Exception {
+        this.out = out;
+        String[] args = arguments.toArray(new String[0]);
         Path ref = Path.of(args.length > 0 ? args[0] : "../shared/reference/softsphere");
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Configuration base = startConfiguration(ref);
-        System.out.println("case,threads,metric,value,unit");
+        out.println("case,threads,metric,value,unit");
         for (int n : new int[]{1000, 8000}) {
             Configuration c = n == 1000 ? base : replicate(base, 2);
             int steps = n == 1000 ? 10000 : 3000;
@@ -73,9 +87,9 @@ public final class SoftSphereBenchmark {
         runLammpsIfInstalled(ref, replicate(base, 2));
     }
 
-    private static void row(String name, int threads, String metric, double value, String unit) {
-        System.out.printf(Locale.ROOT, "%s,%d,%s,%.6g,%s%n", name, threads, metric, value, unit);
-        System.out.flush();
+    private void row(String name, int threads, String metric, double value, String unit) {
+        out.printf(Locale.ROOT, "%s,%d,%s,%.6g,%s%n", name, threads, metric, value, unit);
+        out.flush();
     }
 
     /**
@@ -83,7 +97,7 @@ public final class SoftSphereBenchmark {
      * least-squares slope of Etot/atom per 1000 tau, rms deviation of Etot/atom from that line] over a timed NVE run
      * after a 200-step warm-up, with Etot sampled every 100 steps.
      */
-    static double[] run(Configuration c, int steps, int threads) {
+    double[] run(Configuration c, int steps, int threads) {
         ParticleState s = new ParticleState(c, SoftSphereMixture.BERNU_HANSEN.masses());
         try (PairForces f = new PairForces(SoftSphereMixture.BERNU_HANSEN.potential(), s.types(), s.box(), 0.3, threads)) {
             VelocityVerlet vv = new VelocityVerlet(s, f, 0.005);
@@ -106,7 +120,7 @@ public final class SoftSphereBenchmark {
     }
 
     /** Least-squares slope (per 1000 tau) and rms residual of (time, Etot/atom) samples. */
-    static double[] drift(List<double[]> samples) {
+    double[] drift(List<double[]> samples) {
         org.apache.commons.math3.stat.regression.SimpleRegression r = new org.apache.commons.math3.stat.regression.SimpleRegression();
         for (double[] p : samples) {
             r.addData(p[0], p[1]);
@@ -114,7 +128,7 @@ public final class SoftSphereBenchmark {
         return new double[]{r.getSlope() * 1000, Math.sqrt(r.getSumSquaredErrors() / samples.size())};
     }
 
-    private static Configuration startConfiguration(Path ref) {
+    private Configuration startConfiguration(Path ref) {
         Path data = ref.resolve("config_N1000.data");
         if (Files.exists(data)) {
             return LammpsData.read(data);
@@ -125,7 +139,7 @@ public final class SoftSphereBenchmark {
         return r.configuration();
     }
 
-    static Configuration replicate(Configuration c, int m) {
+    Configuration replicate(Configuration c, int m) {
         int n = c.size();
         int total = n * m * m * m;
         int[] types = new int[total];
@@ -153,7 +167,7 @@ public final class SoftSphereBenchmark {
     }
 
     /** Runs LAMMPS's own benchmark input (1 process) when {@code lmp} and the inputs are available. */
-    private static void runLammpsIfInstalled(Path ref, Configuration n8000) throws IOException, InterruptedException {
+    private void runLammpsIfInstalled(Path ref, Configuration n8000) throws IOException, InterruptedException {
         Path inputs = ref.resolve("inputs");
         if (!onPath("lmp") || !Files.exists(inputs.resolve("in.bench")) || !Files.exists(ref.resolve("config_N1000.data"))) {
             System.err.println("lmp or the reference inputs not found: LAMMPS rows are the stored reference numbers");
@@ -180,7 +194,7 @@ public final class SoftSphereBenchmark {
         runLammps(work, tag, work.resolve("config_N8000.data"), 3000);
     }
 
-    private static void runLammps(Path work, String tag, Path data, int nsteps) throws IOException, InterruptedException {
+    private void runLammps(Path work, String tag, Path data, int nsteps) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("lmp", "-log", "none", "-screen", "log.screen", "-in", "in.bench",
                 "-var", "data", data.toString(), "-var", "tag", tag,
                 "-var", "nsteps", Integer.toString(nsteps), "-var", "tab", "ss_20000.table", "-var", "tabN", "20000"));

@@ -3,9 +3,12 @@ package io.github.mdxai.features.structure;
 import io.github.mdxai.io.LammpsData;
 import io.github.mdxai.particles.Box;
 import io.github.mdxai.particles.Configuration;
+import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.Progress;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,14 +17,26 @@ import java.util.Locale;
  * test resources, 2 x 2 x 2 = 8000 particles). Optionally writes the replicated configuration, so that LAMMPS can
  * time compute orientorder/atom and voronoi/atom on the same particles (test-data/structure/bench.lmp).
  *
- * <pre>java -cp target/classes io.github.mdxai.features.structure.DescriptorBenchmark [data] [replicas] [repeats] [write.data]</pre>
+ * <pre>bin/mdxai bench descriptors [data] [replicas] [repeats] [write.data]</pre>
  */
-public final class DescriptorBenchmark {
+public final class DescriptorBenchmark implements Benchmark {
 
-    private DescriptorBenchmark() {
+    private PrintStream out;
+
+    @Override
+    public String name() {
+        return "descriptors";
     }
 
-    public static void main(String[] args) {
+    @Override
+    public String description() {
+        return "neighbour lists, Steinhardt q4/q6 and Voronoi volumes, particles per second";
+    }
+
+    @Override
+    public void run(List<String> arguments, PrintStream out) throws Exception {
+        this.out = out;
+        String[] args = arguments.toArray(new String[0]);
         Path input = Path.of(args.length > 0 ? args[0] : "test-data/softsphere/config_N1000.data");
         int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
@@ -33,9 +48,9 @@ public final class DescriptorBenchmark {
         double[] box = {c.box().lx(), c.box().ly(), c.box().lz()};
         double[] pos = c.positions();
         int n = c.size();
-        System.out.printf(Locale.ROOT, "N = %d, box %.4f x %.4f x %.4f, %d cores, best of %d%n", n, box[0], box[1],
+        out.printf(Locale.ROOT, "N = %d, box %.4f x %.4f x %.4f, %d cores, best of %d%n", n, box[0], box[1],
                 box[2], Runtime.getRuntime().availableProcessors(), repeats);
-        System.out.printf("%-48s %10s %12s %10s %12s%n", "what", "wall ms", "particles/s", "cpu ms",
+        out.printf("%-48s %10s %12s %10s %12s%n", "what", "wall ms", "particles/s", "cpu ms",
                 "per cpu-s");
         Steinhardt q46 = new Steinhardt(new int[] {4, 6}, false);
         NeighborList nearest = NeighborList.nearest(pos, box, 12, Progress.NONE);
@@ -70,7 +85,7 @@ public final class DescriptorBenchmark {
      * Best wall time and best CPU time of this thread (the latter steadier on a busy machine; it misses the work of
      * helper threads, so it is shown only for one-thread runs).
      */
-    private static void report(String what, int n, int repeats, java.util.function.Supplier<Object> work) {
+    private void report(String what, int n, int repeats, java.util.function.Supplier<Object> work) {
         java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int w = 0; w < 2; w++) {
             work.get();
@@ -87,7 +102,7 @@ public final class DescriptorBenchmark {
         double wallMs = bestWall / 1e6;
         double cpuMs = bestCpu / 1e6;
         boolean threaded = what.contains("2 threads");
-        System.out.printf(Locale.ROOT, "%-48s %10.2f %12.0f %10s %12s%n", what, wallMs, n / (wallMs / 1000),
+        out.printf(Locale.ROOT, "%-48s %10.2f %12.0f %10s %12s%n", what, wallMs, n / (wallMs / 1000),
                 threaded ? "-" : String.format(Locale.ROOT, "%.2f", cpuMs),
                 threaded ? "-" : String.format(Locale.ROOT, "%.0f", n / (cpuMs / 1000)));
     }
