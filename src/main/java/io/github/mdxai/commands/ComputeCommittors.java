@@ -90,7 +90,7 @@ public class ComputeCommittors implements Command {
         ShardSpec part = ShardSpec.parse(shard);
         ShootingParameters parameters = new ShootingParameters(shots, tmax, temperature, seed, dynamics, friction, dt,
                 constraints, check);
-        CommittorStates regions = states == null ? CommittorStates.alanineDipeptide() : CommittorStates.read(states.toPath());
+        CommittorStates regions = CommittorStates.readOrDefault(states == null ? null : states.toPath());
         Progress progress = HostProgress.of(statusService);
         progress.status("Compute Committors: reading inputs");
         Topology top = GromacsTopology.read(topology.toPath());

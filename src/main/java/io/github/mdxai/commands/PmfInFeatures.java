@@ -2,7 +2,7 @@ package io.github.mdxai.commands;
 
 import ij.ImagePlus;
 import io.github.mdxai.commands.host.Hosts;
-import io.github.mdxai.cv.StateRegion;
+import io.github.mdxai.cv.StatePair;
 import io.github.mdxai.explain.CommittorLandscape;
 import io.github.mdxai.explain.Importance;
 import io.github.mdxai.grid.Axis;
@@ -93,15 +93,14 @@ public class PmfInFeatures implements Command {
 
     @Override
     public void run() {
-        Hosts.useOwnClassLoader();
         InputException.require(frames != null && dataset != null && out != null, "frames, dataset and out are required");
         String[] names = featureNames();
         CsvTable colvar = CsvTable.read(frames.toPath());
         int[] rows = Reweighting.rowsFrom(colvar, skip);
-        List<StateRegion> regions = states == null ? List.of(StateRegion.c7eq(), StateRegion.c7ax()) : StateRegion.read(states.toPath());
-        InputException.require(regions.size() == 2, "states: expected two states (A and B), found " + regions.size());
-        CommittorLandscape.Frames f = CommittorLandscape.Frames.fromColvar(colvar, rows, names[0], names[1], weights,
-                regions.get(0), regions.get(1), model == null ? null : CommittorModel.load(model.toPath()));
+        StatePair regions = StatePair.readOrDefault(states == null ? null : states.toPath());
+        // the model's p_B of every frame runs in ND4J, which needs the plugin's class loader inside ImageJ
+        CommittorLandscape.Frames f = Hosts.callWithOwnClassLoader(() -> CommittorLandscape.Frames.fromColvar(colvar, rows,
+                names[0], names[1], weights, regions.a(), regions.b(), model == null ? null : CommittorModel.load(model.toPath())));
         double[] fx = f.x();
         double[] fy = f.y();
         CsvTable data = CsvTable.read(dataset.toPath());

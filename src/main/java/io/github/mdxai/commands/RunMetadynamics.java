@@ -1,11 +1,11 @@
 package io.github.mdxai.commands;
 
 import io.github.mdxai.cv.CollectiveVariable;
-import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.cv.CollectiveVariables;
 import io.github.mdxai.io.Frame;
 import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.io.Structures;
-import io.github.mdxai.sampling.CvList;
+import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.sampling.MetadynamicsRun;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
@@ -103,9 +103,9 @@ public class RunMetadynamics implements Command {
         Progress progress = HostProgress.of(statusService);
         Topology top = GromacsTopology.read(topology.toPath());
         Frame first = Structures.read(structure.toPath(), top).get(0);
-        CollectiveVariable[] biased = CvList.parse(cvs, top.atomCount());
+        CollectiveVariable[] biased = CollectiveVariables.parseAtLeastOne(cvs, top.atomCount());
         InputException.require(biased.length <= 2, "cvs: metadynamics biases one or two CVs, got " + biased.length);
-        CollectiveVariable[] recorded = record == null || record.isBlank() ? new CollectiveVariable[0] : CvList.parse(record, top.atomCount());
+        CollectiveVariable[] recorded = CollectiveVariables.parse(record, top.atomCount()).toArray(new CollectiveVariable[0]);
         MetadynamicsRun.Settings settings = new MetadynamicsRun.Settings(temperature, friction, dt, steps, pace, height,
                 widths(sigma, biased.length), biasfactor, seed, interval, constraintMode.equals("h-bonds"), distances);
         Path folder = out.toPath();

@@ -1,19 +1,12 @@
 package io.github.mdxai.commands;
 
 import io.github.mdxai.cv.CollectiveVariable;
-import io.github.mdxai.cv.StateRegion;
-import io.github.mdxai.grid.Axis;
-import io.github.mdxai.grid.Grid2D;
-import io.github.mdxai.figures.SurfacePlot;
-import io.github.mdxai.molecules.Topology;
-import io.github.mdxai.io.Frame;
+import io.github.mdxai.cv.CollectiveVariables;
+import io.github.mdxai.cv.StatePair;
 import io.github.mdxai.io.GromacsTopology;
-import io.github.mdxai.io.Structures;
-import io.github.mdxai.sampling.CvList;
-import io.github.mdxai.sampling.MinimumFreeEnergyPath;
-import io.github.mdxai.sampling.Reweighting;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.sampling.TransitionRegionRun;
 import io.github.mdxai.sampling.TransitionRegionSampler;
-import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import org.scijava.ItemIO;
@@ -23,12 +16,7 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import java.awt.Color;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Configurations near the transition state: finds the saddle between two states on the reweighted surface of a
@@ -51,12 +39,16 @@ public class SampleTransitionRegion implements Command {
     @Parameter(label = "Restrained CVs", persist = false, description = "the CVs of the surface, e.g. 'phi psi'")
     private String cvs = "phi psi";
 
+    @Parameter(label = "Also recorded CVs", required = false, persist = false,
+            description = "CVs written beside the restrained ones in transition_configs.csv, e.g. 'theta'; empty: none")
+    private String record = "theta";
+
     @Parameter(label = "Centre (empty = saddle)", required = false, persist = false,
             description = "one value per restrained CV (deg or nm); empty: the saddle of the reweighted surface")
     private String centre = "";
 
     @Parameter(label = "States file (CSV, empty = C7eq/C7ax)", required = false, style = "file", persist = false,
-            description = "state,cv,unit,min,max; the first two states are A and B")
+            description = "state,cv,unit,min,max; two states, the first is A")
     private File states;
 
     @Parameter(label = "Restraint kappa (kJ/mol/rad^2)", min = "0", persist = false,
@@ -108,86 +100,20 @@ public class SampleTransitionRegion implements Command {
         InputException.require(topology != null, "topology: a .top file is required");
         InputException.require(out != null, "out: an output folder is required");
         String constraintMode = Choices.require("constraints", constraints, "none", "h-bonds");
-        Path folder = input.toPath();
-        Path colvarFile = folder.resolve("colvar.csv");
-        Path framesFile = folder.resolve("frames.gro");
-        InputException.require(Files.isRegularFile(colvarFile) && Files.isRegularFile(framesFile),
-                "input: " + folder + " must hold colvar.csv and frames.gro from Metadynamics");
         Progress progress = HostProgress.of(statusService);
         Topology top = GromacsTopology.read(topology.toPath());
-        CollectiveVariable[] restrained = CvList.parse(cvs, top.atomCount());
-        CsvTable colvar = CsvTable.read(colvarFile);
-        String[] columns = new String[restrained.length];
-        boolean[] periodic = new boolean[restrained.length];
-        for (int k = 0; k < restrained.length; k++) {
-            columns[k] = CvList.column(restrained[k]);
-            periodic[k] = restrained[k].periodic();
-        }
-        Grid2D surface = null;
-        MinimumFreeEnergyPath.Path path = null;
-        double[] target;
-        if (centre == null || centre.isBlank()) {
-            InputException.require(restrained.length == 2, "centre: give one value per CV; the saddle is only found for two CVs");
-            surface = surface(colvar, restrained, columns);
-            List<StateRegion> regions = states == null ? List.of(StateRegion.c7eq(), StateRegion.c7ax()) : StateRegion.read(states.toPath());
-            InputException.require(regions.size() >= 2, "states: the file must define two states");
-            InputException.require(!regions.get(0).overlaps(regions.get(1)), "states " + regions.get(0).name() + " and "
-                    + regions.get(1).name() + " overlap");
-            path = MinimumFreeEnergyPath.find(surface, regions.get(0), regions.get(1));
-            target = new double[]{path.saddleX(), path.saddleY()};
-        } else {
-            target = numbers(centre, restrained.length);
-        }
-        double[][] recordedCv = new double[colvar.rowCount()][restrained.length];
-        for (int k = 0; k < restrained.length; k++) {
-            double[] col = colvar.column(columns[k]);
-            for (int r = 0; r < col.length; r++) {
-                recordedCv[r][k] = col[r];
-            }
-        }
-        int nearest = TransitionRegionSampler.nearest(recordedCv, target, periodic);
-        List<Frame> frames = Structures.read(framesFile, top);
-        InputException.require(frames.size() == colvar.rowCount(), "input: frames.gro has " + frames.size()
-                + " frames but colvar.csv " + colvar.rowCount() + " rows");
-        List<CollectiveVariable> recorded = new java.util.ArrayList<>(List.of(restrained));
-        if (recorded.stream().noneMatch(c -> c.name().equals("theta")) && top.atomCount() >= 9) {
-            recorded.addAll(List.of(CvList.parse("theta", top.atomCount())));
-        }
+        CollectiveVariable[] restrained = CollectiveVariables.parseAtLeastOne(cvs, top.atomCount());
+        double[] target = centre == null || centre.isBlank() ? null : numbers(centre, restrained.length);
         TransitionRegionSampler.Settings settings = new TransitionRegionSampler.Settings(target, kappa, count, stride,
                 equilibration, temperature, friction, dt, seed, constraintMode.equals("h-bonds"));
-        progress.status("Sampling " + count + " transition-region configurations");
-        TransitionRegionSampler.Result r = TransitionRegionSampler.sample(top, frames.get(nearest).x(), restrained,
-                recorded.toArray(new CollectiveVariable[0]), settings, out.toPath(), progress);
-        if (surface != null && periodic[0] && periodic[1]) {
-            double[] px = new double[count], py = new double[count];
-            for (int k = 0; k < count; k++) {
-                px[k] = r.cvValues()[k][0];
-                py[k] = r.cvValues()[k][1];
-            }
-            new SurfacePlot(surface).title(String.format(Locale.ROOT, "%d transition-region configurations", count))
-                    .range(0, 50).contours(5).points(px, py, Color.WHITE).path(path.x(), path.y())
-                    .marker(path.saddleX(), path.saddleY(), "saddle").writePng(out.toPath().resolve("transition_region.png"));
-        }
-        StringBuilder lag = new StringBuilder();
-        for (int k = 0; k < recorded.size(); k++) {
-            lag.append(String.format(Locale.ROOT, " %s %.2f", recorded.get(k).name(), r.lag1Autocorrelation()[k]));
-        }
-        summary = String.format(Locale.ROOT, "Sample Transition Region: %d configurations around %s from frame %d in %.1f s;"
-                + " lag-1 autocorrelation%s; wrote transition_configs.gro/.csv to %s", count, java.util.Arrays.toString(target),
-                nearest, r.wallSeconds(), lag, out);
+        TransitionRegionRun.Outcome o = TransitionRegionRun.run(input.toPath(), top, restrained,
+                CollectiveVariables.parse(record, top.atomCount()), StatePair.readOrDefault(states == null ? null : states.toPath()),
+                skip, settings, out.toPath(), progress);
+        summary = "Sample Transition Region: " + TransitionRegionRun.summary(o, count) + "; wrote transition_configs.gro/.csv to " + out;
         progress.status(summary);
         if (log != null) {
             log.info(summary);
         }
-    }
-
-    private Grid2D surface(CsvTable colvar, CollectiveVariable[] cv, String[] columns) {
-        Axis[] axes = new Axis[2];
-        for (int k = 0; k < 2; k++) {
-            InputException.require("deg".equals(CvList.interfaceUnit(cv[k])), "centre: the saddle search needs two angle CVs; give a centre for " + cv[k].name());
-            axes[k] = Axis.spanning(cv[k].name(), "deg", -180, 180, 60);
-        }
-        return Reweighting.surface(colvar, columns[0], columns[1], axes[0], axes[1], temperature, skip);
     }
 
     private static double[] numbers(String text, int count) {

@@ -2,6 +2,7 @@ package io.github.mdxai.committor;
 
 import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.cv.CollectiveVariables;
+import io.github.mdxai.cv.StatePair;
 import io.github.mdxai.cv.StateRegion;
 import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.InputException;
@@ -23,37 +24,29 @@ public final class CommittorStates {
     private final StateRegion a;
     private final StateRegion b;
 
+    /** The pair's checks hold (different names, disjoint regions). */
+    public CommittorStates(StatePair states) {
+        this.a = states.a();
+        this.b = states.b();
+    }
+
     public CommittorStates(StateRegion a, StateRegion b) {
-        if (a.name().equals(b.name())) {
-            throw new InputException("states: A and B are both called " + a.name() + "; expected two different states");
-        }
-        if (a.overlaps(b)) {
-            throw new InputException("states: " + a + " and " + b
-                    + " overlap; a configuration could be in A and in B at once, expected disjoint regions");
-        }
-        this.a = a;
-        this.b = b;
+        this(new StatePair(a, b));
     }
 
-    /** Alanine dipeptide in vacuum: A = C7eq, B = C7ax ({@link StateRegion#c7eq()}, {@link StateRegion#c7ax()}). */
+    /** Alanine dipeptide in vacuum: A = C7eq, B = C7ax ({@link StatePair#alanineDipeptide()}). */
     public static CommittorStates alanineDipeptide() {
-        return new CommittorStates(StateRegion.c7eq(), StateRegion.c7ax());
+        return new CommittorStates(StatePair.alanineDipeptide());
     }
 
-    /** A state file ({@link StateRegion#read(Path)} format) with exactly two states: the first is A, the second B. */
+    /** A state file with exactly two states ({@link StatePair#read(Path)}): the first is A, the second B. */
     public static CommittorStates read(Path file) {
-        List<StateRegion> regions = StateRegion.read(file);
-        if (regions.size() != 2) {
-            List<String> names = new ArrayList<>();
-            regions.forEach(r -> names.add(r.name()));
-            throw InputException.at(file, 0, "expected two states (the first is A, the second B), found "
-                    + regions.size() + ": " + String.join(", ", names));
-        }
-        try {
-            return new CommittorStates(regions.get(0), regions.get(1));
-        } catch (InputException e) {
-            throw InputException.at(file, 0, e.getMessage());
-        }
+        return new CommittorStates(StatePair.read(file));
+    }
+
+    /** The states of {@code file}, or alanine dipeptide's C7eq/C7ax when it is null. */
+    public static CommittorStates readOrDefault(Path file) {
+        return new CommittorStates(StatePair.readOrDefault(file));
     }
 
     public StateRegion a() {
@@ -66,7 +59,7 @@ public final class CommittorStates {
 
     /** The states as text, for run headers: "A=C7eq: phi in [...] deg ... B=...". */
     public String describe() {
-        return "A=" + a + " B=" + b;
+        return new StatePair(a, b).describe();
     }
 
     /** Checks that every CV of the states exists for the topology and has the unit its bounds use. */
@@ -78,7 +71,6 @@ public final class CommittorStates {
     public final class Classifier {
 
         private final CollectiveVariable[] variables;
-        private final double[] toInterfaceUnit;
         private final double[] values;
         private final StateRegion.Membership inA;
         private final StateRegion.Membership inB;
@@ -88,7 +80,6 @@ public final class CommittorStates {
             names.addAll(b.cvNames());
             List<String> order = new ArrayList<>(names);
             variables = new CollectiveVariable[order.size()];
-            toInterfaceUnit = new double[order.size()];
             for (int k = 0; k < variables.length; k++) {
                 List<CollectiveVariable> parsed = CollectiveVariables.parse(order.get(k), atomCount);
                 variables[k] = parsed.get(0);
@@ -98,7 +89,6 @@ public final class CommittorStates {
                     throw new InputException("states: CV " + order.get(k) + " is " + (angle ? "an angle (unit deg)" : "a distance (unit nm)")
                             + " but its bounds are in " + unit);
                 }
-                toInterfaceUnit[k] = angle ? 180 / Math.PI : 1;
             }
             values = new double[variables.length];
             inA = a.in(order);
@@ -119,7 +109,7 @@ public final class CommittorStates {
         /** {@link #IN_A}, {@link #IN_B} or {@link #NONE} for positions x (nm). */
         public int classify(double[] x) {
             for (int k = 0; k < variables.length; k++) {
-                values[k] = variables[k].value(x) * toInterfaceUnit[k];
+                values[k] = variables[k].toInterface(variables[k].value(x));
             }
             if (inA.contains(values)) {
                 return IN_A;

@@ -24,4 +24,28 @@ public interface CollectiveVariable {
 
     /** 0-based indices of the atoms this variable depends on. */
     int[] atoms();
+
+    /** Unit at the interfaces (files, dialogs, state bounds): "deg" for angles, else {@link #unit()}. */
+    default String interfaceUnit() {
+        return isAngle() ? "deg" : unit();
+    }
+
+    /** A value in interface units: degrees for angles, nm for distances. */
+    default double toInterface(double value) {
+        return isAngle() ? Math.toDegrees(value) : value;
+    }
+
+    /** A value in interface units back in {@link #unit()} (degrees to radians for angles). */
+    default double fromInterface(double value) {
+        return isAngle() ? Math.toRadians(value) : value;
+    }
+
+    /** The column header of this variable in every table: name and interface unit, e.g. phi_deg, r6-10_nm. */
+    default String column() {
+        return name() + "_" + interfaceUnit();
+    }
+
+    private boolean isAngle() {
+        return "rad".equals(unit());
+    }
 }

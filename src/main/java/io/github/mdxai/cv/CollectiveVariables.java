@@ -3,28 +3,42 @@ package io.github.mdxai.cv;
 import io.github.mdxai.util.InputException;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Parses lists of collective variables as users type them, separated by spaces or commas: {@code phi}, {@code psi},
  * {@code theta} (alanine dipeptide), {@code r6-10} (distance), {@code angle5-7-9}, {@code dihedral5-7-9-15}, all
- * with 1-based atom numbers.
+ * with 1-based atom numbers. The one parser of CV lists: commands, state files and tables use it.
  */
 public final class CollectiveVariables {
 
     private CollectiveVariables() {
     }
 
+    /** The variables of a list, in its order; a blank list gives none, a name given twice is an error. */
     public static List<CollectiveVariable> parse(String spec, int atomCount) {
         List<CollectiveVariable> out = new ArrayList<>();
         if (spec == null || spec.isBlank()) {
             return out;
         }
+        Set<String> seen = new HashSet<>();
         for (String token : spec.trim().split("[\\s,;]+")) {
-            out.add(parseOne(token.toLowerCase(Locale.ROOT), atomCount));
+            CollectiveVariable cv = parseOne(token.toLowerCase(Locale.ROOT), atomCount);
+            InputException.require(seen.add(cv.name()), "collective variable '" + cv.name() + "' appears twice in '" + spec + "'");
+            out.add(cv);
         }
         return out;
+    }
+
+    /** {@link #parse} for a list that must name at least one variable, e.g. the biased CVs of metadynamics. */
+    public static CollectiveVariable[] parseAtLeastOne(String spec, int atomCount) {
+        List<CollectiveVariable> cvs = parse(spec, atomCount);
+        InputException.require(!cvs.isEmpty(), "expected collective variables such as 'phi psi' or 'r6-10', got '"
+                + (spec == null ? "" : spec) + "'");
+        return cvs.toArray(new CollectiveVariable[0]);
     }
 
     private static CollectiveVariable parseOne(String token, int atomCount) {

@@ -24,15 +24,7 @@ import java.util.Map;
  * </pre>
  * {@code unit} is {@code deg} (periodic, values in (-180, 180] after wrapping) or {@code nm}.
  *
- * <p>Defaults for alanine dipeptide in vacuum (amber99sb-ildn, 300 K), {@link #c7eq()} and {@link #c7ax()}, derived
- * from the reweighted F(phi, psi) of two 10 ns well-tempered metadynamics runs (issue 4; 6-degree bins): each box is
- * the bounding box of the basin's sublevel set, i.e. the bins connected to the state's minimum with
- * F &lt; F(minimum) + 10 kJ/mol (C7eq: phi &lt; 0, minimum near (-81, 54), set spanning phi -174..-54 and psi -12
- * through 180 to -162; C7ax: phi &gt; 0, minimum near (57, -39) at 6.4 kJ/mol, set spanning phi 36..84 and
- * psi -96..18), bin edges rounded outward to 5 degrees. Both runs give the same sets. The minimum free-energy path
- * leaves the boxes where F is at least 20 kJ/mol below the saddle (near (-3, -33), 35-37 kJ/mol), and alphaR
- * (-64, -35) and alphaL (59, 44) lie outside both. The C7eq box includes the C5 and PII shoulders of the beta basin
- * (psi around 150-180) that C7eq exchanges with within picoseconds.
+ * <p>The default states of alanine dipeptide (C7eq, C7ax) are a file in this format: {@link StatePair#alanineDipeptide()}.
  */
 public final class StateRegion {
 
@@ -114,16 +106,6 @@ public final class StateRegion {
         }
         this.name = name;
         this.bounds = List.copyOf(bounds);
-    }
-
-    /** C7eq (state A): the beta basin of vacuum alanine dipeptide, phi in [-180, -50], psi in [-15, -165] (wrapping). */
-    public static StateRegion c7eq() {
-        return new StateRegion("C7eq", List.of(new Bound("phi", "deg", -180, -50), new Bound("psi", "deg", -15, -165)));
-    }
-
-    /** C7ax (state B): phi in [35, 85], psi in [-100, 20] deg. */
-    public static StateRegion c7ax() {
-        return new StateRegion("C7ax", List.of(new Bound("phi", "deg", 35, 85), new Bound("psi", "deg", -100, 20)));
     }
 
     public String name() {

@@ -1,6 +1,7 @@
 package io.github.mdxai.features;
 
 import io.github.mdxai.cv.Dihedral;
+import io.github.mdxai.cv.Distance;
 import io.github.mdxai.molecules.Topology;
 
 import java.util.ArrayList;
@@ -8,9 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Interatomic distances as features (mdtraj style: values plus the names they belong to): every pair i &lt; j that
- * is not bonded in the topology, named {@code r{i}-{j}} with 1-based atom numbers, in nm (210 for alanine
- * dipeptide: 231 pairs minus 21 bonds). For alanine dipeptide the dihedrals phi, psi and theta (degrees) follow.
+ * The pair-distance features (mdtraj style: values plus the names they belong to), the one definition that
+ * metadynamics (COLVAR columns), the training table, the PMF and the network share: every pair i &lt; j that is not
+ * bonded in the topology, in nm (210 for alanine dipeptide: 231 pairs minus 21 bonds), as columns named like the
+ * distance CV with its unit, {@code r{i}-{j}_nm} with 1-based atom numbers ({@link Distance#column()}). For alanine
+ * dipeptide the dihedrals phi, psi and theta follow ({@code phi_deg}, {@code psi_deg}, {@code theta_deg}).
  */
 public final class DistanceFeatures {
 
@@ -35,7 +38,7 @@ public final class DistanceFeatures {
                 if (!bonded[i * n + j]) {
                     fi[count] = i;
                     fj[count] = j;
-                    names.add("r" + (i + 1) + "-" + (j + 1));
+                    names.add(new Distance(i, j).column());
                     count++;
                 }
             }
@@ -44,7 +47,7 @@ public final class DistanceFeatures {
         second = Arrays.copyOf(fj, count);
         dihedrals = isAlanineDipeptide(top) ? new Dihedral[]{Dihedral.phi(), Dihedral.psi(), Dihedral.theta()} : new Dihedral[0];
         for (Dihedral d : dihedrals) {
-            names.add(d.name());
+            names.add(d.column());
         }
         this.names = List.copyOf(names);
     }
@@ -63,12 +66,12 @@ public final class DistanceFeatures {
         return true;
     }
 
-    /** Column names: the distances, then phi, psi, theta where they apply. */
+    /** Column names with units: the distances, then phi, psi, theta where they apply. */
     public List<String> names() {
         return names;
     }
 
-    /** Number of distance columns. */
+    /** Number of distance columns: the first {@code distanceCount()} of {@link #names()} and of the values. */
     public int distanceCount() {
         return first.length;
     }
@@ -86,7 +89,7 @@ public final class DistanceFeatures {
             out[k] = Math.sqrt(dx * dx + dy * dy + dz * dz);
         }
         for (int d = 0; d < dihedrals.length; d++) {
-            out[first.length + d] = Math.toDegrees(dihedrals[d].value(x));
+            out[first.length + d] = dihedrals[d].toInterface(dihedrals[d].value(x));
         }
     }
 

@@ -41,7 +41,7 @@ public final class CsvReporter implements Reporter {
         h.add("total_kJmol");
         h.add("temperature_K");
         for (CollectiveVariable cv : cvs) {
-            h.add(cv.name() + (cv.unit().equals("rad") ? "_deg" : "_" + cv.unit()));
+            h.add(cv.column());
         }
         return h;
     }
@@ -66,8 +66,7 @@ public final class CsvReporter implements Reporter {
         row.add(CsvTable.format(potential + kinetic));
         row.add(CsvTable.format(integrator.temperature(state)));
         for (CollectiveVariable cv : cvs) {
-            double v = cv.value(state.x);
-            row.add(CsvTable.format(cv.unit().equals("rad") ? Math.toDegrees(v) : v));
+            row.add(CsvTable.format(cv.toInterface(cv.value(state.x))));
         }
         CsvTable.writeRow(out, row);
     }

@@ -1,6 +1,7 @@
 package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
+import io.github.mdxai.features.DistanceFeatures;
 import io.github.mdxai.grid.GridCsv;
 import io.github.mdxai.molecules.Constraints;
 import io.github.mdxai.molecules.ForceField;
@@ -74,7 +75,7 @@ public final class MetadynamicsRun {
         double[] sigma = new double[biased.length];
         double[][] ranges = new double[biased.length][];
         for (int d = 0; d < biased.length; d++) {
-            sigma[d] = CvList.fromInterface(biased[d], s.sigma()[d]);
+            sigma[d] = biased[d].fromInterface(s.sigma()[d]);
             // bond angles live on [0, pi]; a grid from 0 to 2 nm covers every distance inside a small molecule
             ranges[d] = biased[d].periodic() ? null : "rad".equals(biased[d].unit()) ? new double[]{0, Math.PI} : new double[]{0, 2};
         }
@@ -85,7 +86,7 @@ public final class MetadynamicsRun {
                 columns.add(b);
             }
         }
-        int[][] pairs = s.distances() ? CvList.nonBondedPairs(top) : new int[0][];
+        DistanceFeatures pairs = s.distances() ? new DistanceFeatures(top) : null;
         ForceField ff = ForceField.of(top).plus(metad);
         Constraints constraints = s.hBondConstraints() ? Constraints.hydrogenBonds(top) : null;
         LangevinBaoab md = new LangevinBaoab(ff, top.masses(), s.temperature(), s.friction(), s.dt(), constraints);
@@ -101,6 +102,7 @@ public final class MetadynamicsRun {
                 AtomicFiles.writeText(out.resolve("frames.gro"), frames -> {
                     writeHeaders(colvar, hillsOut, columns, biased, pairs);
                     double[] row = new double[columns.size()];
+                    double[] features = pairs == null ? null : new double[pairs.names().size()];
                     StringBuilder line = new StringBuilder(4096);
                     try {
                         for (long step = 0; step <= s.steps(); step++) {
@@ -109,11 +111,11 @@ public final class MetadynamicsRun {
                             }
                             if (step % s.interval() == 0) {
                                 for (int c = 0; c < row.length; c++) {
-                                    row[c] = CvList.toInterface(columns.get(c), columns.get(c).value(state.x));
+                                    row[c] = columns.get(c).toInterface(columns.get(c).value(state.x));
                                 }
                                 double v = metad.lastBias();
                                 double ct = metad.ct();
-                                writeColvarRow(colvar, line, state.time, row, v, ct, Math.exp((v - ct) / kT), pairs, state.x);
+                                writeColvarRow(colvar, line, state.time, row, v, ct, Math.exp((v - ct) / kT), pairs, features, state.x);
                                 GroFile.writeFrame(frames, top, String.format(Locale.ROOT, "metadynamics t= %.3f ps step %d",
                                         state.time, step), state.x, null, null, 4);
                             }
@@ -144,31 +146,31 @@ public final class MetadynamicsRun {
     }
 
     private static void writeHeaders(Writer colvar, Writer hills, List<CollectiveVariable> columns,
-                                     CollectiveVariable[] biased, int[][] pairs) throws IOException {
+                                     CollectiveVariable[] biased, DistanceFeatures pairs) throws IOException {
         List<String> header = new ArrayList<>();
         header.add("time_ps");
         for (CollectiveVariable c : columns) {
-            header.add(CvList.column(c));
+            header.add(c.column());
         }
         header.addAll(List.of("bias_kJmol", "ct_kJmol", "weight"));
-        for (int[] p : pairs) {
-            header.add("r" + (p[0] + 1) + "-" + (p[1] + 1) + "_nm");
+        if (pairs != null) {
+            header.addAll(pairs.names().subList(0, pairs.distanceCount()));
         }
         CsvTable.writeRow(colvar, header);
         List<String> hillHeader = new ArrayList<>();
         hillHeader.add("time_ps");
         for (CollectiveVariable b : biased) {
-            hillHeader.add(CvList.column(b));
+            hillHeader.add(b.column());
         }
         for (CollectiveVariable b : biased) {
-            hillHeader.add("sigma_" + CvList.column(b));
+            hillHeader.add("sigma_" + b.column());
         }
         hillHeader.addAll(List.of("height_kJmol", "biasfactor"));
         CsvTable.writeRow(hills, hillHeader);
     }
 
     private static void writeColvarRow(Writer w, StringBuilder line, double time, double[] cv, double bias, double ct,
-                                       double weight, int[][] pairs, double[] x) throws IOException {
+                                       double weight, DistanceFeatures pairs, double[] features, double[] x) throws IOException {
         line.setLength(0);
         line.append(CsvTable.format(round(time, 1e6)));
         for (double v : cv) {
@@ -177,9 +179,11 @@ public final class MetadynamicsRun {
         line.append(',').append(CsvTable.format(round(bias, 1e5)));
         line.append(',').append(CsvTable.format(round(ct, 1e5)));
         line.append(',').append(Double.toString(weight));
-        for (int[] p : pairs) {
-            double dx = x[3 * p[0]] - x[3 * p[1]], dy = x[3 * p[0] + 1] - x[3 * p[1] + 1], dz = x[3 * p[0] + 2] - x[3 * p[1] + 2];
-            line.append(',').append(CsvTable.format(round(Math.sqrt(dx * dx + dy * dy + dz * dz), 1e5)));
+        if (pairs != null) {
+            pairs.compute(x, features);
+            for (int k = 0; k < pairs.distanceCount(); k++) {
+                line.append(',').append(CsvTable.format(round(features[k], 1e5)));
+            }
         }
         line.append('\n');
         w.append(line);
@@ -190,10 +194,10 @@ public final class MetadynamicsRun {
         StringBuilder sb = new StringBuilder();
         sb.append(CsvTable.format(round(time, 1e6)));
         for (int d = 0; d < biased.length; d++) {
-            sb.append(',').append(CsvTable.format(round(CvList.toInterface(biased[d], at[d]), 1e4)));
+            sb.append(',').append(CsvTable.format(round(biased[d].toInterface(at[d]), 1e4)));
         }
         for (int d = 0; d < biased.length; d++) {
-            sb.append(',').append(CsvTable.format(round(CvList.toInterface(biased[d], sigma[d]), 1e6)));
+            sb.append(',').append(CsvTable.format(round(biased[d].toInterface(sigma[d]), 1e6)));
         }
         sb.append(',').append(CsvTable.format(round(height, 1e6))).append(',').append(CsvTable.format(biasFactor)).append('\n');
         w.append(sb);

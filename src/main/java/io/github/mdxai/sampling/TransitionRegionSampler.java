@@ -36,7 +36,10 @@ import java.util.SplittableRandom;
  */
 public final class TransitionRegionSampler {
 
-    /** Settings; centre in interface units (deg, nm), kappa in kJ/mol per rad^2 (or per nm^2 for distances). */
+    /**
+     * Settings; centre in interface units (deg, nm; null where a caller finds it, as {@link TransitionRegionRun} finds
+     * the saddle), kappa in kJ/mol per rad^2 (or per nm^2 for distances).
+     */
     public record Settings(double[] centre, double kappa, int count, long stride, long equilibration, double temperature,
                            double friction, double dt, long seed, boolean hBondConstraints) {
 
@@ -48,6 +51,11 @@ public final class TransitionRegionSampler {
             InputException.require(temperature > 0 && Double.isFinite(temperature), "temperature: expected > 0 K, got " + temperature);
             InputException.require(friction > 0 && Double.isFinite(friction), "friction: expected > 0 1/ps, got " + friction);
             InputException.require(dt > 0 && dt <= 0.005, "dt: expected a time step in (0, 0.005] ps, got " + dt);
+        }
+
+        /** The same settings around another centre. */
+        public Settings withCentre(double[] newCentre) {
+            return new Settings(newCentre, kappa, count, stride, equilibration, temperature, friction, dt, seed, hBondConstraints);
         }
     }
 
@@ -99,7 +107,7 @@ public final class TransitionRegionSampler {
                 + restrained.length + "), got " + s.centre().length);
         double[] centre = new double[restrained.length];
         for (int k = 0; k < centre.length; k++) {
-            centre[k] = CvList.fromInterface(restrained[k], s.centre()[k]);
+            centre[k] = restrained[k].fromInterface(s.centre()[k]);
         }
         Restraint restraint = new Restraint(restrained, centre, s.kappa(), top.atomCount());
         ForceField ff = ForceField.of(top).plus(restraint);
@@ -117,7 +125,7 @@ public final class TransitionRegionSampler {
         AtomicFiles.writeText(out.resolve("transition_configs.csv"), csv -> AtomicFiles.writeText(out.resolve("transition_configs.gro"), gro -> {
             List<String> header = new ArrayList<>(List.of("index", "time_ps"));
             for (CollectiveVariable c : recorded) {
-                header.add(CvList.column(c));
+                header.add(c.column());
             }
             header.add("restraint_kJmol");
             CsvTable.writeRow(csv, header);
@@ -127,7 +135,7 @@ public final class TransitionRegionSampler {
                     if (step > s.equilibration() && (step - s.equilibration()) % s.stride() == 0) {
                         double[] row = new double[recorded.length];
                         for (int c = 0; c < row.length; c++) {
-                            row[c] = CvList.toInterface(recorded[c], recorded[c].value(state.x));
+                            row[c] = recorded[c].toInterface(recorded[c].value(state.x));
                         }
                         kept.add(row);
                         double u = restraint.addForces(state.x, scratch);

@@ -60,8 +60,8 @@ class CommittorCommandsTest {
             CsvTable table = CsvTable.read(dir.resolve("features.csv"));
             assertEquals(1 + 210 + 3 + 6, table.columns().size());
             assertEquals("config", table.columns().get(0));
-            assertEquals("r6-10", table.columns().get(table.columns().indexOf("r6-11") - 1));
-            assertEquals(java.util.List.of("phi", "psi", "theta", "pB", "nA", "nB", "undecided", "pB_low", "pB_high"),
+            assertEquals("r6-10_nm", table.columns().get(table.columns().indexOf("r6-11_nm") - 1));
+            assertEquals(java.util.List.of("phi_deg", "psi_deg", "theta_deg", "pB", "nA", "nB", "undecided", "pB_low", "pB_high"),
                     table.columns().subList(211, 220));
             CsvTable committors = CsvTable.read(whole.resolve("committors.csv"));
             assertArrayEquals(committors.column("pB"), table.column("pB"));

@@ -1,5 +1,6 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.cv.StatePair;
 import io.github.mdxai.cv.StateRegion;
 import io.github.mdxai.grid.Grid2D;
 import io.github.mdxai.commands.host.GridImages;
@@ -105,9 +106,9 @@ class SamplingCommandsTest {
                 double f = model(phi, psi);
                 double w = Math.exp(-f / kT);
                 rows.add(new double[]{k++ * 0.1, phi, psi, w});
-                if (StateRegion.c7eq().contains(new double[]{phi, psi})) {
+                if (StatePair.alanineDipeptide().a().contains(new double[]{phi, psi})) {
                     sumA += w;
-                } else if (StateRegion.c7ax().contains(new double[]{phi, psi})) {
+                } else if (StatePair.alanineDipeptide().b().contains(new double[]{phi, psi})) {
                     sumB += w;
                 }
             }

@@ -20,8 +20,8 @@ class StateRegionTest {
 
     @Test
     void defaultsHoldTheirReferenceConformationsAndAreDisjoint() {
-        StateRegion a = StateRegion.c7eq();
-        StateRegion b = StateRegion.c7ax();
+        StateRegion a = StatePair.alanineDipeptide().a();
+        StateRegion b = StatePair.alanineDipeptide().b();
         // GROMACS-minimised conformations of ../shared/reference/ala2/conformations_phipsi.txt
         assertTrue(a.contains(new double[]{-78.25, 73.48}), "C7eq");
         assertTrue(a.contains(new double[]{-154.86, 163.69}), "C5 belongs to the beta basin");
@@ -30,6 +30,29 @@ class StateRegionTest {
         assertFalse(b.contains(new double[]{59.29, 43.87}), "alphaL is not C7ax");
         assertFalse(a.overlaps(b));
         assertFalse(b.overlaps(a));
+    }
+
+    @Test
+    void theBundledDefaultIsStudyAsC7eqAndC7axBoxes() {
+        StatePair states = StatePair.alanineDipeptide();
+        assertEquals("C7eq", states.a().name());
+        assertEquals(List.of(new StateRegion.Bound("phi", "deg", -180, -50), new StateRegion.Bound("psi", "deg", -15, -165)),
+                states.a().bounds());
+        assertEquals("C7ax", states.b().name());
+        assertEquals(List.of(new StateRegion.Bound("phi", "deg", 35, 85), new StateRegion.Bound("psi", "deg", -100, 20)),
+                states.b().bounds());
+        assertTrue(states.boundOnly(List.of("psi", "phi")));
+        assertFalse(states.boundOnly(List.of("phi", "r6-10")));
+    }
+
+    @Test
+    void aPairIsExactlyTwoDifferentDisjointStates() throws Exception {
+        Path three = dir.resolve("three.csv");
+        Files.writeString(three, "state,cv,unit,min,max\nA,phi,deg,-180,-50\nB,phi,deg,35,85\nC,phi,deg,100,120\n");
+        assertTrue(assertThrows(InputException.class, () -> StatePair.read(three)).getMessage().contains("expected two states"));
+        StateRegion a = new StateRegion("A", List.of(new StateRegion.Bound("phi", "deg", -180, 0)));
+        assertThrows(InputException.class, () -> new StatePair(a, new StateRegion("A", List.of(new StateRegion.Bound("phi", "deg", 10, 20)))));
+        assertThrows(InputException.class, () -> new StatePair(a, new StateRegion("B", List.of(new StateRegion.Bound("phi", "deg", -10, 20)))));
     }
 
     @Test
@@ -64,21 +87,21 @@ class StateRegionTest {
 
     @Test
     void membershipFollowsAnotherCvOrder() {
-        StateRegion.Membership m = StateRegion.c7ax().in(List.of("theta", "psi", "phi"));
+        StateRegion.Membership m = StatePair.alanineDipeptide().b().in(List.of("theta", "psi", "phi"));
         assertTrue(m.contains(new double[]{0, -62, 68}));
         assertFalse(m.contains(new double[]{0, 68, -62}));
-        InputException e = assertThrows(InputException.class, () -> StateRegion.c7ax().in(List.of("phi")));
+        InputException e = assertThrows(InputException.class, () -> StatePair.alanineDipeptide().b().in(List.of("phi")));
         assertTrue(e.getMessage().contains("psi"), e.getMessage());
     }
 
     @Test
     void fileRoundTripsAndErrorsNameTheLine() throws Exception {
         Path file = dir.resolve("states.csv");
-        StateRegion.write(file, List.of(StateRegion.c7eq(), StateRegion.c7ax()));
+        StateRegion.write(file, List.of(StatePair.alanineDipeptide().a(), StatePair.alanineDipeptide().b()));
         List<StateRegion> back = StateRegion.read(file);
         assertEquals(2, back.size());
-        assertEquals(StateRegion.c7eq().bounds(), back.get(0).bounds());
-        assertEquals(StateRegion.c7ax().bounds(), back.get(1).bounds());
+        assertEquals(StatePair.alanineDipeptide().a().bounds(), back.get(0).bounds());
+        assertEquals(StatePair.alanineDipeptide().b().bounds(), back.get(1).bounds());
         assertEquals("C7ax", StateRegion.read(file, "C7ax").name());
 
         Path bad = dir.resolve("bad.csv");

@@ -26,13 +26,13 @@ class DistanceFeaturesTest {
         List<String> names = features.names();
         assertEquals(213, names.size());
         assertTrue(DistanceFeatures.isAlanineDipeptide(top));
-        assertEquals(List.of("phi", "psi", "theta"), names.subList(210, 213));
-        assertEquals("r1-3", names.get(0), "r1-2 (HH31-CH3) is a bond");
-        assertTrue(names.contains("r6-10") && names.contains("r6-11"));
+        assertEquals(List.of("phi_deg", "psi_deg", "theta_deg"), names.subList(210, 213));
+        assertEquals("r1-3_nm", names.get(0), "r1-2 (HH31-CH3) is a bond");
+        assertTrue(names.contains("r6-10_nm") && names.contains("r6-11_nm"));
         Set<String> bonds = new HashSet<>();
         for (int b = 0; b < top.bonds().size(); b++) {
             int i = Math.min(top.bonds().i(b), top.bonds().j(b)) + 1, j = Math.max(top.bonds().i(b), top.bonds().j(b)) + 1;
-            bonds.add("r" + i + "-" + j);
+            bonds.add("r" + i + "-" + j + "_nm");
         }
         assertEquals(21, bonds.size());
         for (String bond : bonds) {
@@ -47,7 +47,7 @@ class DistanceFeaturesTest {
         DistanceFeatures features = new DistanceFeatures(top);
         double[] x = GroFile.read(ALA2.resolve("conformations.gro")).get(1).x();
         double[] values = features.compute(x);
-        int k = features.names().indexOf("r6-10"); // 1-based atoms 6 (ACE O) and 10 (ALA HA)
+        int k = features.names().indexOf("r6-10_nm"); // 1-based atoms 6 (ACE O) and 10 (ALA HA)
         double dx = x[15] - x[27], dy = x[16] - x[28], dz = x[17] - x[29];
         assertEquals(Math.sqrt(dx * dx + dy * dy + dz * dz), values[k], 1e-15);
         assertTrue(values[k] > 0.2 && values[k] < 0.5, "an intramolecular distance in nm: " + values[k]);

@@ -1,13 +1,15 @@
 package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
+import io.github.mdxai.cv.CollectiveVariables;
+import io.github.mdxai.cv.StatePair;
 import io.github.mdxai.cv.StateRegion;
+import io.github.mdxai.figures.SurfacePlot;
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
-import io.github.mdxai.figures.SurfacePlot;
-import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.io.GroFile;
 import io.github.mdxai.io.GromacsTopology;
+import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.Progress;
 
@@ -38,7 +40,7 @@ public final class FreeEnergyStudyDrive {
             CsvTable t = CsvTable.read(run.resolve("colvar.csv"));
             tables[r] = t;
             f[r] = Reweighting.surface(t, "phi_deg", "psi_deg", ax, ay, 300, skip);
-            paths[r] = MinimumFreeEnergyPath.find(f[r], StateRegion.c7eq(), StateRegion.c7ax());
+            paths[r] = MinimumFreeEnergyPath.find(f[r], StatePair.alanineDipeptide().a(), StatePair.alanineDipeptide().b());
             int[] rows = Reweighting.rowsFrom(t, skip);
             double[] phi = Reweighting.select(t.column("phi_deg"), rows), psi = Reweighting.select(t.column("psi_deg"), rows);
             double[][] values = new double[rows.length][];
@@ -46,15 +48,15 @@ public final class FreeEnergyStudyDrive {
                 values[k] = new double[]{phi[k], psi[k]};
             }
             Reweighting.StateFreeEnergy df = Reweighting.deltaF(values, Reweighting.select(t.column("weight"), rows),
-                    List.of("phi", "psi"), StateRegion.c7eq(), StateRegion.c7ax(), 300, 5);
+                    List.of("phi", "psi"), StatePair.alanineDipeptide().a(), StatePair.alanineDipeptide().b(), 300, 5);
             MinimumFreeEnergyPath.Path p = paths[r];
             System.out.printf("run %s: %d rows after %.0f ps; dF(C7ax-C7eq) = %.2f +- %.2f kJ/mol (5 blocks); P(A)=%.3f P(B)=%.4f%n",
                     run, rows.length, skip, df.deltaF(), df.standardError(), df.populationA(), df.populationB());
             System.out.printf("   saddle (%.0f, %.0f) deg, F = %.2f; barrier from C7eq min (%.0f,%.0f) = %.2f, from C7ax min (%.0f,%.0f) = %.2f kJ/mol%n",
                     p.saddleX(), p.saddleY(), p.saddleF(), p.x()[0], p.y()[0], p.barrierFromA(),
                     p.x()[p.x().length - 1], p.y()[p.y().length - 1], p.barrierFromB());
-            StateRegion.Membership inA = StateRegion.c7eq().in(List.of("phi", "psi"));
-            StateRegion.Membership inB = StateRegion.c7ax().in(List.of("phi", "psi"));
+            StateRegion.Membership inA = StatePair.alanineDipeptide().a().in(List.of("phi", "psi"));
+            StateRegion.Membership inB = StatePair.alanineDipeptide().b().in(List.of("phi", "psi"));
             for (int k = 1; k < p.x().length; k++) {
                 boolean a0 = inA.contains(new double[]{p.x()[k - 1], p.y()[k - 1]}), a1 = inA.contains(new double[]{p.x()[k], p.y()[k]});
                 boolean b0 = inB.contains(new double[]{p.x()[k - 1], p.y()[k - 1]}), b1 = inB.contains(new double[]{p.x()[k], p.y()[k]});
@@ -111,8 +113,8 @@ public final class FreeEnergyStudyDrive {
         }
         io.github.mdxai.grid.GridCsv.write(f[0], out.resolve("fes_run1.csv"));
         io.github.mdxai.grid.GridCsv.write(f[1], out.resolve("fes_run2.csv"));
-        describeRegion(f[0], StateRegion.c7eq());
-        describeRegion(f[0], StateRegion.c7ax());
+        describeRegion(f[0], StatePair.alanineDipeptide().a());
+        describeRegion(f[0], StatePair.alanineDipeptide().b());
         if (count > 0) {
             MinimumFreeEnergyPath.Path p = paths[0];
             Topology top = GromacsTopology.read(Path.of("test-data/ala2/processed.top"));
@@ -123,11 +125,11 @@ public final class FreeEnergyStudyDrive {
             }
             int nearest = TransitionRegionSampler.nearest(cv, new double[]{p.saddleX(), p.saddleY()}, new boolean[]{true, true});
             double[] x0 = GroFile.read(run1.resolve("frames.gro")).get(nearest).x();
-            CollectiveVariable[] restrained = CvList.parse("phi psi", top.atomCount());
+            CollectiveVariable[] restrained = CollectiveVariables.parseAtLeastOne("phi psi", top.atomCount());
             TransitionRegionSampler.Settings s = new TransitionRegionSampler.Settings(new double[]{p.saddleX(), p.saddleY()},
                     200, count, 500, 10000, 300, 1, 0.002, 7, true);
             TransitionRegionSampler.Result res = TransitionRegionSampler.sample(top, x0, restrained,
-                    CvList.parse("phi psi theta", top.atomCount()), s, out, Progress.NONE);
+                    CollectiveVariables.parseAtLeastOne("phi psi theta", top.atomCount()), s, out, Progress.NONE);
             System.out.printf("%d transition configurations in %.1f s from frame %d; lag-1 autocorrelation phi %.3f psi %.3f theta %.3f%n",
                     count, res.wallSeconds(), nearest, res.lag1Autocorrelation()[0], res.lag1Autocorrelation()[1], res.lag1Autocorrelation()[2]);
             double[] tx = new double[count], ty = new double[count];

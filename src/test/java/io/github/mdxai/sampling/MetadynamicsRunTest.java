@@ -1,9 +1,10 @@
 package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
-import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.cv.CollectiveVariables;
 import io.github.mdxai.io.GroFile;
 import io.github.mdxai.io.GromacsTopology;
+import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.Progress;
@@ -34,7 +35,7 @@ class MetadynamicsRunTest {
 
     @Test
     void aCancelledRunLeavesConsistentFiles() throws Exception {
-        CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
+        CollectiveVariable[] cvs = CollectiveVariables.parseAtLeastOne("phi psi", 22);
         int[] checks = {0};
         Progress cancelSecondCheck = new Progress() {
             public void fraction(double done) {
@@ -60,7 +61,7 @@ class MetadynamicsRunTest {
 
     @Test
     void sameSeedSameRun() {
-        CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
+        CollectiveVariable[] cvs = CollectiveVariables.parseAtLeastOne("phi psi", 22);
         MetadynamicsRun.run(TOP, X0, cvs, cvs, settings(600, 9), dir.resolve("a"), Progress.NONE);
         MetadynamicsRun.run(TOP, X0, cvs, cvs, settings(600, 9), dir.resolve("b"), Progress.NONE);
         MetadynamicsRun.run(TOP, X0, cvs, cvs, settings(600, 10), dir.resolve("c"), Progress.NONE);

@@ -2,6 +2,7 @@ package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.cv.Dihedral;
+import io.github.mdxai.cv.StatePair;
 import io.github.mdxai.cv.StateRegion;
 import io.github.mdxai.molecules.Constraints;
 import io.github.mdxai.molecules.ForceField;
@@ -79,7 +80,7 @@ class ReweightingTest {
 
     /** {core share of the C7eq weight, its block error, flank share, its block error}. */
     static double[] observables(double[] phi, double[] psi, double[] w) {
-        StateRegion.Membership c7eq = StateRegion.c7eq().in(List.of("phi", "psi"));
+        StateRegion.Membership c7eq = StatePair.alanineDipeptide().a().in(List.of("phi", "psi"));
         double[] core = new double[BLOCKS], flank = new double[BLOCKS];
         double inAll = 0, coreAll = 0, flankAll = 0;
         int n = phi.length;

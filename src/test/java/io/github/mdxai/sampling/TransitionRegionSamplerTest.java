@@ -1,6 +1,7 @@
 package io.github.mdxai.sampling;
 
 import io.github.mdxai.cv.CollectiveVariable;
+import io.github.mdxai.cv.CollectiveVariables;
 import io.github.mdxai.io.GroFile;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class TransitionRegionSamplerTest {
     @Test
     void restraintForcesAreMinusItsGradientAcrossThePeriodicBoundary() {
         double[] x = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(1).x();
-        CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
+        CollectiveVariable[] cvs = CollectiveVariables.parseAtLeastOne("phi psi", 22);
         // centre psi at -170 deg: psi is about 73 deg, so the short way round crosses +-180
         TransitionRegionSampler.Restraint r = new TransitionRegionSampler.Restraint(cvs,
                 new double[]{Math.toRadians(10), Math.toRadians(-170)}, 100, 22);
@@ -39,7 +40,7 @@ class TransitionRegionSamplerTest {
     void aCancelledSamplingKeepsTheConfigurationsItHas(@org.junit.jupiter.api.io.TempDir Path dir) {
         io.github.mdxai.molecules.Topology top = io.github.mdxai.io.GromacsTopology.read(Path.of("test-data/ala2/processed.top"));
         double[] x = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(1).x();
-        CollectiveVariable[] cvs = CvList.parse("phi psi", 22);
+        CollectiveVariable[] cvs = CollectiveVariables.parseAtLeastOne("phi psi", 22);
         io.github.mdxai.util.Progress cancelAtFirstCheck = new io.github.mdxai.util.Progress() {
             public void fraction(double done) {
             }

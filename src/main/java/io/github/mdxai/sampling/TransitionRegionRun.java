@@ -1,0 +1,133 @@
+package io.github.mdxai.sampling;
+
+import io.github.mdxai.cv.CollectiveVariable;
+import io.github.mdxai.cv.StatePair;
+import io.github.mdxai.figures.SurfacePlot;
+import io.github.mdxai.grid.Axis;
+import io.github.mdxai.grid.Grid2D;
+import io.github.mdxai.io.Frame;
+import io.github.mdxai.io.Structures;
+import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Progress;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Transition-region sampling started from a metadynamics run: the centre is the saddle between two states on the
+ * reweighted surface of two angle CVs (60 bins of 6 degrees) unless given; sampling starts from the recorded frame
+ * nearest to the centre ({@link TransitionRegionSampler}). Records the restrained CVs and the extra CVs the caller
+ * names (nothing is added on its own), and for two dihedrals draws transition_region.png (the configurations over F).
+ */
+public final class TransitionRegionRun {
+
+    /** Where sampling started: centre (interface units), frame index in the run, and the surface and path if searched. */
+    public record Start(double[] centre, int frame, Grid2D surface, MinimumFreeEnergyPath.Path path) {
+    }
+
+    /** The start, the CVs recorded (restrained first) and the sampler's result. */
+    public record Outcome(Start start, List<CollectiveVariable> recorded, TransitionRegionSampler.Result sample) {
+    }
+
+    private TransitionRegionRun() {
+    }
+
+    /**
+     * Samples around {@code settings.centre()} (null: the saddle between {@code states}) from the frames and COLVAR
+     * of {@code metadynamics} (colvar.csv and frames.gro of {@link MetadynamicsRun}); COLVAR rows before {@code skip}
+     * ps are left out of the surface. Writes into {@code out} what {@link TransitionRegionSampler#sample} writes.
+     */
+    public static Outcome run(Path metadynamics, Topology top, CollectiveVariable[] restrained, List<CollectiveVariable> extra,
+                              StatePair states, double skip, TransitionRegionSampler.Settings settings, Path out,
+                              Progress progress) {
+        Path colvarFile = metadynamics.resolve("colvar.csv");
+        Path framesFile = metadynamics.resolve("frames.gro");
+        InputException.require(Files.isRegularFile(colvarFile) && Files.isRegularFile(framesFile),
+                "input: " + metadynamics + " must hold colvar.csv and frames.gro from Metadynamics");
+        CsvTable colvar = CsvTable.read(colvarFile);
+        Start start = locate(colvar, restrained, states, settings.centre(), settings.temperature(), skip);
+        List<Frame> frames = Structures.read(framesFile, top);
+        InputException.require(frames.size() == colvar.rowCount(), "input: frames.gro has " + frames.size()
+                + " frames but colvar.csv " + colvar.rowCount() + " rows");
+        List<CollectiveVariable> recorded = new ArrayList<>(List.of(restrained));
+        for (CollectiveVariable cv : extra) {
+            if (recorded.stream().noneMatch(c -> c.name().equals(cv.name()))) {
+                recorded.add(cv);
+            }
+        }
+        progress.status("Sampling " + settings.count() + " transition-region configurations");
+        TransitionRegionSampler.Result r = TransitionRegionSampler.sample(top, frames.get(start.frame()).x(), restrained,
+                recorded.toArray(new CollectiveVariable[0]), settings.withCentre(start.centre()), out, progress);
+        if (start.surface() != null && restrained[0].periodic() && restrained[1].periodic()) {
+            figure(start, r, settings.count()).writePng(out.resolve("transition_region.png"));
+        }
+        return new Outcome(start, recorded, r);
+    }
+
+    /** The centre (given, or the saddle of the reweighted surface) and the COLVAR row nearest to it. */
+    static Start locate(CsvTable colvar, CollectiveVariable[] restrained, StatePair states, double[] centre,
+                        double temperature, double skip) {
+        String[] columns = new String[restrained.length];
+        boolean[] periodic = new boolean[restrained.length];
+        for (int k = 0; k < restrained.length; k++) {
+            columns[k] = restrained[k].column();
+            periodic[k] = restrained[k].periodic();
+        }
+        Grid2D surface = null;
+        MinimumFreeEnergyPath.Path path = null;
+        double[] target = centre;
+        if (target == null) {
+            InputException.require(restrained.length == 2, "centre: give one value per CV; the saddle is only found for two CVs");
+            Axis[] axes = new Axis[2];
+            for (int k = 0; k < 2; k++) {
+                InputException.require("deg".equals(restrained[k].interfaceUnit()),
+                        "centre: the saddle search needs two angle CVs; give a centre for " + restrained[k].name());
+                axes[k] = Axis.spanning(restrained[k].name(), "deg", -180, 180, 60);
+            }
+            surface = Reweighting.surface(colvar, columns[0], columns[1], axes[0], axes[1], temperature, skip);
+            path = MinimumFreeEnergyPath.find(surface, states.a(), states.b());
+            target = new double[]{path.saddleX(), path.saddleY()};
+        }
+        InputException.require(target.length == restrained.length, "centre: expected " + restrained.length
+                + " numbers, one per restrained CV, got " + target.length);
+        double[][] recordedCv = new double[colvar.rowCount()][restrained.length];
+        for (int k = 0; k < restrained.length; k++) {
+            double[] col = colvar.column(columns[k]);
+            for (int r = 0; r < col.length; r++) {
+                recordedCv[r][k] = col[r];
+            }
+        }
+        return new Start(target, TransitionRegionSampler.nearest(recordedCv, target, periodic), surface, path);
+    }
+
+    private static SurfacePlot figure(Start start, TransitionRegionSampler.Result r, int count) {
+        double[] px = new double[count], py = new double[count];
+        for (int k = 0; k < count; k++) {
+            px[k] = r.cvValues()[k][0];
+            py[k] = r.cvValues()[k][1];
+        }
+        MinimumFreeEnergyPath.Path path = start.path();
+        return new SurfacePlot(start.surface()).title(String.format(Locale.ROOT, "%d transition-region configurations", count))
+                .range(0, 50).contours(5).points(px, py, Color.WHITE).path(path.x(), path.y())
+                .marker(path.saddleX(), path.saddleY(), "saddle");
+    }
+
+    /** One line: how many configurations around which centre, from which frame, the CVs recorded and their lag-1 autocorrelations. */
+    public static String summary(Outcome o, int count) {
+        StringBuilder lag = new StringBuilder();
+        for (int k = 0; k < o.recorded().size(); k++) {
+            lag.append(String.format(Locale.ROOT, " %s %.2f", o.recorded().get(k).name(), o.sample().lag1Autocorrelation()[k]));
+        }
+        List<String> names = o.recorded().stream().map(CollectiveVariable::name).toList();
+        return String.format(Locale.ROOT, "%d configurations around %s from frame %d in %.1f s; recorded CVs %s;"
+                        + " lag-1 autocorrelation%s", count, Arrays.toString(o.start().centre()), o.start().frame(),
+                o.sample().wallSeconds(), String.join(" ", names), lag);
+    }
+}
