@@ -2,7 +2,7 @@
  * Committor shooting at scale. {@link io.github.mdxai.committor.CommittorRun} shoots
  * {@link io.github.mdxai.committor.ShootingParameters#shots()} trajectories from every configuration with fresh
  * Maxwell-Boltzmann velocities until the configuration enters state A or B ({@link io.github.mdxai.committor.CommittorStates},
- * boxes in CV space from {@link io.github.mdxai.cv.StateRegion}) or t_max passes, and records n_A, n_B, undecided,
+ * boxes in CV space, read and checked by {@link io.github.mdxai.cv.StatePair}) or t_max passes, and records n_A, n_B, undecided,
  * the mean commit time, p_B = n_B / (n_A + n_B) and its Wilson 95% interval ({@link io.github.mdxai.committor.CommittorEstimate}).
  *
  * <p>Determinism: shot s of configuration c draws velocities and Langevin noise from

@@ -4,7 +4,11 @@
  * to the unbiased ensemble ({@link io.github.mdxai.sampling.Reweighting}), free-energy grids ({@link
  * io.github.mdxai.sampling.FreeEnergy}), the minimum free-energy path and saddle between two states ({@link
  * io.github.mdxai.sampling.MinimumFreeEnergyPath}) and configurations of the transition region ({@link
- * io.github.mdxai.sampling.TransitionRegionSampler}).
+ * io.github.mdxai.sampling.TransitionRegionSampler}). Two drivers chain them as the commands do:
+ * {@link io.github.mdxai.sampling.SurfaceAnalysis} (surface, path, saddle, barriers and Delta F between two states,
+ * with their CSV files) and {@link io.github.mdxai.sampling.TransitionRegionRun} (saddle, nearest recorded frame,
+ * restrained sampling). The COLVAR of metadynamics holds the pair distances of
+ * {@link io.github.mdxai.features.DistanceFeatures} under the same column names as the training table.
  *
  * <p>Choices, and why:
  * <ul>
