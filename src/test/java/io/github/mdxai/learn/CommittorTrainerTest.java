@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -174,5 +175,18 @@ class CommittorTrainerTest {
         NetworkSpec ce = new NetworkSpec(new int[]{4}, "relu", NetworkSpec.CROSSENTROPY, 2, 2, 1e-3, 0, 2, 1);
         InputException e = assertThrows(InputException.class, () -> CommittorTrainer.train(d, "pB", ce, Progress.NONE));
         assertTrue(e.getMessage().contains("nA"), e.getMessage());
+    }
+
+    @Test
+    void modelsTrainedOnBareNamesFindTheColumnsWithUnits() throws Exception {
+        // features.csv before the names carried units: r1-3, phi; now r1-3_nm, phi_deg
+        Path csv = dir.resolve("units.csv");
+        Files.writeString(csv, "config,r1-3_nm,phi_deg,pB\n0,0.25,-80,0.5\n1,0.3,60,0.7\n");
+        double[][] x = CommittorData.featureMatrix(io.github.mdxai.util.CsvTable.read(csv), List.of("phi", "r1-3"));
+        assertArrayEquals(new double[]{-80, 0.25}, x[0]);
+        assertArrayEquals(new double[]{60, 0.3}, x[1]);
+        InputException missing = assertThrows(InputException.class,
+                () -> CommittorData.featureMatrix(io.github.mdxai.util.CsvTable.read(csv), List.of("r1-4")));
+        assertTrue(missing.getMessage().contains("r1-4"), missing.getMessage());
     }
 }
