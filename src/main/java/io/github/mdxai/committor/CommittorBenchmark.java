@@ -14,7 +14,6 @@ import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,18 +34,10 @@ import java.util.SplittableRandom;
  * Prints a table: configurations, shots, threads, wall time, shots/s, steps/s, mean shot length, p_B histogram,
  * peak heap. Writes OUTDIR/transition.gro and OUTDIR/committors.csv.
  */
-public final class CommittorBenchmark implements Benchmark {
+public final class CommittorBenchmark extends Benchmark {
 
-    private PrintStream out;
-
-    @Override
-    public String name() {
-        return "committor";
-    }
-
-    @Override
-    public String description() {
-        return "the paper-scale committor run (2000 configurations x 100 shots x 1 ps, 2 threads)";
+    public CommittorBenchmark() {
+        super("committor", "the paper-scale committor run (2000 configurations x 100 shots x 1 ps, 2 threads)");
     }
 
     /** phi targets (degrees) of the restrained sampling, cycled over the configurations. */
@@ -97,11 +88,11 @@ public final class CommittorBenchmark implements Benchmark {
     }
 
     @Override
-    public void run(List<String> arguments, PrintStream out) throws Exception {
-        this.out = out;
+    protected void run(String[] args) throws Exception {
         // no arguments: the paper-scale run on the bundled alanine dipeptide
-        String[] args = arguments.isEmpty() ? new String[] {"test-data/ala2/processed.top",
-                "test-data/ala2/conformations.gro", "target/bench-committor"} : arguments.toArray(new String[0]);
+        if (args.length == 0) {
+            args = new String[] {"test-data/ala2/processed.top", "test-data/ala2/conformations.gro", "target/bench-committor"};
+        }
         InputException.require(args.length >= 3,
                 "usage: bench committor [TOPOLOGY START.gro OUTDIR [configs=2000 shots=100 tmax_ps=1 threads=2]]");
         Topology top = GromacsTopology.read(Path.of(args[0]));

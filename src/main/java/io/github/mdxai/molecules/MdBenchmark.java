@@ -8,7 +8,6 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * Validation ({@code --validate}): NVE energy drift at 0.5 fs over 100 ps, Langevin mean temperature over 1 ns,
  * constrained bond lengths. Usage: {@code bin/mdxai bench md [--quick] [--validate]}.
  */
-public final class MdBenchmark implements Benchmark {
+public final class MdBenchmark extends Benchmark {
 
     /** GROMACS 2022.5, 1 thread, best of 5, from ../shared/reference/ala2/bench/bench_summary.txt (us/step). */
     private static final double GMX_NOCONSTR_DT1FS_US = 15.28;
@@ -35,22 +34,12 @@ public final class MdBenchmark implements Benchmark {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private PrintStream out;
-
-    @Override
-    public String name() {
-        return "md";
+    public MdBenchmark() {
+        super("md", "alanine dipeptide MD speed (Langevin 1 fs, 2 fs with h-bond constraints) against GROMACS; --quick, --validate");
     }
 
     @Override
-    public String description() {
-        return "alanine dipeptide MD speed (Langevin 1 fs, 2 fs with h-bond constraints) against GROMACS; --quick, --validate";
-    }
-
-    @Override
-    public void run(List<String> arguments, PrintStream out) throws Exception {
-        this.out = out;
-        String[] args = arguments.toArray(new String[0]);
+    protected void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         boolean validate = List.of(args).contains("--validate");
         Topology top = AlanineDipeptide.topology();
@@ -124,7 +113,7 @@ public final class MdBenchmark implements Benchmark {
     /** Total MD steps of the paper-scale committor study (issue 5). */
     private static final double PAPER_COMMITTOR_STEPS = 2e8;
 
-    private double nsPerDay(double dtPs, double usPerStep) {
+    private static double nsPerDay(double dtPs, double usPerStep) {
         return dtPs * 1e-3 * 86400e6 / usPerStep;
     }
 
@@ -132,7 +121,7 @@ public final class MdBenchmark implements Benchmark {
      * GROMACS us/step and whether it was measured now (1) or taken from the stored table (0). Runs gmx grompp and
      * mdrun -ntmpi 1 -ntomp 1 with the reference mdp when both gmx and ../shared/reference/ala2 are there.
      */
-    private double[] gromacs(String mdp, double dt, double stored) {
+    private static double[] gromacs(String mdp, double dt, double stored) {
         Path ref = Path.of("..", "shared", "reference", "ala2");
         if (!Files.isDirectory(ref) || !onPath("gmx")) {
             return new double[]{stored, 0};
@@ -155,7 +144,7 @@ public final class MdBenchmark implements Benchmark {
         return new double[]{stored, 0};
     }
 
-    private boolean onPath(String exe) {
+    private static boolean onPath(String exe) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -168,7 +157,7 @@ public final class MdBenchmark implements Benchmark {
         return false;
     }
 
-    private void run(Path dir, String... command) throws IOException, InterruptedException {
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             while (r.readLine() != null) {

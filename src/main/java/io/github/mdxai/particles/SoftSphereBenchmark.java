@@ -5,7 +5,6 @@ import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.Progress;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  * Prints CSV rows {@code case,threads,metric,value,unit}.
  * Arguments: [reference directory (default ../shared/reference/softsphere)] [repetitions (default 3)].
  */
-public final class SoftSphereBenchmark implements Benchmark {
+public final class SoftSphereBenchmark extends Benchmark {
 
     /** LAMMPS 29Sep2021, 1 core, best of 5 (reference bench_summary.txt). */
     private static final double LAMMPS_US_N1000 = 1.1785;
@@ -33,22 +32,12 @@ public final class SoftSphereBenchmark implements Benchmark {
     /** Our one-thread wall and CPU times by N, for the ratio to a LAMMPS run made in the same conditions. */
     private static final java.util.Map<Integer, double[]> OURS_ONE_THREAD = new java.util.HashMap<>();
 
-    private PrintStream out;
-
-    @Override
-    public String name() {
-        return "softsphere";
+    public SoftSphereBenchmark() {
+        super("softsphere", "soft-sphere NVE speed and energy drift, N = 1000 and 8000, against LAMMPS");
     }
 
     @Override
-    public String description() {
-        return "soft-sphere NVE speed and energy drift, N = 1000 and 8000, against LAMMPS";
-    }
-
-    @Override
-    public void run(List<String> arguments, PrintStream out) throws Exception {
-        this.out = out;
-        String[] args = arguments.toArray(new String[0]);
+    protected void run(String[] args) throws Exception {
         Path ref = Path.of(args.length > 0 ? args[0] : "../shared/reference/softsphere");
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Configuration base = startConfiguration(ref);
@@ -97,7 +86,7 @@ public final class SoftSphereBenchmark implements Benchmark {
      * least-squares slope of Etot/atom per 1000 tau, rms deviation of Etot/atom from that line] over a timed NVE run
      * after a 200-step warm-up, with Etot sampled every 100 steps.
      */
-    double[] run(Configuration c, int steps, int threads) {
+    static double[] run(Configuration c, int steps, int threads) {
         ParticleState s = new ParticleState(c, SoftSphereMixture.BERNU_HANSEN.masses());
         try (PairForces f = new PairForces(SoftSphereMixture.BERNU_HANSEN.potential(), s.types(), s.box(), 0.3, threads)) {
             VelocityVerlet vv = new VelocityVerlet(s, f, 0.005);
@@ -120,7 +109,7 @@ public final class SoftSphereBenchmark implements Benchmark {
     }
 
     /** Least-squares slope (per 1000 tau) and rms residual of (time, Etot/atom) samples. */
-    double[] drift(List<double[]> samples) {
+    static double[] drift(List<double[]> samples) {
         org.apache.commons.math3.stat.regression.SimpleRegression r = new org.apache.commons.math3.stat.regression.SimpleRegression();
         for (double[] p : samples) {
             r.addData(p[0], p[1]);
@@ -128,7 +117,7 @@ public final class SoftSphereBenchmark implements Benchmark {
         return new double[]{r.getSlope() * 1000, Math.sqrt(r.getSumSquaredErrors() / samples.size())};
     }
 
-    private Configuration startConfiguration(Path ref) {
+    private static Configuration startConfiguration(Path ref) {
         Path data = ref.resolve("config_N1000.data");
         if (Files.exists(data)) {
             return LammpsData.read(data);
@@ -139,7 +128,7 @@ public final class SoftSphereBenchmark implements Benchmark {
         return r.configuration();
     }
 
-    Configuration replicate(Configuration c, int m) {
+    static Configuration replicate(Configuration c, int m) {
         int n = c.size();
         int total = n * m * m * m;
         int[] types = new int[total];

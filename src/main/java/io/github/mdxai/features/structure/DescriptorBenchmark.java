@@ -6,9 +6,7 @@ import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.Progress;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,24 +17,14 @@ import java.util.Locale;
  *
  * <pre>bin/mdxai bench descriptors [data] [replicas] [repeats] [write.data]</pre>
  */
-public final class DescriptorBenchmark implements Benchmark {
+public final class DescriptorBenchmark extends Benchmark {
 
-    private PrintStream out;
-
-    @Override
-    public String name() {
-        return "descriptors";
+    public DescriptorBenchmark() {
+        super("descriptors", "neighbour lists, Steinhardt q4/q6 and Voronoi volumes, particles per second");
     }
 
     @Override
-    public String description() {
-        return "neighbour lists, Steinhardt q4/q6 and Voronoi volumes, particles per second";
-    }
-
-    @Override
-    public void run(List<String> arguments, PrintStream out) throws Exception {
-        this.out = out;
-        String[] args = arguments.toArray(new String[0]);
+    protected void run(String[] args) throws Exception {
         Path input = Path.of(args.length > 0 ? args[0] : "test-data/softsphere/config_N1000.data");
         int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;

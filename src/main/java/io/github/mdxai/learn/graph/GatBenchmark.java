@@ -8,7 +8,6 @@ import io.github.mdxai.util.Rng;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,24 +23,14 @@ import java.util.SplittableRandom;
  * threads; robust to other load on the machine), wall ms per graph, peak RSS MB. An epoch = the training graphs
  * (batches built with rotations) plus evaluation of 8 validation graphs.
  */
-public final class GatBenchmark implements Benchmark {
+public final class GatBenchmark extends Benchmark {
 
-    private PrintStream out;
-
-    @Override
-    public String name() {
-        return "gat";
+    public GatBenchmark() {
+        super("gat", "graph attention classifier: time per epoch and peak memory at N = 1000");
     }
 
     @Override
-    public String description() {
-        return "graph attention classifier: time per epoch and peak memory at N = 1000";
-    }
-
-    @Override
-    public void run(List<String> arguments, PrintStream out) throws Exception {
-        this.out = out;
-        String[] args = arguments.toArray(new String[0]);
+    protected void run(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "test-data/softsphere/config_N1000.data");
         int graphs = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
