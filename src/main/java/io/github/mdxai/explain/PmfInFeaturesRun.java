@@ -1,7 +1,5 @@
 package io.github.mdxai.explain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.mdxai.cv.StatePair;
 import io.github.mdxai.figures.SurfacePlot;
 import io.github.mdxai.grid.Axis;
@@ -11,10 +9,9 @@ import io.github.mdxai.sampling.FreeEnergy;
 import io.github.mdxai.sampling.Reweighting;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.Json;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -117,11 +114,7 @@ public final class PmfInFeaturesRun {
             prox.put("n_pB_above_0.9", p.countB());
             json.put("saddle_proximity", prox);
         }
-        try {
-            AtomicFiles.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFiles.writeString(file, Json.pretty(json));
     }
 
     /** One line: features, frames and the committor points' distance to the saddle along the path. */

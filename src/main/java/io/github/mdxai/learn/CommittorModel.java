@@ -1,8 +1,11 @@
 package io.github.mdxai.learn;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Json;
 import io.github.mdxai.util.Versions;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -17,9 +20,6 @@ import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class CommittorModel {
 
     public static final String METADATA_ENTRY = "mdxai-committor.json";
     public static final String FORMAT = "mdxai-committor-network";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MultiLayerNetwork network;
     private final List<String> featureNames;
@@ -251,11 +251,7 @@ public final class CommittorModel {
         m.put("seed", spec.seed());
         m.put("training", training);
         m.put("versions", Versions.all());
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.pretty(m);
     }
 
     /** Reads a model zip; anything that is not one gives a one-line error naming the file. */
