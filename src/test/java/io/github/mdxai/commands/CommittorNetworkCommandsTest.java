@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleService;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -65,7 +67,9 @@ class CommittorNetworkCommandsTest {
 
     private static Map<String, Object> run(Class<? extends org.scijava.command.Command> command, Map<String, Object> in)
             throws Exception {
-        return context.service(CommandService.class).run(command, true, in).get().getOutputs();
+        // through ModuleService: CommandService.run returns null for a DynamicCommand (SciJava's own note)
+        CommandInfo info = context.service(CommandService.class).getCommand(command);
+        return context.service(ModuleService.class).run(info, true, in).get().getOutputs();
     }
 
     @Test
@@ -125,6 +129,22 @@ class CommittorNetworkCommandsTest {
         for (double r2 : lime.column("local_r2")) {
             assertTrue(r2 > 0 && r2 <= 1, "local R2 " + r2);
         }
+    }
+
+    @Test
+    void methodChoicesComeFromTheExplainerRegistryAndUnknownMethodsAreRejected() throws Exception {
+        CommandInfo info = context.service(CommandService.class).getCommand(ExplainCommittorNetwork.class);
+        org.scijava.module.Module module = context.service(ModuleService.class).createModule(info);
+        module.initialize();
+        assertEquals(Explainers.discover().choices(), module.getInfo().getInput("method").getChoices());
+        Map<String, Object> in = new HashMap<>();
+        in.put("model", trained.resolve("committor-model.zip").toFile());
+        in.put("dataset", dataset.toFile());
+        in.put("method", "lime,anchors");
+        in.put("out", dir.resolve("unknown-method").toFile());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> run(ExplainCommittorNetwork.class, in));
+        assertTrue(e.getCause() instanceof InputException && e.getCause().getMessage().contains("'anchors'"),
+                String.valueOf(e.getCause()));
     }
 
     @Test
