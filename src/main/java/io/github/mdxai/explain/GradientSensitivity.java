@@ -1,12 +1,10 @@
 package io.github.mdxai.explain;
 
-import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.Progress;
 import org.scijava.plugin.Plugin;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,19 +52,7 @@ public final class GradientSensitivity implements Explainer {
     }
 
     private static void writeGradients(Path file, int[] rows, double[] q, double[][] g, List<String> names) {
-        AtomicFiles.writeText(file, w -> {
-            List<String> header = new ArrayList<>(List.of("row", "q"));
-            for (String n : names) {
-                header.add("dq_dz_" + n);
-            }
-            CsvTable.writeRow(w, header);
-            for (int i = 0; i < rows.length; i++) {
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(rows[i]), CsvTable.format(q[i])));
-                for (double v : g[i]) {
-                    cells.add(CsvTable.format(v));
-                }
-                CsvTable.writeRow(w, cells);
-            }
-        });
+        PerRow.writeTable(file, List.of("row", "q"), names.stream().map(n -> "dq_dz_" + n).toList(), rows.length,
+                i -> List.of(Integer.toString(rows[i]), CsvTable.format(q[i])), i -> g[i]);
     }
 }

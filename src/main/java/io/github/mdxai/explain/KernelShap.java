@@ -1,6 +1,5 @@
 package io.github.mdxai.explain;
 
-import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
@@ -395,18 +394,9 @@ public final class KernelShap implements Explainer {
     }
 
     private static void writeValues(Path file, List<Explanation> ex, List<String> names) {
-        AtomicFiles.writeText(file, w -> {
-            List<String> header = new ArrayList<>(List.of("row", "q", "expected_q"));
-            header.addAll(names);
-            CsvTable.writeRow(w, header);
-            for (Explanation e : ex) {
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(e.row()), CsvTable.format(e.fx()),
-                        CsvTable.format(e.expected())));
-                for (double v : e.values()) {
-                    cells.add(CsvTable.format(v));
-                }
-                CsvTable.writeRow(w, cells);
-            }
-        });
+        PerRow.writeTable(file, List.of("row", "q", "expected_q"), names, ex.size(),
+                i -> List.of(Integer.toString(ex.get(i).row()), CsvTable.format(ex.get(i).fx()),
+                        CsvTable.format(ex.get(i).expected())),
+                i -> ex.get(i).values());
     }
 }

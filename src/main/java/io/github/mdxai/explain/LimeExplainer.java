@@ -1,12 +1,10 @@
 package io.github.mdxai.explain;
 
-import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.Progress;
 import org.scijava.plugin.Plugin;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,18 +41,10 @@ public final class LimeExplainer implements Explainer {
     }
 
     private static void writeWeights(Path file, List<LimeTabular.Explanation> ex, List<String> names) {
-        AtomicFiles.writeText(file, w -> {
-            List<String> header = new ArrayList<>(List.of("row", "q", "intercept", "local_q", "local_r2"));
-            header.addAll(names);
-            CsvTable.writeRow(w, header);
-            for (LimeTabular.Explanation e : ex) {
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(e.row()), CsvTable.format(e.q()),
-                        CsvTable.format(e.intercept()), CsvTable.format(e.localQ()), CsvTable.format(e.r2())));
-                for (double v : e.weights()) {
-                    cells.add(CsvTable.format(v));
-                }
-                CsvTable.writeRow(w, cells);
-            }
-        });
+        PerRow.writeTable(file, List.of("row", "q", "intercept", "local_q", "local_r2"), names, ex.size(),
+                i -> List.of(Integer.toString(ex.get(i).row()), CsvTable.format(ex.get(i).q()),
+                        CsvTable.format(ex.get(i).intercept()), CsvTable.format(ex.get(i).localQ()),
+                        CsvTable.format(ex.get(i).r2())),
+                i -> ex.get(i).weights());
     }
 }

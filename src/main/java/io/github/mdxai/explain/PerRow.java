@@ -1,7 +1,11 @@
 package io.github.mdxai.explain;
 
+import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CancelledException;
+import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.Progress;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Explains rows independently on a pool of threads. Each row draws from its own random stream, so results do not
+ * Per-row explanations: computed independently on a pool of threads, written as one table row each. Each row draws from its own random stream, so results do not
  * depend on the thread count; callers serialize calls into the model themselves.
  */
 final class PerRow {
@@ -57,5 +61,25 @@ final class PerRow {
             pool.shutdownNow();
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A per-row table: the {@code leading} columns, then one column per feature; {@code cells(i)} gives row i's
+     * leading cells and {@code values(i)} its per-feature values.
+     */
+    static void writeTable(Path file, List<String> leading, List<String> features, int rows,
+                           IntFunction<List<String>> cells, IntFunction<double[]> values) {
+        AtomicFiles.writeText(file, w -> {
+            List<String> header = new ArrayList<>(leading);
+            header.addAll(features);
+            CsvTable.writeRow(w, header);
+            for (int i = 0; i < rows; i++) {
+                List<String> row = new ArrayList<>(cells.apply(i));
+                for (double v : values.apply(i)) {
+                    row.add(CsvTable.format(v));
+                }
+                CsvTable.writeRow(w, row);
+            }
+        });
     }
 }

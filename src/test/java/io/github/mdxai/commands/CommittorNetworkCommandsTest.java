@@ -143,8 +143,13 @@ class CommittorNetworkCommandsTest {
         in.put("method", "lime,anchors");
         in.put("out", dir.resolve("unknown-method").toFile());
         ExecutionException e = assertThrows(ExecutionException.class, () -> run(ExplainCommittorNetwork.class, in));
-        assertTrue(e.getCause() instanceof InputException && e.getCause().getMessage().contains("'anchors'"),
-                String.valueOf(e.getCause()));
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InputException)) {
+            cause = cause.getCause();
+        }
+        assertNotNull(cause, "expected an InputException, got " + e);
+        assertTrue(cause.getMessage().contains("'anchors'") && cause.getMessage().contains("lime, gradient"),
+                cause.getMessage());
     }
 
     @Test
