@@ -1,6 +1,5 @@
 package io.github.mdxai.commands.study;
 
-import io.github.mdxai.explain.Explainers;
 import io.github.mdxai.pipeline.Pipeline;
 import io.github.mdxai.pipeline.Report;
 import io.github.mdxai.pipeline.Step;
@@ -99,11 +98,12 @@ public final class StudyA {
         Report r = new Report("Study A: reaction coordinate of alanine dipeptide isomerization (vacuum), preset " + p.name());
         JsonNode metrics = Outputs.json(out.resolve(NETWORK).resolve("metrics.json"));
         r.put("pearson_r_test", metrics.path("test").path("pearson_r").asDouble(Double.NaN));
-        List<String> methods = Explainers.discover().names();
+        JsonNode explained = Outputs.json(out.resolve(EXPLAIN).resolve("explain.json"));
+        List<String> methods = new ArrayList<>();
+        explained.path("measures").fieldNames().forEachRemaining(methods::add);
         for (String method : methods) {
             r.put(method + "_top_features", Outputs.topFeatures(out.resolve(EXPLAIN).resolve("importance_" + method + ".csv"), 5));
         }
-        JsonNode explained = Outputs.json(out.resolve(EXPLAIN).resolve("explain.json"));
         r.put("explanation_measures", explained.path("measures"));
         r.put("rank_agreement_top20", explained.path("agreement_top20"));
         CsvTable committors = CsvTable.read(out.resolve(COMMITTORS).resolve("committors.csv"));
