@@ -33,7 +33,8 @@ import java.util.SplittableRandom;
  * library's {@code KernelExplainer} computes it (shap/explainers/_kernel.py; shap/utils/_legacy.py for kmeans):
  * <ul>
  * <li>Background: the dataset summarised by k-means as {@code shap.kmeans(X, k)} does: k-means++ with 10 restarts
- * and at most 300 iterations (sklearn's KMeans defaults; here Commons Math, seeded from (seed, "shap-kmeans")), each
+ * and at most 300 iterations (sklearn's KMeans defaults; here Commons Math, seeded from (seed, "shap-kmeans"), which
+ * keeps the restart with the smallest sum of cluster variances where sklearn keeps the smallest inertia), each
  * centre's coordinates rounded to the nearest value the column takes in the data, weights = cluster sizes / n.
  * E[f] is the weighted mean of f over the background.</li>
  * <li>A feature is "missing" when it takes the background's values: the value of a coalition S is
