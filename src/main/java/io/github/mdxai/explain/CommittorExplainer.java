@@ -9,111 +9,74 @@ import io.github.mdxai.util.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Explains a committor network on a dataset with LIME, gradient sensitivity and/or permutation importance and writes,
- * per method, {@code importance_<method>.csv} (feature,importance,rank) and a bar chart, the per-instance LIME weights
- * and gradients, {@code agreement.csv} (Spearman over the top 20 for each pair of methods) and {@code explain.json}.
+ * Explains a committor network on a dataset with the chosen {@link Explainer}s (LIME, gradient sensitivity,
+ * permutation importance, Kernel SHAP or any other plugin) and writes, per method, {@code importance_<method>.csv}
+ * (feature,importance,rank) and a bar chart labelled with what the importance measures, the methods' per-row
+ * details, {@code agreement.csv} (Spearman over the top 20 for each pair of methods) and {@code explain.json}.
  */
 public final class CommittorExplainer {
 
-    public static final String LIME = "lime";
-    public static final String GRADIENT = "gradient";
-    public static final String PERMUTATION = "permutation";
-    public static final List<String> METHODS = List.of(LIME, GRADIENT, PERMUTATION);
     public static final int TOP = 20;
 
     private CommittorExplainer() {
     }
 
-    /** What to run: methods, LIME samples and discretization, rows to explain, permutation repeats, seed, threads. */
-    public record Settings(List<String> methods, int samples, boolean discretize, String select, int repeats,
-                           long seed, int threads) {
+    /**
+     * What to run: methods, LIME samples and discretization, rows to explain, permutation repeats, SHAP coalitions
+     * (0: shap's "auto") and background points, seed, threads.
+     */
+    public record Settings(List<Explainer> methods, int samples, boolean discretize, String select, int repeats,
+                           int coalitions, int background, long seed, int threads) {
         public Settings {
             methods = List.copyOf(methods);
-            InputException.require(!methods.isEmpty(), "method: choose at least one of lime, gradient, permutation");
+            InputException.require(!methods.isEmpty(), "method: choose at least one explanation method");
             InputException.require(repeats >= 1, "repeats: expected at least 1, got " + repeats);
+            InputException.require(coalitions >= 0, "coalitions: expected 0 (auto) or more, got " + coalitions);
+            InputException.require(background >= 1, "background: expected at least 1 point, got " + background);
             InputException.require(threads >= 1, "threads: expected at least 1, got " + threads);
         }
     }
 
-    /** Parses "all", "lime", or a comma-separated list such as "lime,gradient". */
-    public static List<String> parseMethods(String text) {
-        if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("all")) {
-            return METHODS;
-        }
-        Set<String> methods = new LinkedHashSet<>();
-        for (String m : text.toLowerCase(Locale.ROOT).split("[,\\s]+")) {
-            if (!METHODS.contains(m)) {
-                throw new InputException("method: '" + m + "' is not one of all, lime, gradient, permutation");
-            }
-            methods.add(m);
-        }
-        return List.copyOf(methods);
-    }
-
-    /** The importances and how they agree; seconds per method (LIME per explained row). */
-    public record Report(Map<String, Importance> importances, List<RankAgreement.Agreement> agreements,
-                         int explainedRows, double meanLocalR2, Map<String, Double> seconds) {
+    /**
+     * The importances, what each measures and how they agree; per-method numbers (e.g. {@code lime_mean_local_r2})
+     * and seconds per method ({@code <method>_total}, {@code <method>_per_row} over the rows it ran on).
+     */
+    public record Report(Map<String, Importance> importances, Map<String, String> measures,
+                         List<RankAgreement.Agreement> agreements, int explainedRows, Map<String, Double> facts,
+                         Map<String, Double> seconds) {
     }
 
     public static Report run(CommittorModel model, CsvTable table, Settings settings, Path out, Progress progress) {
-        double[][] x = model.featuresOf(table);
-        double[][] z = model.standardization().apply(x);
+        double[][] z = model.standardization().apply(model.featuresOf(table));
         int[] selected = RowSelection.rows(table, settings.select());
-        double[][] zSelected = new double[selected.length][];
-        for (int i = 0; i < selected.length; i++) {
-            zSelected[i] = z[selected[i]];
-        }
-        List<String> names = model.featureNames();
-        int d = names.size();
+        ExplainerInput input = new ExplainerInput(model::qStandardized, model::gradientStandardized,
+                model.featureNames(), z, selected, () -> table.column(model.target()), settings);
         Map<String, Importance> importances = new LinkedHashMap<>();
+        Map<String, String> measures = new LinkedHashMap<>();
+        Map<String, Double> facts = new TreeMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        double meanR2 = Double.NaN;
         int step = 0;
-        for (String method : settings.methods()) {
+        for (Explainer explainer : settings.methods()) {
             Progress part = progress.range((double) step / settings.methods().size(),
                     (double) (step + 1) / settings.methods().size());
             step++;
             long start = System.nanoTime();
-            switch (method) {
-                case LIME -> {
-                    part.status("LIME on " + selected.length + " rows");
-                    LimeTabular lime = new LimeTabular(model::qStandardized, d, settings.samples(),
-                            settings.discretize(), z, 0, LimeTabular.DEFAULT_ALPHA);
-                    List<LimeTabular.Explanation> ex = lime.explain(zSelected, selected, settings.seed(),
-                            settings.threads(), part);
-                    importances.put(LIME, new Importance(LIME, names, LimeTabular.meanAbsoluteWeights(ex, d)));
-                    meanR2 = ex.stream().mapToDouble(LimeTabular.Explanation::r2).average().orElse(Double.NaN);
-                    writeLimeWeights(out.resolve("lime_weights.csv"), ex, names);
-                    seconds.put("lime_per_row", (System.nanoTime() - start) * 1e-9 / selected.length);
-                }
-                case GRADIENT -> {
-                    part.status("gradients on " + selected.length + " rows");
-                    double[][] g = model.gradientStandardized(zSelected);
-                    importances.put(GRADIENT, new Importance(GRADIENT, names, GradientSensitivity.meanAbsolute(g)));
-                    writeGradients(out.resolve("gradient_weights.csv"), selected, model.qStandardized(zSelected), g,
-                            names);
-                    seconds.put("gradient_per_row", (System.nanoTime() - start) * 1e-9 / selected.length);
-                }
-                case PERMUTATION -> {
-                    part.status("permutation importance on " + z.length + " rows");
-                    double[] pB = table.column(model.target());
-                    importances.put(PERMUTATION, new Importance(PERMUTATION, names,
-                            PermutationImportance.compute(model::qStandardized, z, pB, settings.repeats(),
-                                    settings.seed(), part)));
-                    seconds.put("permutation_total", (System.nanoTime() - start) * 1e-9);
-                }
-                default -> throw new InputException("method: unknown '" + method + "'");
-            }
-            Importance imp = importances.get(method);
-            imp.writeCsv(out.resolve("importance_" + method + ".csv"));
-            imp.writeChart(out.resolve("importance_" + method + ".png"), TOP, valueLabel(method));
+            Explainer.Result result = explainer.explain(input, out, part);
+            double elapsed = (System.nanoTime() - start) * 1e-9;
+            String name = explainer.name();
+            seconds.put(name + "_total", elapsed);
+            seconds.put(name + "_per_row", elapsed / result.rows());
+            result.facts().forEach((key, value) -> facts.put(name + "_" + key, value));
+            Importance imp = result.importance();
+            importances.put(name, imp);
+            measures.put(name, result.measures());
+            imp.writeCsv(out.resolve("importance_" + name + ".csv"));
+            imp.writeChart(out.resolve("importance_" + name + ".png"), TOP, result.measures());
         }
         List<RankAgreement.Agreement> agreements = new ArrayList<>();
         List<Importance> list = new ArrayList<>(importances.values());
@@ -131,50 +94,9 @@ public final class CommittorExplainer {
                 }
             });
         }
-        Report report = new Report(importances, agreements, selected.length, meanR2, seconds);
+        Report report = new Report(importances, measures, agreements, selected.length, facts, seconds);
         AtomicFiles.writeString(out.resolve("explain.json"), json(report, settings, table));
         return report;
-    }
-
-    private static String valueLabel(String method) {
-        return switch (method) {
-            case LIME -> "mean |LIME weight| on q (per training std)";
-            case GRADIENT -> "mean |dq/dx| x sigma";
-            default -> "increase of MSE on pB when shuffled";
-        };
-    }
-
-    private static void writeLimeWeights(Path file, List<LimeTabular.Explanation> ex, List<String> names) {
-        AtomicFiles.writeText(file, w -> {
-            List<String> header = new ArrayList<>(List.of("row", "q", "intercept", "local_q", "local_r2"));
-            header.addAll(names);
-            CsvTable.writeRow(w, header);
-            for (LimeTabular.Explanation e : ex) {
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(e.row()), CsvTable.format(e.q()),
-                        CsvTable.format(e.intercept()), CsvTable.format(e.localQ()), CsvTable.format(e.r2())));
-                for (double v : e.weights()) {
-                    cells.add(CsvTable.format(v));
-                }
-                CsvTable.writeRow(w, cells);
-            }
-        });
-    }
-
-    private static void writeGradients(Path file, int[] rows, double[] q, double[][] g, List<String> names) {
-        AtomicFiles.writeText(file, w -> {
-            List<String> header = new ArrayList<>(List.of("row", "q"));
-            for (String n : names) {
-                header.add("dq_dz_" + n);
-            }
-            CsvTable.writeRow(w, header);
-            for (int i = 0; i < rows.length; i++) {
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(rows[i]), CsvTable.format(q[i])));
-                for (double v : g[i]) {
-                    cells.add(CsvTable.format(v));
-                }
-                CsvTable.writeRow(w, cells);
-            }
-        });
     }
 
     private static String json(Report r, Settings s, CsvTable table) {
@@ -184,13 +106,20 @@ public final class CommittorExplainer {
         b.append("  \"explained_rows\": ").append(r.explainedRows()).append(",\n");
         b.append("  \"lime_samples\": ").append(s.samples()).append(",\n");
         b.append("  \"lime_discretize\": ").append(s.discretize()).append(",\n");
-        b.append("  \"lime_mean_local_r2\": ").append(num(r.meanLocalR2())).append(",\n");
         b.append("  \"permutation_repeats\": ").append(s.repeats()).append(",\n");
+        b.append("  \"shap_coalitions\": ").append(s.coalitions()).append(",\n");
+        b.append("  \"shap_background\": ").append(s.background()).append(",\n");
+        for (Map.Entry<String, Double> fact : r.facts().entrySet()) {
+            b.append("  \"").append(escape(fact.getKey())).append("\": ").append(num(fact.getValue())).append(",\n");
+        }
         b.append("  \"seed\": ").append(s.seed()).append(",\n");
         b.append("  \"threads\": ").append(s.threads()).append(",\n");
         b.append("  \"seconds\": {");
         b.append(String.join(", ", r.seconds().entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\": " + num(e.getValue())).toList()));
+        b.append("},\n  \"measures\": {");
+        b.append(String.join(", ", r.measures().entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\": \"" + escape(e.getValue()) + "\"").toList()));
         b.append("},\n  \"top\": {");
         List<String> tops = new ArrayList<>();
         for (Importance imp : r.importances().values()) {

@@ -1,26 +1,20 @@
 package io.github.mdxai.explain;
 
-import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * LIME for tabular data as the {@code lime} library's LimeTabularExplainer does it (regression mode, all features
  * kept): perturbations drawn from the training distribution (standard normal in standardized units, i.e. training
  * mean plus training standard deviation times N(0,1); or, with quartile discretization, a training quartile per
- * feature then a value from the truncated normal of that quartile), the first sample being the instance itself;
+ * feature drawn with its training frequency, then a value from the normal of that quartile truncated to its cut
+ * points), the first sample being the instance itself;
  * exponential kernel sqrt(exp(-d^2 / width^2)) on the Euclidean distance to the instance in the scaled space
  * (standardized values, or the 0/1 "same quartile as the instance" indicators), width 0.75 sqrt(d) by default;
  * weighted ridge (alpha 1) of q on those features. The weights are per training standard deviation (continuous)
@@ -65,34 +59,8 @@ public final class LimeTabular {
 
     /** Explains the given standardized rows; row ids label the results and seed their random streams. */
     public List<Explanation> explain(double[][] z, int[] rowIds, long seed, int threads, Progress progress) {
-        Explanation[] out = new Explanation[z.length];
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int i = 0; i < z.length; i++) {
-                int index = i;
-                jobs.add(pool.submit(() -> {
-                    progress.checkCancelled();
-                    out[index] = explainOne(z[index], rowIds[index], Rng.stream(seed, "lime", rowIds[index]));
-                    progress.fraction((double) done.incrementAndGet() / z.length);
-                }));
-            }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        return List.of(out);
+        return PerRow.map(z.length, threads, progress,
+                i -> explainOne(z[i], rowIds[i], Rng.stream(seed, "lime", rowIds[i])));
     }
 
     /** One instance: sample, predict, weigh, fit. */
@@ -151,7 +119,11 @@ public final class LimeTabular {
         return mean;
     }
 
-    /** lime's QuartileDiscretizer: bins at the training quartiles, each with its mean, std, min and max. */
+    /**
+     * lime's QuartileDiscretizer (lime/discretize.py, BaseDiscretizer): bins at the training quartiles; per bin the
+     * training mean, the population standard deviation plus 1e-11 and the bin's bounds, which are the cut points
+     * themselves (the training minimum and maximum for the outer bins), not the extreme values seen inside the bin.
+     */
     static final class Quartiles {
         private final double[][] cuts;   // [feature][3]
         private final double[][][] stats; // [feature][bin] = {mean, std, min, max, frequency, cdf(min), cdf(max)}
@@ -175,25 +147,27 @@ public final class LimeTabular {
                 for (int k = 0; k < 3; k++) {
                     cuts[j][k] = percentile(sorted, 25 * (k + 1));
                 }
+                double[] bounds = {sorted[0], cuts[j][0], cuts[j][1], cuts[j][2], sorted[sorted.length - 1]};
                 double[] sum = new double[4];
                 double[] sum2 = new double[4];
-                double[] min = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
-                double[] max = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
                 int[] count = new int[4];
                 for (double v : column) {
                     int b = bin(cuts[j], v);
                     sum[b] += v;
-                    sum2[b] += v * v;
-                    min[b] = Math.min(min[b], v);
-                    max[b] = Math.max(max[b], v);
                     count[b]++;
                 }
+                double[] mean = new double[4];
                 for (int b = 0; b < 4; b++) {
-                    double mean = count[b] > 0 ? sum[b] / count[b] : 0;
-                    double var = count[b] > 0 ? Math.max(0, sum2[b] / count[b] - mean * mean) : 0;
-                    double[] st = {mean, Math.sqrt(var), count[b] > 0 ? min[b] : 0, count[b] > 0 ? max[b] : 0,
-                            (double) count[b] / training.length, 0, 0};
-                    if (st[1] > 0 && st[3] > st[2]) {
+                    mean[b] = count[b] > 0 ? sum[b] / count[b] : 0;
+                }
+                for (double v : column) {
+                    int b = bin(cuts[j], v);
+                    sum2[b] += (v - mean[b]) * (v - mean[b]);
+                }
+                for (int b = 0; b < 4; b++) {
+                    double std = (count[b] > 0 ? Math.sqrt(sum2[b] / count[b]) : 0) + 1e-11;
+                    double[] st = {mean[b], std, bounds[b], bounds[b + 1], (double) count[b] / training.length, 0, 0};
+                    if (st[3] > st[2]) {
                         normals[j][b] = new NormalDistribution(null, st[0], st[1]);
                         st[5] = normals[j][b].cumulativeProbability(st[2]);
                         st[6] = normals[j][b].cumulativeProbability(st[3]);
@@ -240,12 +214,16 @@ public final class LimeTabular {
             return 3;
         }
 
-        /** A value from the bin's normal (mean, std) truncated to [min, max], by inverting the CDF. */
+        /**
+         * A value from the bin's normal (mean, std) truncated to the bin's bounds, by inverting the CDF; a bin whose
+         * bounds coincide gives that bound (lime returns (bound - mean) / std there, a standardized value on the raw
+         * scale, which we take for a slip).
+         */
         double sampleValue(int feature, int bin, SplittableRandom rnd) {
             double[] s = stats[feature][bin];
             NormalDistribution normal = normals[feature][bin];
             if (normal == null) {
-                return s[0];
+                return s[2];
             }
             double u = s[5] + rnd.nextDouble() * (s[6] - s[5]);
             double v = normal.inverseCumulativeProbability(Math.min(Math.max(u, 1e-15), 1 - 1e-15));

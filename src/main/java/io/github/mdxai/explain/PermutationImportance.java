@@ -2,17 +2,34 @@ package io.github.mdxai.explain;
 
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
+import org.scijava.plugin.Plugin;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Permutation importance: how much the mean squared error of the predicted p_B = (1 + tanh q) / 2 against the
  * measured p_B grows when one column is shuffled across rows, averaged over {@code repeats} shuffles drawn from
- * (seed, "permutation", column, repeat).
+ * (seed, "permutation", column, repeat). Uses every row of the dataset, not just the selected ones.
  */
-public final class PermutationImportance {
+@Plugin(type = Explainer.class, priority = 200)
+public final class PermutationImportance implements Explainer {
 
-    private PermutationImportance() {
+    public static final String NAME = "permutation";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Result explain(ExplainerInput in, Path out, Progress progress) {
+        progress.status("permutation importance on " + in.z().length + " rows");
+        CommittorExplainer.Settings s = in.settings();
+        double[] increase = compute(in.model(), in.z(), in.measured().get(), s.repeats(), s.seed(), progress);
+        return new Result(new Importance(NAME, in.features(), increase), "increase of MSE on pB when shuffled",
+                in.z().length, Map.of());
     }
 
     /** Loss increase per feature; {@code z} standardized rows (not modified), {@code pB} measured committors. */

@@ -1,7 +1,9 @@
 package io.github.mdxai.learn;
 
 import io.github.mdxai.util.InputException;
+import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -16,9 +18,49 @@ public final class NativeThreads {
 
     public static void use(int threads) {
         InputException.require(threads >= 1, "threads: expected at least 1, got " + threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        apply(threads, threads, threads, threads);
+    }
+
+    /**
+     * Uses {@code threads} until the returned scope is closed, then puts back what was set before: a command shares
+     * the process with the host and with other commands, so it must not leave its setting behind.
+     */
+    public static Scope scoped(int threads) {
+        Environment env = Nd4j.getEnvironment();
+        Scope before = new Scope(env.maxThreads(), env.maxMasterThreads(), Nd4j.factory().blas().getMaxThreads(),
+                nativeOps().ompGetMaxThreads());
+        use(threads);
+        return before;
+    }
+
+    /** The settings in force before {@link #scoped}; closing restores them. */
+    public static final class Scope implements AutoCloseable {
+        private final int maxThreads;
+        private final int masterThreads;
+        private final int blasThreads;
+        private final int ompThreads;
+
+        private Scope(int maxThreads, int masterThreads, int blasThreads, int ompThreads) {
+            this.maxThreads = maxThreads;
+            this.masterThreads = masterThreads;
+            this.blasThreads = blasThreads;
+            this.ompThreads = ompThreads;
+        }
+
+        @Override
+        public void close() {
+            apply(maxThreads, masterThreads, blasThreads, ompThreads);
+        }
+    }
+
+    private static void apply(int maxThreads, int masterThreads, int blasThreads, int ompThreads) {
+        Nd4j.getEnvironment().setMaxThreads(maxThreads);
+        Nd4j.getEnvironment().setMaxMasterThreads(masterThreads);
+        Nd4j.factory().blas().setMaxThreads(blasThreads);
+        nativeOps().setOmpNumThreads(ompThreads);
+    }
+
+    private static NativeOps nativeOps() {
+        return NativeOpsHolder.getInstance().getDeviceNativeOps();
     }
 }

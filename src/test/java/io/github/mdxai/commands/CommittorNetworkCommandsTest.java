@@ -1,5 +1,6 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.explain.Explainers;
 import io.github.mdxai.learn.SyntheticCommittorData;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
@@ -8,7 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleService;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -64,7 +67,9 @@ class CommittorNetworkCommandsTest {
 
     private static Map<String, Object> run(Class<? extends org.scijava.command.Command> command, Map<String, Object> in)
             throws Exception {
-        return context.service(CommandService.class).run(command, true, in).get().getOutputs();
+        // through ModuleService: CommandService.run returns null for a DynamicCommand (SciJava's own note)
+        CommandInfo info = context.service(CommandService.class).getCommand(command);
+        return context.service(ModuleService.class).run(info, true, in).get().getOutputs();
     }
 
     @Test
@@ -108,7 +113,8 @@ class CommittorNetworkCommandsTest {
             in.put("out", out.toFile());
             run(ExplainCommittorNetwork.class, in);
         }
-        for (String method : List.of("lime", "gradient", "permutation")) {
+        List<String> methods = Explainers.discover().names();
+        for (String method : methods) {
             CsvTable t = CsvTable.read(out1.resolve("importance_" + method + ".csv"));
             List<String> top2 = List.of(t.text(0, 0), t.text(1, 0));
             assertTrue(top2.contains(SyntheticCommittorData.FIRST) && top2.contains(SyntheticCommittorData.SECOND),
@@ -118,11 +124,32 @@ class CommittorNetworkCommandsTest {
             assertNotNull(ImageIO.read(out1.resolve("importance_" + method + ".png").toFile()));
         }
         CsvTable agreement = CsvTable.read(out1.resolve("agreement.csv"));
-        assertEquals(3, agreement.rowCount());
+        assertEquals(methods.size() * (methods.size() - 1) / 2, agreement.rowCount());
         CsvTable lime = CsvTable.read(out1.resolve("lime_weights.csv"));
         for (double r2 : lime.column("local_r2")) {
             assertTrue(r2 > 0 && r2 <= 1, "local R2 " + r2);
         }
+    }
+
+    @Test
+    void methodChoicesComeFromTheExplainerRegistryAndUnknownMethodsAreRejected() throws Exception {
+        CommandInfo info = context.service(CommandService.class).getCommand(ExplainCommittorNetwork.class);
+        org.scijava.module.Module module = context.service(ModuleService.class).createModule(info);
+        module.initialize();
+        assertEquals(Explainers.discover().choices(), module.getInfo().getInput("method").getChoices());
+        Map<String, Object> in = new HashMap<>();
+        in.put("model", trained.resolve("committor-model.zip").toFile());
+        in.put("dataset", dataset.toFile());
+        in.put("method", "lime,anchors");
+        in.put("out", dir.resolve("unknown-method").toFile());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> run(ExplainCommittorNetwork.class, in));
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InputException)) {
+            cause = cause.getCause();
+        }
+        assertNotNull(cause, "expected an InputException, got " + e);
+        assertTrue(cause.getMessage().contains("'anchors'") && cause.getMessage().contains("lime, gradient"),
+                cause.getMessage());
     }
 
     @Test

@@ -83,4 +83,33 @@ class LimeTabularTest {
         assertEquals(1, LimeTabular.Quartiles.bin(cuts, 2.5));
         assertEquals(3, LimeTabular.Quartiles.bin(cuts, 4.1));
     }
+
+    @Test
+    void quartileSamplesStayBetweenTheCutPointsOfTheirBinAsInLime() {
+        double[][] training = rows(400, 2, 4);
+        LimeTabular.Quartiles quartiles = new LimeTabular.Quartiles(training);
+        double[] column = new double[training.length];
+        for (int r = 0; r < training.length; r++) {
+            column[r] = training[r][1];
+        }
+        java.util.Arrays.sort(column);
+        double[] bounds = {column[0], LimeTabular.Quartiles.percentile(column, 25),
+                LimeTabular.Quartiles.percentile(column, 50), LimeTabular.Quartiles.percentile(column, 75),
+                column[column.length - 1]};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        for (int bin = 0; bin < 4; bin++) {
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (int s = 0; s < 2000; s++) {
+                double v = quartiles.sampleValue(1, bin, rnd);
+                assertTrue(v >= bounds[bin] && v <= bounds[bin + 1], "bin " + bin + " value " + v);
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            // the bin's bounds are the cut points: samples come close to both ends
+            double width = bounds[bin + 1] - bounds[bin];
+            assertTrue(lo - bounds[bin] < 0.05 * width && bounds[bin + 1] - hi < 0.05 * width || bin == 0 || bin == 3,
+                    "bin " + bin + " sampled [" + lo + ", " + hi + "] of [" + bounds[bin] + ", " + bounds[bin + 1] + "]");
+        }
+    }
 }

@@ -80,14 +80,15 @@ public final class CommittorBench {
         CsvTable t = CsvTable.read(subset);
         String select = "all";
         io.github.mdxai.explain.Importance limeImportance = null;
+        io.github.mdxai.explain.Explainers explainers = io.github.mdxai.explain.Explainers.discover();
         for (int threads : new int[]{1, 2}) {
             for (boolean discretize : new boolean[]{false, true}) {
                 CommittorExplainer.Report lime = CommittorExplainer.run(model, t, new CommittorExplainer.Settings(
-                        List.of(CommittorExplainer.LIME), 5000, discretize, select, 1, 1, threads), out.resolve("lime"),
+                        explainers.parse("lime"), 5000, discretize, select, 1, 0, 10, 1, threads), out.resolve("lime"),
                         Progress.NONE);
                 System.out.printf(Locale.ROOT, "LIME 5000 samples, discretize=%s, threads=%d: %.3f s per row over %d rows; top %s; mean local R2 %.3f%n",
                         discretize, threads, lime.seconds().get("lime_per_row"), lime.explainedRows(),
-                        lime.importances().get("lime").top(3), lime.meanLocalR2());
+                        lime.importances().get("lime").top(3), lime.facts().get("lime_mean_local_r2"));
                 if (threads == 1 && !discretize) {
                     limeImportance = lime.importances().get("lime");
                 }
@@ -95,7 +96,7 @@ public final class CommittorBench {
         }
         NativeThreads.use(1);
         CommittorExplainer.Report rest = CommittorExplainer.run(model, table, new CommittorExplainer.Settings(
-                List.of(CommittorExplainer.GRADIENT, CommittorExplainer.PERMUTATION), 5000, false, "0.2 < pB < 0.8", 3, 1,
+                explainers.parse("gradient,permutation"), 5000, false, "0.2 < pB < 0.8", 3, 0, 10, 1,
                 2), out.resolve("rest"), Progress.NONE);
         System.out.printf(Locale.ROOT, "gradient: %.5f s per row over %d rows; top %s%n", rest.seconds().get("gradient_per_row"),
                 rest.explainedRows(), rest.importances().get("gradient").top(3));

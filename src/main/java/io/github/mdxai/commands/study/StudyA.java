@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Study A, alanine dipeptide in vacuum: metadynamics -> F(phi, psi), states and saddle -> transition-region
- * configurations -> committors by shooting -> distance features -> committor network -> explanations -> PMF in the
+ * configurations -> committors by shooting -> distance features -> committor network -> explanations (every
+ * installed method: LIME, gradient, permutation, Kernel SHAP) -> PMF in the
  * two top features with the p_B = 0.5 line. Each step is the menu command a user would run, into its own folder.
  */
 public final class StudyA {
@@ -32,6 +33,9 @@ public final class StudyA {
     static final String NETWORK = "06_network";
     static final String EXPLAIN = "07_explain";
     static final String PMF = "08_pmf_in_features";
+
+    /** 2 x 210 features: Kernel SHAP then costs about what LIME does at the quick preset's 2000 samples. */
+    static final int SHAP_COALITIONS = 420;
 
     private StudyA() {
     }
@@ -78,7 +82,8 @@ public final class StudyA {
                 params("epochs", p.epochs(), "patience", p.patience(), "seed", seed),
                 List.of(FEATURES), 0.15, (dir, f) -> Map.of("dataset", features(f), "out", dir.toString())));
         steps.add(new CommandStep(context, EXPLAIN, "Explain Committor Network",
-                params("method", "all", "samples", p.limeSamples(), "seed", seed, "threads", threads),
+                params("method", "all", "samples", p.limeSamples(), "coalitions", SHAP_COALITIONS, "background", 10,
+                        "seed", seed, "threads", threads),
                 List.of(FEATURES, NETWORK), 0.1, (dir, f) -> Map.of("model", model(f), "dataset", features(f), "out", dir.toString())));
         steps.add(new CommandStep(context, PMF, "PMF in Features",
                 params("skip", p.skipPs(), "temperature", 300),
@@ -93,9 +98,14 @@ public final class StudyA {
         Report r = new Report("Study A: reaction coordinate of alanine dipeptide isomerization (vacuum), preset " + p.name());
         JsonNode metrics = Outputs.json(out.resolve(NETWORK).resolve("metrics.json"));
         r.put("pearson_r_test", metrics.path("test").path("pearson_r").asDouble(Double.NaN));
-        r.put("lime_top_features", Outputs.topFeatures(out.resolve(EXPLAIN).resolve("importance_lime.csv"), 5));
-        r.put("gradient_top_features", Outputs.topFeatures(out.resolve(EXPLAIN).resolve("importance_gradient.csv"), 5));
-        r.put("permutation_top_features", Outputs.topFeatures(out.resolve(EXPLAIN).resolve("importance_permutation.csv"), 5));
+        JsonNode explained = Outputs.json(out.resolve(EXPLAIN).resolve("explain.json"));
+        List<String> methods = new ArrayList<>();
+        explained.path("measures").fieldNames().forEachRemaining(methods::add);
+        for (String method : methods) {
+            r.put(method + "_top_features", Outputs.topFeatures(out.resolve(EXPLAIN).resolve("importance_" + method + ".csv"), 5));
+        }
+        r.put("explanation_measures", explained.path("measures"));
+        r.put("rank_agreement_top20", explained.path("agreement_top20"));
         CsvTable committors = CsvTable.read(out.resolve(COMMITTORS).resolve("committors.csv"));
         r.put("n_configurations", committors.rowCount());
         r.put("n_shots", p.shots());
@@ -110,13 +120,18 @@ public final class StudyA {
         r.put("pB_half_saddle_proximity", landscape.path("saddle_proximity"));
         r.note("Seed (the source report): Pearson r = 0.903 on the test set; LIME's top features r6-10 (O of ACE .. HA) "
                 + "and r6-11 (O of ACE .. CB); the p_B ~ 0.5 configurations form the dividing line of the PMF in those two.");
+        r.note("What the explanations measure: LIME, the weights of a local linear surrogate of q (lime's default "
+                + "quartile features); gradient, the local slope of q; permutation, the loss of accuracy when a feature is "
+                + "shuffled over the dataset; SHAP, each feature's Shapley share of q(x) - E[q] over a k-means background. "
+                + "rank_agreement_top20 gives Spearman's rho and the shared top-20 features for each pair.");
         r.figure(out.resolve(SURFACE).resolve("free_energy_phi_psi.png"), "F(phi, psi) with states C7eq (A), C7ax (B), path and saddle");
         r.figure(out.resolve(TRANSITION).resolve("transition_region.png"), "Transition-region configurations over F(phi, psi)");
         r.figure(out.resolve(COMMITTORS).resolve("committors_histogram.png"), "Histogram of committor p_B");
         r.figure(out.resolve(NETWORK).resolve("regression.png"), "Predicted vs measured p_B (seed Fig. 3a)");
-        r.figure(out.resolve(EXPLAIN).resolve("importance_lime.png"), "LIME importance (mean |weight|)");
-        r.figure(out.resolve(EXPLAIN).resolve("importance_gradient.png"), "Gradient sensitivity");
-        r.figure(out.resolve(EXPLAIN).resolve("importance_permutation.png"), "Permutation importance");
+        for (String method : methods) {
+            r.figure(out.resolve(EXPLAIN).resolve("importance_" + method + ".png"),
+                    "Importance by " + method + ": " + explained.path("measures").path(method).asText());
+        }
         r.figure(out.resolve(PMF).resolve("pmf.png"), "PMF in the two top features with committor points and p_B = 0.5 line (seed Fig. 3b)");
         return r;
     }
