@@ -1,5 +1,6 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.explain.CommittorExplainer;
 import io.github.mdxai.explain.Explainers;
 import io.github.mdxai.explain.Importance;
@@ -88,22 +89,20 @@ public class ExplainCommittorNetwork extends DynamicCommand {
         CommittorExplainer.Settings settings = new CommittorExplainer.Settings(
                 Explainers.of(pluginService).parse(method), samples, discretize, select, repeats, coalitions,
                 background, seed, threads);
-        ClassLoader before = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-        // the rows are spread over Java threads; ND4J's own threads would only compete with them
-        try (NativeThreads.Scope restore = NativeThreads.scoped(1)) {
-            CommittorModel m = CommittorModel.load(model.toPath());
-            CsvTable table = CsvTable.read(dataset.toPath());
-            CommittorExplainer.Report report = CommittorExplainer.run(m, table, settings, out.toPath(),
-                    HostProgress.of(statusService));
-            List<String> lines = new ArrayList<>();
-            for (Importance imp : report.importances().values()) {
-                lines.add(imp.method() + ": " + String.join(", ", imp.top(3)));
+        Hosts.runWithOwnClassLoader(() -> {
+            // the rows are spread over Java threads; ND4J's own threads would only compete with them
+            try (NativeThreads.Scope restore = NativeThreads.scoped(1)) {
+                CommittorModel m = CommittorModel.load(model.toPath());
+                CsvTable table = CsvTable.read(dataset.toPath());
+                CommittorExplainer.Report report = CommittorExplainer.run(m, table, settings, out.toPath(),
+                        HostProgress.of(statusService));
+                List<String> lines = new ArrayList<>();
+                for (Importance imp : report.importances().values()) {
+                    lines.add(imp.method() + ": " + String.join(", ", imp.top(3)));
+                }
+                summary = report.explainedRows() + " rows explained; top features " + String.join("; ", lines);
+                HostProgress.of(statusService).status(summary);
             }
-            summary = report.explainedRows() + " rows explained; top features " + String.join("; ", lines);
-            HostProgress.of(statusService).status(summary);
-        } finally {
-            Thread.currentThread().setContextClassLoader(before);
-        }
+        });
     }
 }

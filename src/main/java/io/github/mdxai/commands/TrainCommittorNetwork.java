@@ -87,13 +87,14 @@ public class TrainCommittorNetwork implements Command {
         NetworkSpec spec = new NetworkSpec(NetworkSpec.parseHidden(hidden), activation, loss, epochs, batch, rate, l2,
                 patience, seed);
         Hosts.runWithOwnClassLoader(() -> {
-            NativeThreads.use(threads);
-            CommittorData data = CommittorData.load(dataset.toPath(), target, features);
-            CommittorTrainer.Result result = CommittorTrainer.train(data, target, spec, progress);
-            Map<String, Metrics.Fit> metrics = TrainingOutputs.write(result, data, out.toPath());
-            summary = String.format(Locale.ROOT, "%d features, %d rows, best epoch %d of %d; test r = %.3f, RMSE = %.3f",
-                    data.features(), data.rows(), result.bestEpoch(), result.curve().size(),
-                    metrics.get("test").pearsonR(), metrics.get("test").rmse());
+            try (NativeThreads.Scope restore = NativeThreads.scoped(threads)) {
+                CommittorData data = CommittorData.load(dataset.toPath(), target, features);
+                CommittorTrainer.Result result = CommittorTrainer.train(data, target, spec, progress);
+                Map<String, Metrics.Fit> metrics = TrainingOutputs.write(result, data, out.toPath());
+                summary = String.format(Locale.ROOT, "%d features, %d rows, best epoch %d of %d; test r = %.3f, RMSE = %.3f",
+                        data.features(), data.rows(), result.bestEpoch(), result.curve().size(),
+                        metrics.get("test").pearsonR(), metrics.get("test").rmse());
+            }
         });
         progress.status(summary);
     }
