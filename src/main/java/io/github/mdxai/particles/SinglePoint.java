@@ -25,13 +25,13 @@ public final class SinglePoint {
     public static Result evaluate(Configuration c, PairPotential potential, double[] massByType, int threads) {
         InputException.require(c.typeCount() <= potential.typeCount(), "the configuration has " + c.typeCount()
                 + " particle types, the model " + potential.typeCount());
-        double range = potential.maxCutoff() + SoftSphereLiquid.SKIN;
+        double range = potential.maxCutoff() + LiquidProtocol.SKIN;
         if (2 * range >= c.box().minLength()) {
             throw new InputException(String.format(Locale.ROOT, "box edge %.6g is too short: it must exceed twice the"
                     + " largest cutoff plus skin (%.6g)", c.box().minLength(), 2 * range));
         }
         double[] f = new double[3 * c.size()];
-        try (PairForces pf = new PairForces(potential, c.types(), c.box(), SoftSphereLiquid.SKIN, threads)) {
+        try (PairForces pf = new PairForces(potential, c.types(), c.box(), LiquidProtocol.SKIN, threads)) {
             pf.compute(c.positions(), f, true);
             if (!Double.isFinite(pf.energy())) {
                 throw new InputException(closestPair(c));

@@ -120,7 +120,7 @@ public final class SoftSphereBenchmark {
             return LammpsData.read(data);
         }
         System.err.println("no " + data + ": melting a lattice instead");
-        SoftSphereLiquid.Result r = SoftSphereLiquid.prepare(SoftSphereMixture.BERNU_HANSEN, 1000, 0.8, 1.0, 0.005,
+        LiquidProtocol.Result r = LiquidProtocol.prepare(SoftSphereMixture.BERNU_HANSEN, 1000, 0.8, 1.0, 0.005,
                 4000, 1, 12345L, Progress.NONE);
         return r.configuration();
     }

@@ -1,7 +1,7 @@
 package io.github.mdxai.features.dynamics;
 
 import io.github.mdxai.io.ExtendedXyz;
-import io.github.mdxai.particles.SoftSphereLiquid;
+import io.github.mdxai.particles.LiquidProtocol;
 import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.Progress;
 
@@ -32,7 +32,7 @@ public final class RelaxationStudy {
         double dt = 0.005;
         double t = m.temperature(gamma, density);
         long start = System.nanoTime();
-        SoftSphereLiquid.Result r = SoftSphereLiquid.run(new SoftSphereLiquid.Parameters(m, n, density, t, dt, eq, prod,
+        LiquidProtocol.Result r = LiquidProtocol.run(new LiquidProtocol.Parameters(m, n, density, t, dt, eq, prod,
                 interval, seed, threads), out, Progress.NONE);
         double simSeconds = (System.nanoTime() - start) / 1e9;
         RelaxationAnalysis.Result a = RelaxationAnalysis.analyse(ExtendedXyz.read(out.resolve("trajectory.xyz")), dt, 0, 0,
