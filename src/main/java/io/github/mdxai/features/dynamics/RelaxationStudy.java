@@ -28,7 +28,7 @@ public final class RelaxationStudy {
         int threads = args.length > 6 ? Integer.parseInt(args[6]) : 1;
         long seed = args.length > 7 ? Long.parseLong(args[7]) : 1;
         SoftSphereMixture m = SoftSphereMixture.BERNU_HANSEN;
-        double density = 0.8;
+        double density = m.density();
         double dt = 0.005;
         double t = m.temperature(gamma, density);
         long start = System.nanoTime();
