@@ -5,11 +5,8 @@ package io.github.mdxai.particles;
  * energy is shifted to zero at the cutoff, the force is not (LAMMPS's {@code lj/cut} with {@code pair_modify shift
  * yes}). Evaluated in LAMMPS's form, r^-6 (lj3 r^-6 - lj4) for the energy and r^-6 (lj1 r^-6 - lj2) / r^2 for -u'/r.
  */
-public final class LennardJonesPotential implements PairPotential {
+public final class LennardJonesPotential extends CutoffPairPotential {
 
-    private final int types;
-    private final double[] cutoff;
-    private final double[] cutoffSquared;
     private final double[] lj1;
     private final double[] lj2;
     private final double[] lj3;
@@ -18,10 +15,8 @@ public final class LennardJonesPotential implements PairPotential {
 
     /** @param eps symmetric eps[a][b]; @param sigma symmetric sigma[a][b]; @param cutoffFactor rc / sigma_ab */
     public LennardJonesPotential(double[][] eps, double[][] sigma, double cutoffFactor) {
-        types = sigma.length;
+        super(sigma.length, scaled(sigma, cutoffFactor));
         int kinds = types * types;
-        cutoff = new double[kinds];
-        cutoffSquared = new double[kinds];
         lj1 = new double[kinds];
         lj2 = new double[kinds];
         lj3 = new double[kinds];
@@ -34,31 +29,14 @@ public final class LennardJonesPotential implements PairPotential {
                 }
                 int k = a * types + b;
                 double s6 = Math.pow(sigma[a][b], 6);
-                cutoff[k] = cutoffFactor * sigma[a][b];
-                cutoffSquared[k] = cutoff[k] * cutoff[k];
                 lj1[k] = 48 * eps[a][b] * s6 * s6;
                 lj2[k] = 24 * eps[a][b] * s6;
                 lj3[k] = 4 * eps[a][b] * s6 * s6;
                 lj4[k] = 4 * eps[a][b] * s6;
-                double rc6 = Math.pow(sigma[a][b] / cutoff[k], 6);
+                double rc6 = Math.pow(sigma[a][b] / cutoff(a, b), 6);
                 shift[k] = 4 * eps[a][b] * (rc6 * rc6 - rc6);
             }
         }
-    }
-
-    @Override
-    public int typeCount() {
-        return types;
-    }
-
-    @Override
-    public double cutoff(int a, int b) {
-        return cutoff[a * types + b];
-    }
-
-    @Override
-    public double cutoffSquared(int kind) {
-        return cutoffSquared[kind];
     }
 
     @Override

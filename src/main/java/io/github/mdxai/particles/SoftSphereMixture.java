@@ -50,27 +50,7 @@ public record SoftSphereMixture(String key, String name, double[][] sigma, doubl
     /** Gamma_eff; summaries name it {@code gamma_eff}. */
     @Override
     public StateParameter stateParameter() {
-        SoftSphereMixture mixture = this;
-        return new StateParameter() {
-            @Override
-            public String key() {
-                return "gamma_eff";
-            }
-
-            @Override
-            public String description() {
-                return "effective coupling Gamma_eff = n sigma_eff^3 / T^(1/4)";
-            }
-
-            @Override
-            public double temperature(double value, double density) {
-                return mixture.temperature(value, density);
-            }
-
-            @Override
-            public double value(double temperature, double density) {
-                return mixture.gamma(temperature, density);
-            }
-        };
+        return new StateParameter("gamma_eff", "effective coupling Gamma_eff = n sigma_eff^3 / T^(1/4)",
+                this::temperature, this::gamma);
     }
 }
