@@ -18,7 +18,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Potential energy, pressure and forces of particle configurations (reduced LJ units) under a particle model: the
@@ -57,26 +56,15 @@ public class SoftSphereEnergy implements Command {
         List<Configuration> frames = contents.frames();
         InputException.require(forces == null || frames.size() == 1,
                 "forces: the input has " + frames.size() + " frames; forces are written for single-frame inputs only");
-        checkMasses(contents, chosen);
+        List<SinglePoint.Result> results = SinglePoint.evaluateFrames(in, frames, contents.masses(), chosen, p);
         List<double[]> rows = new ArrayList<>();
-        SinglePoint.Result last = null;
-        for (int m = 0; m < frames.size(); m++) {
-            p.checkCancelled();
-            p.status(String.format(Locale.ROOT, "particle energy: frame %d of %d", m + 1, frames.size()));
-            Configuration c = frames.get(m);
-            try {
-                last = SinglePoint.evaluate(c, chosen.potential(), chosen.masses(), 1);
-            } catch (InputException e) {
-                throw new InputException(in + (frames.size() > 1 ? " (frame " + (m + 1) + ")" : "") + ": " + e.getMessage());
-            }
-            rows.add(new double[]{last.n(), last.potentialEnergyPerAtom(), last.virialPressure(), last.pressure(),
-                    last.temperature()});
-            p.fraction((m + 1.0) / frames.size());
+        for (SinglePoint.Result r : results) {
+            rows.add(new double[]{r.n(), r.potentialEnergyPerAtom(), r.virialPressure(), r.pressure(), r.temperature()});
         }
         CsvTable.write(out.toPath(), List.of("n", "pe_per_atom", "pressure_virial", "pressure_total", "temperature"), rows);
         if (forces != null) {
             Configuration c = frames.get(0);
-            double[] f = last.forces();
+            double[] f = results.get(0).forces();
             AtomicFiles.writeText(forces.toPath(), w -> {
                 CsvTable.writeRow(w, List.of("id", "fx", "fy", "fz"));
                 for (int i = 0; i < c.size(); i++) {
@@ -86,16 +74,5 @@ public class SoftSphereEnergy implements Command {
             });
         }
         p.status(chosen.name() + " energy: done");
-    }
-
-    /** A data file whose Masses disagree with the model would give a wrong temperature: refuse it. */
-    private static void checkMasses(ParticleFiles.Contents contents, ParticleModel model) {
-        double[] masses = contents.masses();
-        for (int t = 0; masses != null && t < masses.length && t < model.typeCount(); t++) {
-            if (!Double.isNaN(masses[t]) && Math.abs(masses[t] - model.masses()[t]) > 1e-12) {
-                throw InputException.at(contents.file(), 0, "mass of type " + (t + 1) + " is " + masses[t] + ", the "
-                        + model.name() + " has " + model.masses()[t]);
-            }
-        }
     }
 }
