@@ -2,6 +2,7 @@ package io.github.mdxai.commands;
 
 import ij.gui.Plot;
 import io.github.mdxai.features.dynamics.RelaxationAnalysis;
+import io.github.mdxai.io.ParticleFiles;
 import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
@@ -51,7 +52,7 @@ public class RelaxationDynamics implements Command {
         Progress p = HostProgress.of(statusService);
         InputException.require(input != null, "input: choose a trajectory file");
         InputException.require(out != null, "out: choose an output folder");
-        List<Configuration> frames = SoftSphereFiles.read(input.toPath());
+        List<Configuration> frames = ParticleFiles.read(input.toPath());
         RelaxationAnalysis.Result r;
         try {
             r = RelaxationAnalysis.analyse(frames, timestep, k, rmax, bins, p);

@@ -1,7 +1,9 @@
 package io.github.mdxai.commands;
 
-import io.github.mdxai.particles.SoftSphereLiquid;
-import io.github.mdxai.particles.SoftSphereMixture;
+import io.github.mdxai.particles.LiquidProtocol;
+import io.github.mdxai.particles.ParticleModel;
+import io.github.mdxai.particles.ParticleModels;
+import io.github.mdxai.particles.StateParameter;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import org.scijava.app.StatusService;
@@ -12,21 +14,26 @@ import org.scijava.plugin.Plugin;
 import java.io.File;
 
 /**
- * Prepares an equilibrium Bernu-Hansen liquid (lattice, melt at T = 5, equilibration with the Bussi thermostat)
- * and runs NVE production, writing trajectory.xyz, thermo.csv, final.data and summary.csv.
+ * Prepares an equilibrium liquid of a particle model (the Bernu-Hansen soft spheres by default; lattice, melt at
+ * T = 5, equilibration with the Bussi thermostat) and runs NVE production, writing trajectory.xyz, thermo.csv,
+ * final.data and summary.csv.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Simulate Soft-Sphere Liquid")
 public class SimulateSoftSphereLiquid implements Command {
 
-    @Parameter(label = "Particles", min = "2", persist = false, description = "number of particles, half A, half B")
+    @Parameter(label = "Model", persist = false,
+            description = "particle model: soft-sphere (Bernu-Hansen, 50:50) or kob-andersen (Kob-Andersen LJ, 80:20)")
+    private String model = "soft-sphere";
+
+    @Parameter(label = "Particles", min = "2", persist = false, description = "number of particles, split by the model's fractions")
     private int n = 1000;
 
-    @Parameter(label = "Number density (sigma^-3)", min = "0.01", max = "3", persist = false,
-            description = "N/V in units of sigma_AA^-3 (0.8 in the Bernu-Hansen studies)")
-    private double density = 0.8;
+    @Parameter(label = "Number density (sigma^-3, 0 = the model's)", min = "0", max = "3", persist = false,
+            description = "N/V in units of sigma_AA^-3; 0 takes the model's (0.8 Bernu-Hansen, 1.2 Kob-Andersen)")
+    private double density = 0;
 
     @Parameter(label = "Gamma_eff (0 = use temperature)", min = "0", persist = false,
-            description = "coupling n sigma_eff^3 / T^(1/4); sets T = (n sigma_eff^3 / Gamma)^4. Give Gamma or T, not both")
+            description = "soft spheres: coupling n sigma_eff^3 / T^(1/4); sets T = (n sigma_eff^3 / Gamma)^4. Give Gamma or T, not both")
     private double gamma = 0;
 
     @Parameter(label = "Temperature (eps/k_B, 0 = use Gamma)", min = "0", persist = false,
@@ -64,13 +71,19 @@ public class SimulateSoftSphereLiquid implements Command {
     public void run() {
         Progress p = HostProgress.of(statusService);
         InputException.require(out != null, "out: choose an output folder");
+        ParticleModel m = ParticleModels.byKey(model);
         InputException.require((gamma > 0) != (temperature > 0),
                 "give either gamma (> 0) or temperature (> 0), not both and not neither");
-        InputException.require(Double.isFinite(gamma) && Double.isFinite(temperature), "gamma and temperature must be finite");
-        SoftSphereMixture model = SoftSphereMixture.BERNU_HANSEN;
-        double t = temperature > 0 ? temperature : model.temperature(gamma, density);
-        SoftSphereLiquid.run(new SoftSphereLiquid.Parameters(model, n, density, t, dt, equilibration, production, interval,
+        InputException.require(Double.isFinite(gamma) && Double.isFinite(temperature) && Double.isFinite(density),
+                "gamma, temperature and density must be finite");
+        InputException.require(density >= 0, "density must be > 0, or 0 for the model's, was " + density);
+        StateParameter state = m.stateParameter();
+        InputException.require(gamma == 0 || state != StateParameter.TEMPERATURE,
+                "gamma: the " + m.name() + " is set by its temperature, not by Gamma_eff");
+        double n0 = density > 0 ? density : m.density();
+        double t = temperature > 0 ? temperature : state.temperature(gamma, n0);
+        LiquidProtocol.run(new LiquidProtocol.Parameters(m, n, n0, t, dt, equilibration, production, interval,
                 seed, threads), out.toPath(), p);
-        p.status("soft-sphere liquid: done");
+        p.status(m.name() + " liquid: done");
     }
 }

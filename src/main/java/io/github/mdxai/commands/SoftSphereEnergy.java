@@ -1,9 +1,10 @@
 package io.github.mdxai.commands;
 
-import io.github.mdxai.io.LammpsData;
+import io.github.mdxai.io.ParticleFiles;
 import io.github.mdxai.particles.Configuration;
+import io.github.mdxai.particles.ParticleModel;
+import io.github.mdxai.particles.ParticleModels;
 import io.github.mdxai.particles.SinglePoint;
-import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
@@ -17,15 +18,21 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** Potential energy, pressure and forces of Bernu-Hansen soft-sphere configurations (reduced LJ units). */
+/**
+ * Potential energy, pressure and forces of particle configurations (reduced LJ units) under a particle model: the
+ * Bernu-Hansen soft spheres by default, or another model of {@link ParticleModels}.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Soft-Sphere Energy")
 public class SoftSphereEnergy implements Command {
 
     @Parameter(label = "Configuration (LAMMPS data, dump or extended XYZ)", style = "file", persist = false,
-            description = "Bernu-Hansen configuration(s): type 1 = A (sigma 1, mass 1), type 2 = B (sigma 1.2, mass 2)")
+            description = "configuration(s), format recognised by content; type 1 = A, type 2 = B of the model")
     private File input;
+
+    @Parameter(label = "Model", persist = false,
+            description = "particle model: soft-sphere (Bernu-Hansen, sigma_B 1.2, m_B 2) or kob-andersen (LJ 80:20)")
+    private String model = "soft-sphere";
 
     @Parameter(label = "Output CSV", style = "save", persist = false,
             description = "one row per frame: n, pe_per_atom, pressure_virial, pressure_total, temperature")
@@ -43,31 +50,21 @@ public class SoftSphereEnergy implements Command {
         Progress p = HostProgress.of(statusService);
         InputException.require(input != null, "input: choose a configuration file");
         InputException.require(out != null, "out: choose an output CSV file");
+        ParticleModel chosen = ParticleModels.byKey(model);
         Path in = input.toPath();
-        List<Configuration> frames = SoftSphereFiles.read(in);
+        ParticleFiles.Contents contents = ParticleFiles.readContents(in);
+        List<Configuration> frames = contents.frames();
         InputException.require(forces == null || frames.size() == 1,
                 "forces: the input has " + frames.size() + " frames; forces are written for single-frame inputs only");
-        SoftSphereMixture model = SoftSphereMixture.BERNU_HANSEN;
-        checkMasses(in, model);
+        List<SinglePoint.Result> results = SinglePoint.evaluateFrames(in, frames, contents.masses(), chosen, p);
         List<double[]> rows = new ArrayList<>();
-        SinglePoint.Result last = null;
-        for (int m = 0; m < frames.size(); m++) {
-            p.checkCancelled();
-            p.status(String.format(Locale.ROOT, "soft-sphere energy: frame %d of %d", m + 1, frames.size()));
-            Configuration c = frames.get(m);
-            try {
-                last = SinglePoint.evaluate(c, model.potential(), model.masses(), 1);
-            } catch (InputException e) {
-                throw new InputException(in + (frames.size() > 1 ? " (frame " + (m + 1) + ")" : "") + ": " + e.getMessage());
-            }
-            rows.add(new double[]{last.n(), last.potentialEnergyPerAtom(), last.virialPressure(), last.pressure(),
-                    last.temperature()});
-            p.fraction((m + 1.0) / frames.size());
+        for (SinglePoint.Result r : results) {
+            rows.add(new double[]{r.n(), r.potentialEnergyPerAtom(), r.virialPressure(), r.pressure(), r.temperature()});
         }
         CsvTable.write(out.toPath(), List.of("n", "pe_per_atom", "pressure_virial", "pressure_total", "temperature"), rows);
         if (forces != null) {
             Configuration c = frames.get(0);
-            double[] f = last.forces();
+            double[] f = results.get(0).forces();
             AtomicFiles.writeText(forces.toPath(), w -> {
                 CsvTable.writeRow(w, List.of("id", "fx", "fy", "fz"));
                 for (int i = 0; i < c.size(); i++) {
@@ -76,21 +73,6 @@ public class SoftSphereEnergy implements Command {
                 }
             });
         }
-        p.status("soft-sphere energy: done");
-    }
-
-    /** A data file whose Masses disagree with the model would give a wrong temperature: refuse it. */
-    private static void checkMasses(Path in, SoftSphereMixture model) {
-        String name = in.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".data") || name.endsWith(".lmp") || name.startsWith("data."))) {
-            return;
-        }
-        double[] masses = LammpsData.readWithMasses(in).masses();
-        for (int t = 0; t < masses.length && t < model.masses().length; t++) {
-            if (!Double.isNaN(masses[t]) && Math.abs(masses[t] - model.masses()[t]) > 1e-12) {
-                throw InputException.at(in, 0, "mass of type " + (t + 1) + " is " + masses[t] + ", the Bernu-Hansen model has "
-                        + model.masses()[t]);
-            }
-        }
+        p.status(chosen.name() + " energy: done");
     }
 }

@@ -12,13 +12,15 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A scatter plot with axes, ticks, labels, title, a legend, optional straight lines (e.g. y = x) and text notes,
+ * A scatter plot with axes, ticks, labels, title, a legend, optional straight lines (e.g. y = x), histogram bars
+ * and text notes,
  * rendered headless into a {@link BufferedImage} (java.awt only) and saved as PNG.
  * <pre>
  * new ScatterPlot("Committor", "measured pB", "predicted pB").range(0, 1, 0, 1)
@@ -33,11 +35,16 @@ public final class ScatterPlot {
     private record Line(double x0, double y0, double x1, double y1, Color color) {
     }
 
+    /** Bars from y = 0 to heights[b] over [lower[b], lower[b] + width]. */
+    private record Bars(double[] lower, double width, double[] heights, Color color) {
+    }
+
     private final String title;
     private final String xLabel;
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
+    private final List<Bars> bars = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private double[] range;
     private double markerSize = 5;
@@ -63,6 +70,15 @@ public final class ScatterPlot {
             throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
         }
         series.add(new Series(label, x.clone(), y.clone(), color));
+        return this;
+    }
+
+    /** Adds histogram bars: bar b spans [lower[b], lower[b] + width] in x and [0, heights[b]] in y. */
+    public ScatterPlot bars(double[] lower, double width, double[] heights, Color color) {
+        if (lower.length != heights.length || !(width > 0)) {
+            throw new IllegalArgumentException("bars need one height per lower edge and a positive width");
+        }
+        bars.add(new Bars(lower.clone(), width, heights.clone(), color));
         return this;
     }
 
@@ -135,6 +151,18 @@ public final class ScatterPlot {
             g.setTransform(saved);
 
             g.setClip(left, top, pw + 1, ph + 1);
+            for (Bars b : bars) {
+                for (int i = 0; i < b.lower.length; i++) {
+                    double x0 = f.px(b.lower[i]);
+                    double x1 = f.px(b.lower[i] + b.width);
+                    double y0 = f.py(Math.max(0, b.heights[i]));
+                    Rectangle2D bar = new Rectangle2D.Double(x0, y0, x1 - x0, f.py(0) - y0);
+                    g.setColor(b.color);
+                    g.fill(bar);
+                    g.setColor(b.color.darker());
+                    g.draw(bar);
+                }
+            }
             g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
             for (Line l : lines) {
                 g.setColor(l.color);
@@ -221,6 +249,14 @@ public final class ScatterPlot {
                     yMin = Math.min(yMin, s.y[i]);
                     yMax = Math.max(yMax, s.y[i]);
                 }
+            }
+        }
+        for (Bars b : bars) {
+            for (int i = 0; i < b.lower.length; i++) {
+                xMin = Math.min(xMin, b.lower[i]);
+                xMax = Math.max(xMax, b.lower[i] + b.width);
+                yMin = Math.min(yMin, 0);
+                yMax = Math.max(yMax, b.heights[i]);
             }
         }
         if (xMin > xMax) {

@@ -19,14 +19,14 @@ public final class InitialConfigurations {
 
     /**
      * n particles on the first n sites of an m^3 simple-cubic lattice (m = ceil(n^(1/3))) filling a cubic box at
-     * the density, species counts from the mixture's fractions shuffled with (seed, "species").
+     * the density, species counts from the model's fractions shuffled with (seed, "species").
      * Refuses a density that gives a box too small for the cutoff plus skin.
      */
-    public static Configuration lattice(SoftSphereMixture mixture, int n, double density, double skin, long seed) {
+    public static Configuration lattice(ParticleModel model, int n, double density, double skin, long seed) {
         InputException.require(n >= 2, "n must be at least 2, was " + n);
         InputException.require(density > 0 && Double.isFinite(density), "density must be positive, was " + density);
         double length = boxLength(n, density);
-        double needed = 2 * (mixture.potential().maxCutoff() + skin);
+        double needed = 2 * (model.potential().maxCutoff() + skin);
         if (length <= needed) {
             throw new InputException(String.format(Locale.ROOT,
                     "n = %d at density %.4g gives a box edge of %.4g sigma, which must exceed twice the largest cutoff"
@@ -44,7 +44,7 @@ public final class InitialConfigurations {
             pos[3 * i + 1] = (iy + 0.5) * a;
             pos[3 * i + 2] = (iz + 0.5) * a;
         }
-        int[] counts = mixture.counts(n);
+        int[] counts = model.counts(n);
         int[] types = new int[n];
         int k = 0;
         for (int t = 0; t < counts.length; t++) {

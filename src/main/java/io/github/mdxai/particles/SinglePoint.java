@@ -1,7 +1,11 @@
 package io.github.mdxai.particles;
 
 import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Progress;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Potential energy, pressure, temperature and forces of one configuration (LAMMPS's {@code run 0}). */
@@ -21,17 +25,45 @@ public final class SinglePoint {
     private SinglePoint() {
     }
 
+    /**
+     * Evaluates every frame of a file under a model, one thread each. Masses the file gives (NaN where it gives none,
+     * null for formats without masses) must be the model's, or the temperature would be wrong; errors name the file
+     * and, for a trajectory, the frame.
+     */
+    public static List<Result> evaluateFrames(Path file, List<Configuration> frames, double[] fileMasses,
+                                              ParticleModel model, Progress progress) {
+        for (int t = 0; fileMasses != null && t < fileMasses.length && t < model.typeCount(); t++) {
+            if (!Double.isNaN(fileMasses[t]) && Math.abs(fileMasses[t] - model.masses()[t]) > 1e-12) {
+                throw InputException.at(file, 0, "mass of type " + (t + 1) + " is " + fileMasses[t] + ", the "
+                        + model.name() + " has " + model.masses()[t]);
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int m = 0; m < frames.size(); m++) {
+            progress.checkCancelled();
+            progress.status(String.format(Locale.ROOT, "%s energy: frame %d of %d", model.name(), m + 1, frames.size()));
+            try {
+                results.add(evaluate(frames.get(m), model.potential(), model.masses(), 1));
+            } catch (InputException e) {
+                throw new InputException(file + (frames.size() > 1 ? " (frame " + (m + 1) + ")" : "") + ": "
+                        + e.getMessage());
+            }
+            progress.fraction((m + 1.0) / frames.size());
+        }
+        return results;
+    }
+
     /** Evaluates a configuration; overlapping particles (infinite energy) are reported by id. */
     public static Result evaluate(Configuration c, PairPotential potential, double[] massByType, int threads) {
         InputException.require(c.typeCount() <= potential.typeCount(), "the configuration has " + c.typeCount()
                 + " particle types, the model " + potential.typeCount());
-        double range = potential.maxCutoff() + SoftSphereLiquid.SKIN;
+        double range = potential.maxCutoff() + LiquidProtocol.SKIN;
         if (2 * range >= c.box().minLength()) {
             throw new InputException(String.format(Locale.ROOT, "box edge %.6g is too short: it must exceed twice the"
                     + " largest cutoff plus skin (%.6g)", c.box().minLength(), 2 * range));
         }
         double[] f = new double[3 * c.size()];
-        try (PairForces pf = new PairForces(potential, c.types(), c.box(), SoftSphereLiquid.SKIN, threads)) {
+        try (PairForces pf = new PairForces(potential, c.types(), c.box(), LiquidProtocol.SKIN, threads)) {
             pf.compute(c.positions(), f, true);
             if (!Double.isFinite(pf.energy())) {
                 throw new InputException(closestPair(c));

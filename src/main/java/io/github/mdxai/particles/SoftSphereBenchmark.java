@@ -123,8 +123,8 @@ public final class SoftSphereBenchmark extends Benchmark {
             return LammpsData.read(data);
         }
         System.err.println("no " + data + ": melting a lattice instead");
-        SoftSphereLiquid.Result r = SoftSphereLiquid.prepare(SoftSphereMixture.BERNU_HANSEN, 1000, 0.8, 1.0, 0.005,
-                4000, 1, 12345L, Progress.NONE);
+        SoftSphereMixture m = SoftSphereMixture.BERNU_HANSEN;
+        LiquidProtocol.Result r = LiquidProtocol.prepare(m, 1000, m.density(), 1.0, 0.005, 4000, 1, 12345L, Progress.NONE);
         return r.configuration();
     }
 

@@ -1,26 +1,29 @@
 package io.github.mdxai.particles;
 
 /**
- * A binary soft-sphere mixture in reduced units (eps = sigma_AA = m_A = k_B = 1) and its effective coupling
- * Gamma = n sigma_eff^3 / T^(1/4), sigma_eff^3 = sum_ab x_a x_b sigma_ab^3.
+ * A binary soft-sphere mixture in reduced units (eps = sigma_AA = m_A = k_B = 1), u_ab = eps (sigma_ab/r)^12, and
+ * its state parameter, the effective coupling Gamma = n sigma_eff^3 / T^(1/4), sigma_eff^3 = sum_ab x_a x_b
+ * sigma_ab^3 (thermodynamic states of an r^-12 fluid depend on n and T only through it).
  *
+ * @param key          model key for commands
+ * @param name         name for people
  * @param sigma        sigma_ab, symmetric
  * @param masses       mass per type
  * @param fractions    number fraction per type
  * @param cutoffFactor rc_ab / sigma_ab
+ * @param density      number density n at which the mixture is studied
  */
-public record SoftSphereMixture(double[][] sigma, double[] masses, double[] fractions, double cutoffFactor) {
+public record SoftSphereMixture(String key, String name, double[][] sigma, double[] masses, double[] fractions,
+                                double cutoffFactor, double density) implements ParticleModel {
 
-    /** Bernu-Hansen: sigma 1 / 1.1 / 1.2, masses 1 / 2, 50:50, cutoff 3 sigma_ab. */
-    public static final SoftSphereMixture BERNU_HANSEN = new SoftSphereMixture(
-            new double[][]{{1.0, 1.1}, {1.1, 1.2}}, new double[]{1.0, 2.0}, new double[]{0.5, 0.5}, 3.0);
+    /** Bernu-Hansen: sigma 1 / 1.1 / 1.2, masses 1 / 2, 50:50, cutoff 3 sigma_ab, n = 0.8. */
+    public static final SoftSphereMixture BERNU_HANSEN = new SoftSphereMixture("soft-sphere",
+            "Bernu-Hansen soft-sphere mixture", new double[][]{{1.0, 1.1}, {1.1, 1.2}}, new double[]{1.0, 2.0},
+            new double[]{0.5, 0.5}, 3.0, 0.8);
 
+    @Override
     public SoftSpherePotential potential() {
         return new SoftSpherePotential(sigma, 1.0, cutoffFactor);
-    }
-
-    public int typeCount() {
-        return masses.length;
     }
 
     public double sigmaEffCubed() {
@@ -44,18 +47,10 @@ public record SoftSphereMixture(double[][] sigma, double[] masses, double[] frac
         return density * sigmaEffCubed() / Math.pow(temperature, 0.25);
     }
 
-    /** Number of particles of each type for a total n (the remainder goes to the first types). */
-    public int[] counts(int n) {
-        int[] counts = new int[fractions.length];
-        int assigned = 0;
-        for (int a = 0; a < counts.length; a++) {
-            counts[a] = (int) Math.floor(fractions[a] * n);
-            assigned += counts[a];
-        }
-        for (int a = 0; assigned < n; a = (a + 1) % counts.length) {
-            counts[a]++;
-            assigned++;
-        }
-        return counts;
+    /** Gamma_eff; summaries name it {@code gamma_eff}. */
+    @Override
+    public StateParameter stateParameter() {
+        return new StateParameter("gamma_eff", "effective coupling Gamma_eff = n sigma_eff^3 / T^(1/4)",
+                this::temperature, this::gamma);
     }
 }

@@ -4,19 +4,14 @@ package io.github.mdxai.particles;
  * u_ab(r) = eps (sigma_ab/r)^12 - eps (sigma_ab/rc_ab)^12 for r < rc_ab = cutoffFactor * sigma_ab: the energy is
  * shifted to zero at the cutoff, the force 12 eps sigma^12 / r^13 is not (as LAMMPS's {@code pair_modify shift yes}).
  */
-public final class SoftSpherePotential implements PairPotential {
+public final class SoftSpherePotential extends CutoffPairPotential {
 
-    private final int types;
-    private final double[] cutoff;
-    private final double[] cutoffSquared;
     private final double[] epsSigma12;
     private final double[] shift;
 
     /** @param sigma symmetric matrix sigma[a][b]; @param eps energy scale; @param cutoffFactor rc / sigma_ab */
     public SoftSpherePotential(double[][] sigma, double eps, double cutoffFactor) {
-        types = sigma.length;
-        cutoff = new double[types * types];
-        cutoffSquared = new double[types * types];
+        super(sigma.length, scaled(sigma, cutoffFactor));
         epsSigma12 = new double[types * types];
         shift = new double[types * types];
         for (int a = 0; a < types; a++) {
@@ -27,28 +22,11 @@ public final class SoftSpherePotential implements PairPotential {
                 int k = a * types + b;
                 double s = sigma[a][b];
                 double s6 = s * s * s * s * s * s;
-                cutoff[k] = cutoffFactor * s;
-                cutoffSquared[k] = cutoff[k] * cutoff[k];
                 epsSigma12[k] = eps * s6 * s6;
                 double f6 = Math.pow(cutoffFactor, -6);
                 shift[k] = eps * f6 * f6;
             }
         }
-    }
-
-    @Override
-    public int typeCount() {
-        return types;
-    }
-
-    @Override
-    public double cutoff(int a, int b) {
-        return cutoff[a * types + b];
-    }
-
-    @Override
-    public double cutoffSquared(int kind) {
-        return cutoffSquared[kind];
     }
 
     @Override

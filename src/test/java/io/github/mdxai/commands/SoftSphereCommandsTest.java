@@ -78,6 +78,28 @@ class SoftSphereCommandsTest {
         assertEquals(-12.695548760396797, f.column("fz")[0], 1e-8);
     }
 
+    /** The Kob-Andersen model through the same command, on a dump named like a data file (read by content). */
+    @Test
+    void energyCommandEvaluatesKobAndersenAsLammps() throws Exception {
+        Path dump = tmp.resolve("kob-andersen.lmp");
+        Files.copy(Path.of("test-data/kob-andersen/forces_N1000.dump"), dump);
+        File out = tmp.resolve("ka.csv").toFile();
+        Map<String, Object> in = new HashMap<>(Map.of("input", dump.toFile(), "model", "kob-andersen", "out", out));
+        in.put("forces", null);
+        run(SoftSphereEnergy.class, in);
+        CsvTable t = CsvTable.read(out.toPath());
+        assertEquals(-6.0443525108756928, t.column("pe_per_atom")[0], 1e-10 * 6.05);
+        assertEquals(8.5396592851139665, t.column("pressure_virial")[0], 1e-10 * 8.54);
+
+        in.put("model", "lj");
+        String m = failure(SoftSphereEnergy.class, in);
+        assertTrue(m.contains("soft-sphere") && m.contains("kob-andersen"), m);
+        in.put("model", "kob-andersen");
+        in.put("input", DATA.toFile()); // masses 1 and 2 in the data file: not the Kob-Andersen model's
+        m = failure(SoftSphereEnergy.class, in);
+        assertTrue(m.contains("mass of type 2 is 2.0") && m.contains("Kob-Andersen"), m);
+    }
+
     @Test
     void energyCommandRejectsShortAtomsSectionAndOverlaps() throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(DATA));
@@ -113,6 +135,14 @@ class SoftSphereCommandsTest {
         in.put("temperature", 1.0);
         m = failure(SimulateSoftSphereLiquid.class, in);
         assertTrue(m.contains("either gamma"), m);
+    }
+
+    @Test
+    void simulateRefusesGammaForAModelSetByTemperature() {
+        Map<String, Object> in = new HashMap<>(Map.of("model", "kob-andersen", "n", 500, "density", 0.0,
+                "gamma", 1.15, "temperature", 0.0, "out", tmp.toFile()));
+        String m = failure(SimulateSoftSphereLiquid.class, in);
+        assertTrue(m.contains("gamma") && m.contains("Kob-Andersen"), m);
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.github.mdxai.pipeline.Pipeline;
 import io.github.mdxai.pipeline.Report;
 import io.github.mdxai.pipeline.Step;
 import io.github.mdxai.figures.ScatterPlot;
+import io.github.mdxai.particles.ParticleModel;
+import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
@@ -62,10 +64,12 @@ public final class StudyB {
     static final String GAT_HOT_HOT = "04_classifier_hot_hot";
     static final String ATTENTION = "05_attention";
 
-    /** T = (n sigma_eff^3 / Gamma)^4 at the mixture's density. */
+    /** The model of Study B: the Bernu-Hansen soft spheres at their density; states are set by Gamma_eff. */
+    static final ParticleModel MODEL = SoftSphereMixture.BERNU_HANSEN;
+
+    /** T = (n sigma_eff^3 / Gamma)^4 at the model's density. */
     static double temperature(double gamma) {
-        double sigmaEff3 = 0.25 * 1 + 0.5 * Math.pow(1.1, 3) + 0.25 * Math.pow(1.2, 3);
-        return Math.pow(0.8 * sigmaEff3 / gamma, 4);
+        return MODEL.stateParameter().temperature(gamma, MODEL.density());
     }
 
     public static List<Step> steps(Context context, Preset p, long seed, int threads) {
@@ -73,8 +77,8 @@ public final class StudyB {
         for (double gamma : p.gammas()) {
             String liquid = liquid(gamma);
             steps.add(new CommandStep(context, liquid, "Simulate Soft-Sphere Liquid",
-                    StudyA.params("n", p.particles(), "density", 0.8, "gamma", gamma, "equilibration", p.equilibration(),
-                            "production", p.production(), "interval", p.interval(), "seed", seed, "threads", threads),
+                    StudyA.params("model", MODEL.key(), "n", p.particles(), "density", MODEL.density(), "gamma", gamma,
+                            "equilibration", p.equilibration(), "production", p.production(), "interval", p.interval(), "seed", seed, "threads", threads),
                     List.of(), 0.15, (dir, f) -> Map.of("out", dir.toString())));
             steps.add(new CommandStep(context, relaxation(gamma), "Relaxation Dynamics", StudyA.params(),
                     List.of(liquid), 0.02, (dir, f) -> Map.of("input", trajectory(f, gamma), "out", dir.toString())));

@@ -2,9 +2,7 @@ package io.github.mdxai.learn.graph;
 
 import io.github.mdxai.features.structure.PartialRdf;
 import io.github.mdxai.features.structure.ShellCutoffs;
-import io.github.mdxai.io.ExtendedXyz;
-import io.github.mdxai.io.LammpsData;
-import io.github.mdxai.io.LammpsDump;
+import io.github.mdxai.io.ParticleFiles;
 import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
@@ -58,20 +56,9 @@ public final class GraphDatasetBuilder {
         return new GraphDataset(shellRadius, names, temps, graphs);
     }
 
-    /**
-     * Snapshots of a trajectory file, every {@code stride}-th frame: extended XYZ (.xyz, .extxyz), a LAMMPS data
-     * file (.data, one frame) or a LAMMPS text dump (anything else).
-     */
+    /** Every {@code stride}-th snapshot of a configuration or trajectory file, its format recognised by content. */
     public static List<Configuration> readFrames(Path file, int stride) {
-        InputException.require(stride >= 1, "stride must be at least 1");
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        List<Configuration> all = name.endsWith(".xyz") || name.endsWith(".extxyz") ? ExtendedXyz.read(file)
-                : name.endsWith(".data") ? List.of(LammpsData.read(file)) : LammpsDump.read(file);
-        List<Configuration> picked = new ArrayList<>();
-        for (int f = 0; f < all.size(); f += stride) {
-            picked.add(all.get(f));
-        }
-        return picked;
+        return ParticleFiles.read(file, stride);
     }
 
     /**

@@ -4,7 +4,7 @@ import io.github.mdxai.explain.attention.AttentionAnalysis;
 import io.github.mdxai.explain.attention.AttentionReport;
 import io.github.mdxai.io.ExtendedXyz;
 import io.github.mdxai.particles.Configuration;
-import io.github.mdxai.particles.SoftSphereLiquid;
+import io.github.mdxai.particles.LiquidProtocol;
 import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.Progress;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -132,8 +132,9 @@ public final class SoftSphereAccuracyTable {
                 throw new java.io.UncheckedIOException(e);
             }
             long start = System.nanoTime();
-            SoftSphereLiquid.run(new SoftSphereLiquid.Parameters(SoftSphereMixture.BERNU_HANSEN, n, 0.8, t, 0.005, eq,
-                    prod, interval, seed, 1), dir, Progress.NONE);
+            SoftSphereMixture m = SoftSphereMixture.BERNU_HANSEN;
+            LiquidProtocol.run(new LiquidProtocol.Parameters(m, n, m.density(), t, 0.005, eq, prod, interval, seed, 1),
+                    dir, Progress.NONE);
             System.out.printf(Locale.ROOT, "MD T=%.4g: %.0f s%n", t, (System.nanoTime() - start) * 1e-9);
         }
         return ExtendedXyz.read(xyz);

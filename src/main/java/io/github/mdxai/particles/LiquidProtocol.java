@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The protocol that prepares equilibrium soft-sphere liquids (as the LAMMPS reference was made): a simple-cubic
- * lattice melted at T = 5 with the Bussi thermostat, fresh velocities at the target T, equilibration with the
+ * The protocol that prepares equilibrium liquids of any {@link ParticleModel} (as the LAMMPS soft-sphere reference
+ * was made): a simple-cubic lattice melted at T = 5 with the Bussi thermostat, fresh velocities at the target T, equilibration with the
  * thermostat, then NVE production with snapshots at an interval. Energy stationarity is checked by comparing the
  * last two quarters of the equilibration; F_s stationarity is checked by the relaxation analysis on the production.
  */
-public final class SoftSphereLiquid {
+public final class LiquidProtocol {
 
     /** Melting temperature and length (steps) before the quench to the target temperature. */
     public static final double MELT_TEMPERATURE = 5.0;
@@ -27,11 +27,11 @@ public final class SoftSphereLiquid {
     public static final double THERMOSTAT_TAU = 0.5;
     public static final double SKIN = 0.3;
 
-    private SoftSphereLiquid() {
+    private LiquidProtocol() {
     }
 
     /** What to run. Steps are MD steps of length dt (tau). */
-    public record Parameters(SoftSphereMixture mixture, int n, double density, double temperature, double dt,
+    public record Parameters(ParticleModel model, int n, double density, double temperature, double dt,
                              long equilibrationSteps, long productionSteps, long interval, long seed, int threads) {
         public Parameters {
             InputException.require(n >= 2, "n must be at least 2, was " + n);
@@ -52,9 +52,9 @@ public final class SoftSphereLiquid {
     }
 
     /** Melts a lattice and equilibrates at the target temperature, without production or files. */
-    public static Result prepare(SoftSphereMixture mixture, int n, double density, double temperature, double dt,
+    public static Result prepare(ParticleModel model, int n, double density, double temperature, double dt,
                                  long equilibrationSteps, int threads, long seed, Progress progress) {
-        return run(new Parameters(mixture, n, density, temperature, dt, equilibrationSteps, 0, 1, seed, threads),
+        return run(new Parameters(model, n, density, temperature, dt, equilibrationSteps, 0, 1, seed, threads),
                 null, progress);
     }
 
@@ -64,13 +64,13 @@ public final class SoftSphereLiquid {
      * (LAMMPS data) and {@code summary.csv}.
      */
     public static Result run(Parameters p, Path out, Progress progress) {
-        Configuration start = InitialConfigurations.lattice(p.mixture(), p.n(), p.density(), SKIN, p.seed());
-        ParticleState s = new ParticleState(start, p.mixture().masses());
+        Configuration start = InitialConfigurations.lattice(p.model(), p.n(), p.density(), SKIN, p.seed());
+        ParticleState s = new ParticleState(start, p.model().masses());
         s.assignVelocities(MELT_TEMPERATURE, Rng.stream(p.seed(), "melt velocities"));
         List<double[]> thermo = new ArrayList<>();
         long thermoEvery = 100;
         double total = MELT_STEPS + p.equilibrationSteps() + p.productionSteps();
-        try (PairForces forces = new PairForces(p.mixture().potential(), s.types(), s.box(), SKIN, p.threads())) {
+        try (PairForces forces = new PairForces(p.model().potential(), s.types(), s.box(), SKIN, p.threads())) {
             VelocityVerlet vv = new VelocityVerlet(s, forces, p.dt());
             progress.status("melting at T = 5");
             vv.thermostat(new BussiThermostat(MELT_TEMPERATURE, THERMOSTAT_TAU, Rng.stream(p.seed(), "bussi", 0)));
@@ -137,7 +137,7 @@ public final class SoftSphereLiquid {
             if (out != null) {
                 CsvTable.write(out.resolve("thermo.csv"), List.of("step", "time_tau", "phase", "temperature",
                         "pe_per_atom", "ke_per_atom", "etot_per_atom", "pressure"), thermo);
-                LammpsData.write(out.resolve("final.data"), result.configuration(), p.mixture().masses());
+                LammpsData.write(out.resolve("final.data"), result.configuration(), p.model().masses());
                 writeSummary(out.resolve("summary.csv"), p, result);
             }
             return result;
@@ -215,11 +215,14 @@ public final class SoftSphereLiquid {
     private static void writeSummary(Path file, Parameters p, Result r) {
         AtomicFiles.writeText(file, w -> {
             CsvTable.writeRow(w, List.of("quantity", "value"));
+            StateParameter state = p.model().stateParameter();
             String[][] rows = {
                     {"n", Integer.toString(p.n())},
                     {"density", CsvTable.format(p.density())},
                     {"temperature_target", CsvTable.format(p.temperature())},
-                    {"gamma_eff", CsvTable.format(p.mixture().gamma(p.temperature(), p.density()))},
+                    // the model's state parameter (Gamma_eff for soft spheres); a model set by T has none beyond T
+                    state == StateParameter.TEMPERATURE ? null
+                            : new String[]{state.key(), CsvTable.format(state.value(p.temperature(), p.density()))},
                     {"dt_tau", CsvTable.format(p.dt())},
                     {"melt_steps", Long.toString(MELT_STEPS)},
                     {"equilibration_steps", Long.toString(p.equilibrationSteps())},
@@ -234,9 +237,12 @@ public final class SoftSphereLiquid {
                     {"equilibration_pe_fourth_quarter", CsvTable.format(r.equilibrationFourthQuarterPe())},
                     {"equilibration_pe_difference_stderr", CsvTable.format(r.equilibrationPeStandardError())},
                     {"energy_stationary", r.energyStationary() ? "1" : "0"},
+                    {"model", p.model().key()},
             };
             for (String[] row : rows) {
-                CsvTable.writeRow(w, List.of(row));
+                if (row != null) {
+                    CsvTable.writeRow(w, List.of(row));
+                }
             }
         });
     }
