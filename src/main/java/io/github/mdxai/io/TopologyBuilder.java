@@ -1,12 +1,16 @@
 package io.github.mdxai.io;
 
-import io.github.mdxai.io.TopologyTables.AtomType;
 import io.github.mdxai.io.TopologyTables.Atom;
+import io.github.mdxai.io.TopologyTables.CmapType;
 import io.github.mdxai.io.TopologyTables.Interaction;
 import io.github.mdxai.io.TopologyTables.MoleculeCount;
 import io.github.mdxai.io.TopologyTables.MoleculeType;
-import io.github.mdxai.io.TopologyTables.PairParameters;
 import io.github.mdxai.io.TopologyTables.TypeEntry;
+import io.github.mdxai.molecules.CmapTorsions;
+import io.github.mdxai.molecules.DistanceConstraints;
+import io.github.mdxai.molecules.HarmonicTorsions;
+import io.github.mdxai.molecules.PositionRestraints;
+import io.github.mdxai.molecules.RbTorsions;
 import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.InputException;
 
@@ -21,8 +25,9 @@ import java.util.Map;
 
 /**
  * Assembles the system of a GROMACS topology from its {@link TopologyTables}: every molecule instance in
- * {@code [ molecules ]} order, bonded parameters resolved from the lines or the type tables as grompp does, 1-4
- * pairs, exclusions (nrexcl bonds plus [ exclusions ]) and the list of all other atom pairs.
+ * {@code [ molecules ]} order with its bonded terms ({@link TopologyTypes} resolves their parameters), 1-4 pairs,
+ * exclusions (nrexcl chemical bonds, i.e. bonds and constraints of funct 1, plus [ exclusions ]), constraints,
+ * position restraints and the list of all other atom pairs.
  */
 final class TopologyBuilder {
 
@@ -30,17 +35,24 @@ final class TopologyBuilder {
     static final int MAX_ATOMS = 5000;
 
     private final TopologyTables tables;
+    private final TopologyTypes types;
     private final List<String> names = new ArrayList<>();
     private final List<String> residues = new ArrayList<>();
     private final IntList residueNumbers = new IntList();
-    private final List<String> types = new ArrayList<>();
+    private final List<String> atomTypes = new ArrayList<>();
     private final DoubleList charges = new DoubleList();
     private final DoubleList masses = new DoubleList();
-    private final IntList bi = new IntList(), bj = new IntList();
-    private final DoubleList b0 = new DoubleList(), kb = new DoubleList();
-    private final IntList ai = new IntList(), aj = new IntList(), ak = new IntList();
-    private final DoubleList th0 = new DoubleList(), kth = new DoubleList();
+    private final Pairs2 bonds = new Pairs2(), g96Bonds = new Pairs2(), ureyBradleyBonds = new Pairs2();
+    private final Triples angles = new Triples(), ureyBradleyAngles = new Triples();
     private final Torsion proper = new Torsion(), improper = new Torsion();
+    private final Quads rb = new Quads(), fourier = new Quads(), harmonic = new Quads();
+    private final IntList[] cmapAtoms = {new IntList(), new IntList(), new IntList(), new IntList(), new IntList()};
+    private final IntList cmapGrid = new IntList();
+    private final Map<Integer, Integer> cmapGridIndex = new HashMap<>();
+    private final List<CmapTorsions.Grid> cmapGrids = new ArrayList<>();
+    private final Pairs2 constraints = new Pairs2();
+    private final IntList restrained = new IntList();
+    private final DoubleList restraintX = new DoubleList(), restraintY = new DoubleList(), restraintZ = new DoubleList();
     private final IntList pi = new IntList(), pj = new IntList();
     private final DoubleList pc6 = new DoubleList(), pc12 = new DoubleList(), pqq = new DoubleList();
     /** Excluded partners (global indices) of each atom. */
@@ -48,6 +60,7 @@ final class TopologyBuilder {
 
     private TopologyBuilder(TopologyTables tables) {
         this.tables = tables;
+        this.types = new TopologyTypes(tables);
     }
 
     static Topology build(TopologyTables tables, Path file, boolean empty) {
@@ -73,7 +86,7 @@ final class TopologyBuilder {
             total += (long) entry.count() * type.atoms.size();
             if (total > MAX_ATOMS) {
                 throw entry.line().error("more than " + MAX_ATOMS + " atoms in the system (this engine lists all "
-                        + "atom pairs of a molecule in vacuum)");
+                        + "atom pairs of molecules in vacuum)");
             }
         }
         for (MoleculeCount entry : tables.molecules) {
@@ -86,13 +99,17 @@ final class TopologyBuilder {
         if (n == 0) {
             throw InputException.at(file, 0, "the system has no atoms");
         }
+        Topology.Extra extra = new Topology.Extra(g96Bonds.bonds(), ureyBradleyAngles.angles(), ureyBradleyBonds.bonds(),
+                rb.rb(), fourier.rb(), harmonic.harmonic(),
+                new CmapTorsions(cmapAtoms[0].array(), cmapAtoms[1].array(), cmapAtoms[2].array(), cmapAtoms[3].array(),
+                        cmapAtoms[4].array(), cmapGrid.array(), List.copyOf(cmapGrids)),
+                new DistanceConstraints(constraints.i.array(), constraints.j.array(), constraints.a.array()),
+                new PositionRestraints(restrained.array(), restraintX.array(), restraintY.array(), restraintZ.array()));
         return new Topology(tables.systemName, names.toArray(new String[0]), residues.toArray(new String[0]),
-                residueNumbers.array(), types.toArray(new String[0]), charges.array(), masses.array(),
-                new Topology.Bonds(bi.array(), bj.array(), b0.array(), kb.array()),
-                new Topology.Angles(ai.array(), aj.array(), ak.array(), th0.array(), kth.array()),
-                proper.build(), improper.build(),
+                residueNumbers.array(), atomTypes.toArray(new String[0]), charges.array(), masses.array(),
+                bonds.bonds(), angles.angles(), proper.build(), improper.build(),
                 new Topology.Pairs(pi.array(), pj.array(), pc6.array(), pc12.array(), pqq.array()),
-                nonbonded(n));
+                nonbonded(n), extra);
     }
 
     private void addMolecule(MoleculeType m) {
@@ -102,7 +119,7 @@ final class TopologyBuilder {
             names.add(a.name());
             residues.add(a.residueName());
             residueNumbers.add(a.residueNumber());
-            types.add(a.type());
+            atomTypes.add(a.type());
             charges.add(a.charge());
             masses.add(a.mass());
         }
@@ -112,88 +129,79 @@ final class TopologyBuilder {
         }
         for (Interaction it : m.bonds) {
             int[] at = atoms(it, n);
-            if (it.funct() != 1) {
-                throw it.line().error("unsupported bond function type " + it.funct() + " (expected 1, harmonic)");
-            }
-            double[] p = it.params();
-            if (p.length == 0) {
-                TypeEntry e = lookup(tables.bondTypes, m, at, it.line(), "bondtypes");
-                requireFunct(e, 1, it.line());
-                p = e.params();
-            }
-            requireParams(p, 2, it.line(), "b0 kb");
-            bi.add(at[0] + offset);
-            bj.add(at[1] + offset);
-            b0.add(p[0]);
-            kb.add(p[1]);
+            Pairs2 target = switch (it.funct()) {
+                case 1 -> bonds;
+                case 2 -> g96Bonds;
+                default -> throw it.line().error("unsupported bond function type " + it.funct()
+                        + " (expected 1, harmonic, or 2, GROMOS quartic)");
+            };
+            double[] p = requireParams(types.params(tables.bondTypes, "bondtypes", m, it), 2, it, "b0 kb");
+            target.add(at[0] + offset, at[1] + offset, p[0], p[1]);
             neighbours.get(at[0]).add(at[1]);
             neighbours.get(at[1]).add(at[0]);
         }
         for (Interaction it : m.angles) {
             int[] at = atoms(it, n);
-            if (it.funct() != 1) {
-                throw it.line().error("unsupported angle function type " + it.funct() + " (expected 1, harmonic)");
+            if (it.funct() != 1 && it.funct() != 5) {
+                throw it.line().error("unsupported angle function type " + it.funct()
+                        + " (expected 1, harmonic, or 5, Urey-Bradley)");
             }
-            double[] p = it.params();
-            if (p.length == 0) {
-                TypeEntry e = lookup(tables.angleTypes, m, at, it.line(), "angletypes");
-                requireFunct(e, 1, it.line());
-                p = e.params();
+            double[] p = types.params(tables.angleTypes, "angletypes", m, it);
+            if (it.funct() == 1) {
+                requireParams(p, 2, it, "theta0 ktheta");
+                angles.add(at[0] + offset, at[1] + offset, at[2] + offset, Math.toRadians(p[0]), p[1]);
+            } else {
+                requireParams(p, 4, it, "theta0 ktheta r13 kUB");
+                ureyBradleyAngles.add(at[0] + offset, at[1] + offset, at[2] + offset, Math.toRadians(p[0]), p[1]);
+                ureyBradleyBonds.add(at[0] + offset, at[2] + offset, p[2], p[3]);
             }
-            requireParams(p, 2, it.line(), "theta0 ktheta");
-            ai.add(at[0] + offset);
-            aj.add(at[1] + offset);
-            ak.add(at[2] + offset);
-            th0.add(Math.toRadians(p[0]));
-            kth.add(p[1]);
         }
         for (Interaction it : m.dihedrals) {
+            addDihedral(m, it, offset, atoms(it, n));
+        }
+        for (Interaction it : m.cmaps) {
             int[] at = atoms(it, n);
-            int funct = it.funct();
-            if (funct != 1 && funct != 4 && funct != 9) {
-                throw it.line().error("unsupported dihedral function type " + funct + " (expected 1, 4 or 9)");
+            if (it.funct() != 1) {
+                throw it.line().error("unsupported cmap function type " + it.funct() + " (expected 1)");
             }
-            Torsion target = funct == 4 ? improper : proper;
-            double[] p = it.params();
-            if (p.length > 0) {
-                requireParams(p, 3, it.line(), "phase k multiplicity");
-                target.add(at[0] + offset, at[1] + offset, at[2] + offset, at[3] + offset, p[0], p[1], multiplicity(p[2], it.line()));
-                continue;
+            for (int k = 0; k < 5; k++) {
+                cmapAtoms[k].add(at[k] + offset);
             }
-            List<TypeEntry> found = dihedralTypes(funct == 4 ? tables.improperTypes : tables.properTypes, m, at, funct == 9);
-            if (found.isEmpty()) {
-                throw it.line().error("no [ dihedraltypes ] entry of function " + (funct == 4 ? "4" : "1 or 9") + " for "
-                        + bondTypesOf(m, at));
+            cmapGrid.add(cmapGridIndex.computeIfAbsent(types.cmapType(m, it), c -> {
+                CmapType type = tables.cmapTypes.get(c);
+                cmapGrids.add(new CmapTorsions.Grid(type.spacing(), type.values()));
+                return cmapGrids.size() - 1;
+            }));
+        }
+        for (Interaction it : m.constraints) {
+            int[] at = atoms(it, n);
+            if (it.funct() != 1 && it.funct() != 2) {
+                throw it.line().error("unsupported constraint function type " + it.funct() + " (expected 1 or 2)");
             }
-            for (TypeEntry e : found) {
-                requireParams(e.params(), 3, e.line(), "phase k multiplicity");
-                target.add(at[0] + offset, at[1] + offset, at[2] + offset, at[3] + offset, e.params()[0], e.params()[1],
-                        multiplicity(e.params()[2], e.line()));
+            constraints.add(at[0] + offset, at[1] + offset, types.constraintLength(m, it), 0);
+            if (it.funct() == 1) { // funct 2 constraints do not connect atoms for exclusions
+                neighbours.get(at[0]).add(at[1]);
+                neighbours.get(at[1]).add(at[0]);
             }
+        }
+        for (Interaction it : m.positionRestraints) {
+            int[] at = atoms(it, n);
+            if (it.funct() != 1) {
+                throw it.line().error("unsupported position restraint function type " + it.funct()
+                        + " (expected 1, harmonic)");
+            }
+            double[] p = requireParams(it.params(), 3, it, "kx ky kz");
+            restrained.add(at[0] + offset);
+            restraintX.add(p[0]);
+            restraintY.add(p[1]);
+            restraintZ.add(p[2]);
         }
         for (Interaction it : m.pairs) {
             int[] at = atoms(it, n);
             if (it.funct() != 1) {
                 throw it.line().error("unsupported pair function type " + it.funct() + " (expected 1)");
             }
-            double[] p = it.params();
-            double[] c;
-            String typeI = m.atoms.get(at[0]).type(), typeJ = m.atoms.get(at[1]).type();
-            if (p.length > 0) {
-                requireParams(p, 2, it.line(), "V W");
-                c = coefficients(p[0], p[1]);
-            } else {
-                PairParameters vw = tables.pairTypes.get(typeI + " " + typeJ);
-                if (vw != null) {
-                    c = coefficients(vw.v(), vw.w());
-                } else if (tables.defaults.genPairs()) {
-                    c = combined(typeI, typeJ);
-                    c[0] *= tables.defaults.fudgeLJ();
-                    c[1] *= tables.defaults.fudgeLJ();
-                } else {
-                    throw it.line().error("no [ pairtypes ] entry for " + typeI + " " + typeJ + " and gen-pairs is no");
-                }
-            }
+            double[] c = types.pairCoefficients(m, it);
             pi.add(at[0] + offset);
             pj.add(at[1] + offset);
             pc6.add(c[0]);
@@ -203,7 +211,49 @@ final class TopologyBuilder {
         addExclusions(m, offset, neighbours);
     }
 
-    /** All atoms within nrexcl bonds, plus explicit [ exclusions ]. */
+    private void addDihedral(MoleculeType m, Interaction it, int offset, int[] at) {
+        int a = at[0] + offset, b = at[1] + offset, c = at[2] + offset, d = at[3] + offset;
+        int funct = it.funct();
+        if (funct < 1 || funct > 5 && funct != 9) {
+            throw it.line().error("unsupported dihedral function type " + funct + " (expected 1, 9 or 4, periodic; "
+                    + "2, harmonic improper; 3, Ryckaert-Bellemans; 5, Fourier)");
+        }
+        List<double[]> parameterSets = new ArrayList<>();
+        List<TopologyLine> from = new ArrayList<>();
+        if (it.params().length > 0) {
+            parameterSets.add(it.params());
+            from.add(it.line());
+        } else {
+            for (TypeEntry e : types.dihedralParams(m, it)) {
+                parameterSets.add(e.params());
+                from.add(e.line());
+            }
+        }
+        for (int s = 0; s < parameterSets.size(); s++) {
+            double[] p = parameterSets.get(s);
+            TopologyLine line = from.get(s);
+            switch (funct) {
+                case 1, 9, 4 -> {
+                    requireParams(p, 3, line, "phase k multiplicity");
+                    (funct == 4 ? improper : proper).add(a, b, c, d, p[0], p[1], multiplicity(p[2], line));
+                }
+                case 2 -> {
+                    requireParams(p, 2, line, "xi0 kxi");
+                    harmonic.add(a, b, c, d, new double[]{Math.toRadians(p[0]), p[1]});
+                }
+                case 3 -> {
+                    requireParams(p, 6, line, "C0 C1 C2 C3 C4 C5");
+                    rb.add(a, b, c, d, Arrays.copyOf(p, 6));
+                }
+                default -> {
+                    requireParams(p, 4, line, "C1 C2 C3 C4");
+                    fourier.add(a, b, c, d, RbTorsions.fromFourier(p[0], p[1], p[2], p[3]));
+                }
+            }
+        }
+    }
+
+    /** All atoms within nrexcl chemical bonds, plus explicit [ exclusions ]. */
     private void addExclusions(MoleculeType m, int offset, List<List<Integer>> neighbours) {
         int n = m.atoms.size();
         for (int a = 0; a < n; a++) {
@@ -247,12 +297,9 @@ final class TopologyBuilder {
                 if (ex.get(j)) {
                     continue;
                 }
-                String typeI = types.get(i);
-                String typeJ = types.get(j);
-                double[] c = cache.computeIfAbsent(typeI + " " + typeJ, key -> {
-                    PairParameters vw = tables.nonbondParams.get(key);
-                    return vw != null ? coefficients(vw.v(), vw.w()) : combined(typeI, typeJ);
-                });
+                String typeI = atomTypes.get(i);
+                String typeJ = atomTypes.get(j);
+                double[] c = cache.computeIfAbsent(typeI + " " + typeJ, key -> types.nonbondedCoefficients(typeI, typeJ));
                 i1.add(i);
                 j1.add(j);
                 c6.add(c[0]);
@@ -261,25 +308,6 @@ final class TopologyBuilder {
             }
         }
         return new Topology.Pairs(i1.array(), j1.array(), c6.array(), c12.array(), qq.array());
-    }
-
-    /** c6, c12 from a (V, W) parameter pair as the combination rule defines them. */
-    private double[] coefficients(double v, double w) {
-        if (tables.defaults.combRule() == 1) {
-            return new double[]{v, w};
-        }
-        double s6 = Math.pow(v, 6);
-        return new double[]{4 * w * s6, 4 * w * s6 * s6};
-    }
-
-    private double[] combined(String typeI, String typeJ) {
-        AtomType a = tables.atomTypes.get(typeI);
-        AtomType c = tables.atomTypes.get(typeJ);
-        return switch (tables.defaults.combRule()) {
-            case 1 -> new double[]{Math.sqrt(a.v() * c.v()), Math.sqrt(a.w() * c.w())};
-            case 2 -> coefficients(0.5 * (a.v() + c.v()), Math.sqrt(a.w() * c.w()));
-            default -> coefficients(Math.sqrt(a.v() * c.v()), Math.sqrt(a.w() * c.w()));
-        };
     }
 
     /** The interaction's atom indices, checked against the molecule's atom count. */
@@ -292,17 +320,15 @@ final class TopologyBuilder {
         return it.atoms();
     }
 
-    private static void requireParams(double[] p, int count, TopologyLine line, String what) {
+    private static double[] requireParams(double[] p, int count, Interaction it, String what) {
+        return requireParams(p, count, it.line(), what);
+    }
+
+    private static double[] requireParams(double[] p, int count, TopologyLine line, String what) {
         if (p.length < count) {
             throw line.error("expected " + count + " parameters (" + what + "), found " + p.length);
         }
-    }
-
-    private static void requireFunct(TypeEntry e, int funct, TopologyLine line) {
-        if (e.funct() != funct) {
-            throw line.error("parameters found at " + e.line().where() + " have function type " + e.funct()
-                    + ", expected " + funct);
-        }
+        return p;
     }
 
     private static int multiplicity(double value, TopologyLine line) {
@@ -312,80 +338,70 @@ final class TopologyBuilder {
         return (int) value;
     }
 
-    private String bondType(MoleculeType m, int atom) {
-        return tables.atomTypes.get(m.atoms.get(atom).type()).bondType();
+    /** Atom pairs with two parameters (bonds: b0, kb; constraints: length). */
+    private static final class Pairs2 {
+        final IntList i = new IntList(), j = new IntList();
+        final DoubleList a = new DoubleList(), b = new DoubleList();
+
+        void add(int ai, int aj, double pa, double pb) {
+            i.add(ai);
+            j.add(aj);
+            a.add(pa);
+            b.add(pb);
+        }
+
+        Topology.Bonds bonds() {
+            return new Topology.Bonds(i.array(), j.array(), a.array(), b.array());
+        }
     }
 
-    private String bondTypesOf(MoleculeType m, int[] at) {
-        StringBuilder s = new StringBuilder();
-        for (int a : at) {
-            s.append(s.length() == 0 ? "" : "-").append(bondType(m, a));
+    /** Angles: theta0 (rad) and ktheta. */
+    private static final class Triples {
+        final IntList i = new IntList(), j = new IntList(), k = new IntList();
+        final DoubleList theta0 = new DoubleList(), force = new DoubleList();
+
+        void add(int ai, int aj, int ak, double th0, double kth) {
+            i.add(ai);
+            j.add(aj);
+            k.add(ak);
+            theta0.add(th0);
+            force.add(kth);
         }
-        return s.toString();
+
+        Topology.Angles angles() {
+            return new Topology.Angles(i.array(), j.array(), k.array(), theta0.array(), force.array());
+        }
     }
 
-    private TypeEntry lookup(Map<String, TypeEntry> map, MoleculeType m, int[] at, TopologyLine line, String directive) {
-        StringBuilder key = new StringBuilder();
-        for (int a : at) {
-            key.append(key.length() == 0 ? "" : " ").append(bondType(m, a));
-        }
-        TypeEntry e = map.get(key.toString());
-        if (e == null) {
-            throw line.error("no [ " + directive + " ] entry for " + bondTypesOf(m, at));
-        }
-        return e;
-    }
+    /** Dihedrals with a fixed number of parameters each (RB: 6, harmonic: xi0 and k). */
+    private static final class Quads {
+        final IntList i = new IntList(), j = new IntList(), k = new IntList(), l = new IntList();
+        final DoubleList params = new DoubleList();
 
-    /**
-     * grompp's rule: the first entry with the most non-wildcard matches (forward or reversed); for funct 9 also the
-     * entries on the lines right after it with the same atom types.
-     */
-    private List<TypeEntry> dihedralTypes(List<TypeEntry> entries, MoleculeType m, int[] at, boolean multiple) {
-        String[] bondTypes = new String[4];
-        for (int k = 0; k < 4; k++) {
-            bondTypes[k] = bondType(m, at[k]);
+        void add(int ai, int aj, int ak, int al, double[] p) {
+            i.add(ai);
+            j.add(aj);
+            k.add(ak);
+            l.add(al);
+            params.addAll(p);
         }
-        int best = -1;
-        int bestMatches = -1;
-        for (int e = 0; e < entries.size(); e++) {
-            int matches = matches(entries.get(e).types(), bondTypes);
-            if (matches > bestMatches) {
-                best = e;
-                bestMatches = matches;
-                if (matches == 4) {
-                    break;
-                }
+
+        RbTorsions rb() {
+            return new RbTorsions(i.array(), j.array(), k.array(), l.array(), params.array());
+        }
+
+        HarmonicTorsions harmonic() {
+            double[] p = params.array();
+            double[] xi0 = new double[p.length / 2], force = new double[p.length / 2];
+            for (int t = 0; t < xi0.length; t++) {
+                xi0[t] = p[2 * t];
+                force[t] = p[2 * t + 1];
             }
+            return new HarmonicTorsions(i.array(), j.array(), k.array(), l.array(), xi0, force);
         }
-        if (best < 0) {
-            return List.of();
-        }
-        List<TypeEntry> out = new ArrayList<>();
-        TypeEntry first = entries.get(best);
-        out.add(first);
-        if (multiple) {
-            for (int e = best + 1; e < entries.size() && Arrays.equals(entries.get(e).types(), first.types()); e++) {
-                out.add(entries.get(e));
-            }
-        }
-        return out;
     }
 
-    private static int matches(String[] pattern, String[] bondTypes) {
-        boolean forward = true;
-        boolean backward = true;
-        int count = 0;
-        for (int k = 0; k < 4; k++) {
-            boolean wild = pattern[k].equals("X");
-            if (!wild) {
-                count++;
-            }
-            forward &= wild || pattern[k].equals(bondTypes[k]);
-            backward &= wild || pattern[k].equals(bondTypes[3 - k]);
-        }
-        return forward || backward ? count : -1;
-    }
-
+    /** Periodic torsion terms, one per cosine. */
     private static final class Torsion {
         final IntList i = new IntList(), j = new IntList(), k = new IntList(), l = new IntList(), n = new IntList();
         final DoubleList phase = new DoubleList(), force = new DoubleList();
@@ -405,44 +421,6 @@ final class TopologyBuilder {
 
         Topology.Torsions build() {
             return new Topology.Torsions(i.array(), j.array(), k.array(), l.array(), phase.array(), force.array(), n.array());
-        }
-    }
-
-    /** Growable int array. */
-    static final class IntList {
-        private int[] data = new int[16];
-        private int size;
-
-        void add(int v) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = v;
-        }
-
-        int[] array() {
-            return Arrays.copyOf(data, size);
-        }
-    }
-
-    /** Growable double array. */
-    static final class DoubleList {
-        private double[] data = new double[16];
-        private int size;
-
-        void add(double v) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = v;
-        }
-
-        double get(int index) {
-            return data[index];
-        }
-
-        double[] array() {
-            return Arrays.copyOf(data, size);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.github.mdxai.io.TopologyTables.MoleculeType;
 import io.github.mdxai.io.TopologyTables.PairParameters;
 import io.github.mdxai.io.TopologyTables.TypeEntry;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,13 @@ import java.util.Set;
  */
 final class TopologyDirectives {
 
-    private static final Set<String> KNOWN_IGNORED = Set.of("constrainttypes", "implicit_genborn_params");
+    private static final Set<String> KNOWN_IGNORED = Set.of("implicit_genborn_params");
     private static final Set<String> SUPPORTED = Set.of("defaults", "atomtypes", "bondtypes", "angletypes",
-            "dihedraltypes", "pairtypes", "nonbond_params", "moleculetype", "atoms", "bonds", "pairs", "angles",
-            "dihedrals", "exclusions", "system", "molecules");
+            "dihedraltypes", "pairtypes", "nonbond_params", "constrainttypes", "cmaptypes", "moleculetype", "atoms",
+            "bonds", "pairs", "angles", "dihedrals", "exclusions", "cmap", "constraints", "position_restraints",
+            "system", "molecules");
+    /** Largest CMAP grid accepted (points per axis), to bound what one line may allocate. */
+    static final int MAX_CMAP_SPACING = 360;
 
     private final TopologyTables tables = new TopologyTables();
 
@@ -46,9 +50,13 @@ final class TopologyDirectives {
                     throw line.error("directive without closing ]");
                 }
                 directive = line.text().substring(1, close).strip().toLowerCase();
+                if (directive.equals("settles")) {
+                    throw line.error("[ settles ] (rigid water) is not supported: this engine simulates molecules "
+                            + "in vacuum only, without solvent");
+                }
                 if (!SUPPORTED.contains(directive) && !KNOWN_IGNORED.contains(directive)) {
                     throw line.error("unsupported directive [ " + directive + " ] (this engine handles vacuum "
-                            + "AMBER-style topologies without constraints, settles, restraints or cmap)");
+                            + "topologies: no virtual sites, settles, restraints other than position restraints)");
                 }
                 if (directive.equals("moleculetype")) {
                     molecule = null;
@@ -64,6 +72,8 @@ final class TopologyDirectives {
                 case "bondtypes" -> putTyped(tables.bondTypes, line, 2);
                 case "angletypes" -> putTyped(tables.angleTypes, line, 3);
                 case "dihedraltypes" -> readDihedralType(line);
+                case "constrainttypes" -> putTyped(tables.constraintTypes, line, 2);
+                case "cmaptypes" -> readCmapType(line);
                 case "pairtypes" -> readPairParams(tables.pairTypes, line);
                 case "nonbond_params" -> readPairParams(tables.nonbondParams, line);
                 case "moleculetype" -> {
@@ -79,6 +89,10 @@ final class TopologyDirectives {
                 case "pairs" -> requireMolecule(molecule, line, directive).pairs.add(interaction(line, 2));
                 case "angles" -> requireMolecule(molecule, line, directive).angles.add(interaction(line, 3));
                 case "dihedrals" -> requireMolecule(molecule, line, directive).dihedrals.add(interaction(line, 4));
+                case "cmap" -> requireMolecule(molecule, line, directive).cmaps.add(interaction(line, 5));
+                case "constraints" -> requireMolecule(molecule, line, directive).constraints.add(interaction(line, 2));
+                case "position_restraints" ->
+                        requireMolecule(molecule, line, directive).positionRestraints.add(interaction(line, 1));
                 case "exclusions" -> requireMolecule(molecule, line, directive).exclusions.add(interaction(line, t.length));
                 case "system" -> tables.systemName = tables.systemName.isEmpty() ? line.text()
                         : tables.systemName + " " + line.text();
@@ -91,7 +105,7 @@ final class TopologyDirectives {
                     tables.molecules.add(new MoleculeCount(t[0], count, line));
                 }
                 default -> {
-                    // known force-field tables this engine does not need (constrainttypes: h-bonds use b0)
+                    // known force-field tables this engine does not need (implicit solvent)
                 }
             }
         }
@@ -182,12 +196,36 @@ final class TopologyDirectives {
         }
         int funct = line.integer(4, "function type");
         TypeEntry entry = new TypeEntry(Arrays.copyOf(line.tokens(), 4), funct, line.numbers(5), line);
-        if (funct == 1 || funct == 9) {
-            tables.properTypes.add(entry);
-        } else if (funct == 4) {
-            tables.improperTypes.add(entry);
+        List<TypeEntry> list = tables.dihedralTypes.computeIfAbsent(TopologyTables.dihedralKind(funct), k -> new ArrayList<>());
+        if (funct != 9) {
+            // grompp: a repeated entry overrides the earlier one in place (only funct 9 may repeat)
+            for (int e = 0; e < list.size(); e++) {
+                if (Arrays.equals(list.get(e).types(), entry.types()) && list.get(e).funct() != 9) {
+                    list.set(e, entry);
+                    return;
+                }
+            }
         }
-        // other function types (e.g. Ryckaert-Bellemans) only fail if a molecule uses them
+        list.add(entry);
+        // function types without support here only fail if a molecule uses them
+    }
+
+    private void readCmapType(TopologyLine line) {
+        line.need(8, "5 atom types, function type 1, grid sizes nx ny and nx * ny energies");
+        int funct = line.integer(5, "function type");
+        if (funct != 1) {
+            throw line.error("unsupported cmap function type " + funct + " (expected 1)");
+        }
+        int nx = line.integer(6, "grid size nx");
+        int ny = line.integer(7, "grid size ny");
+        if (nx != ny || nx < 2 || nx > MAX_CMAP_SPACING) {
+            throw line.error("expected a square cmap grid of 2.." + MAX_CMAP_SPACING + " points per axis, found "
+                    + nx + " x " + ny);
+        }
+        if (line.tokens().length != 8 + nx * ny) {
+            throw line.error("expected " + nx * ny + " grid energies, found " + (line.tokens().length - 8));
+        }
+        tables.cmapTypes.add(new TopologyTables.CmapType(Arrays.copyOf(line.tokens(), 5), nx, line.numbers(8), line));
     }
 
     private static void readPairParams(Map<String, PairParameters> map, TopologyLine line) {

@@ -36,6 +36,10 @@ final class TopologyTables {
     record Interaction(int[] atoms, int funct, double[] params, TopologyLine line) {
     }
 
+    /** A [ cmaptypes ] entry: five bond types and a spacing x spacing grid of energies (kJ/mol), phi major. */
+    record CmapType(String[] types, int spacing, double[] values, TopologyLine line) {
+    }
+
     /** One {@code [ molecules ]} line. */
     record MoleculeCount(String name, int count, TopologyLine line) {
     }
@@ -51,6 +55,9 @@ final class TopologyTables {
         final List<Interaction> angles = new ArrayList<>();
         final List<Interaction> dihedrals = new ArrayList<>();
         final List<Interaction> exclusions = new ArrayList<>();
+        final List<Interaction> cmaps = new ArrayList<>();
+        final List<Interaction> constraints = new ArrayList<>();
+        final List<Interaction> positionRestraints = new ArrayList<>();
 
         MoleculeType(String name, int nrexcl, TopologyLine declared) {
             this.name = name;
@@ -65,11 +72,21 @@ final class TopologyTables {
     /** Keyed by the bond types joined with spaces, both directions. */
     final Map<String, TypeEntry> bondTypes = new HashMap<>();
     final Map<String, TypeEntry> angleTypes = new HashMap<>();
-    final List<TypeEntry> properTypes = new ArrayList<>();
-    final List<TypeEntry> improperTypes = new ArrayList<>();
+    final Map<String, TypeEntry> constraintTypes = new HashMap<>();
+    /**
+     * [ dihedraltypes ] in file order per GROMACS interaction type: {@link #dihedralKind} of the function (1 and 9
+     * share the periodic list, as in grompp).
+     */
+    final Map<Integer, List<TypeEntry>> dihedralTypes = new HashMap<>();
+    final List<CmapType> cmapTypes = new ArrayList<>();
     /** Keyed by "typeI typeJ", both orders. */
     final Map<String, PairParameters> pairTypes = new HashMap<>();
     final Map<String, PairParameters> nonbondParams = new HashMap<>();
+    /** The dihedral-type list a function type reads: 9 (multiple periodic) shares the list of 1. */
+    static int dihedralKind(int funct) {
+        return funct == 9 ? 1 : funct;
+    }
+
     final Map<String, MoleculeType> moleculeTypes = new LinkedHashMap<>();
     final List<MoleculeCount> molecules = new ArrayList<>();
 }

@@ -1,6 +1,8 @@
 package io.github.mdxai.io;
 
+import io.github.mdxai.molecules.ForceField;
 import io.github.mdxai.molecules.ForceFieldTest;
+import io.github.mdxai.molecules.PositionRestraints;
 import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.InputException;
 import org.junit.jupiter.api.Test;
@@ -48,12 +50,25 @@ class GromacsTopologyTest {
         assertTrue(e.getMessage().startsWith(top + ":19: included file amber99sb-ildn.ff/forcefield.itp not found"), e.getMessage());
     }
 
+    /** -DPOSRES reads posre.itp's restraints; the force field leaves them out until a run adds their term. */
     @Test
-    void posresDefineReachesTheUnsupportedRestraints(@TempDir Path dir) throws IOException {
+    void posresDefineReadsRestraintsAppliedOnlyWhenAsked(@TempDir Path dir) throws IOException {
         Path top = fakeGmxlib(dir);
-        InputException e = assertThrows(InputException.class, () -> GromacsTopology.read(top, Map.of("POSRES", ""),
-                List.of(dir.resolve("gmxlib").toString())));
-        assertTrue(e.getMessage().contains("posre.itp:6: unsupported directive [ position_restraints ]"), e.getMessage());
+        Topology plain = GromacsTopology.read(top, Map.of(), List.of(dir.resolve("gmxlib").toString()));
+        Topology restrained = GromacsTopology.read(top, Map.of("POSRES", ""), List.of(dir.resolve("gmxlib").toString()));
+        assertEquals(0, plain.positionRestraints().size());
+        PositionRestraints r = restrained.positionRestraints();
+        assertEquals(10, r.size());
+        assertEquals(1, r.atom()[0]); // atom 2 of posre.itp, 0-based
+        assertEquals(1000, r.kx()[0], 0);
+        double[] x = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(0).x();
+        double[] f = new double[x.length], g = new double[x.length];
+        assertEquals(ForceField.of(plain).energyAndForces(x, f, null), ForceField.of(restrained).energyAndForces(x, g, null), 0);
+        double[] moved = x.clone();
+        moved[3 * 1] += 0.01; // atom 2 moved 0.01 nm along x: 1/2 1000 0.01^2 = 0.05 kJ/mol, force -10 kJ/mol/nm
+        double[] fr = new double[x.length];
+        assertEquals(0.05, r.term(x).addForces(moved, fr), 1e-12);
+        assertEquals(-10, fr[3], 1e-9);
     }
 
     @Test
