@@ -16,6 +16,9 @@ public final class CollectiveVariables {
     private CollectiveVariables() {
     }
 
+    /** phi, psi and theta are the atom numbers of ACE-ALA-NME as pdb2gmx writes it; other molecules name atoms. */
+    private static final int ALANINE_DIPEPTIDE_ATOMS = 22;
+
     public static List<CollectiveVariable> parse(String spec, int atomCount) {
         List<CollectiveVariable> out = new ArrayList<>();
         if (spec == null || spec.isBlank()) {
@@ -34,6 +37,10 @@ public final class CollectiveVariables {
             case "theta" -> Dihedral.theta();
             default -> null;
         };
+        if (cv != null && atomCount != ALANINE_DIPEPTIDE_ATOMS) {
+            throw new InputException("collective variable '" + token + "' names atoms of alanine dipeptide (22 atoms); "
+                    + "this molecule has " + atomCount + ": give the atoms instead, as dihedralI-J-K-L (1-based)");
+        }
         if (cv == null) {
             String prefix;
             int count;
