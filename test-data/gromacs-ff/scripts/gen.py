@@ -48,6 +48,8 @@ def prune(src, dst):
             bond = data[1] if n >= 8 or (n == 7 and data[1][0].isalpha()) else data[0]
             atomtype_bond[data[0]] = bond
     names = set(used) | {atomtype_bond[t] for t in used if t in atomtype_bond} | {"X"}
+    # grompp's banner names the user, host and date: left out so that regenerating changes nothing
+    lines = [l for l in lines if not re.match(r";\s*(By user|On host|At date):", l)]
     out = []
     current = None
     skipping = False
@@ -151,8 +153,8 @@ def backbone_dihedrals(atoms):
     for r in sorted({r for r, _, _ in atoms}):
         if (r, "CA") not in index:
             continue
-        phi = (index.get((r - 1, "C")), index[(r, "N")], index[(r, "CA")], index[(r, "C")])
-        psi = (index[(r, "N")], index[(r, "CA")], index[(r, "C")], index.get((r + 1, "N")))
+        phi = (index.get((r - 1, "C")), index.get((r, "N")), index[(r, "CA")], index.get((r, "C")))
+        psi = (index.get((r, "N")), index[(r, "CA")], index.get((r, "C")), index.get((r + 1, "N")))
         out.append((phi, psi))
     return out
 

@@ -39,17 +39,17 @@ reference() {
   cd "$work/$name"
   vacuum_mdp "$rc" > vac.mdp
   gmx editconf -f conf.gro -o box.gro -box "$box" "$box" "$box" -c > /dev/null 2>&1
-  gmx grompp -f vac.mdp -c box.gro -p topol.top -pp full.top -o pp.tpr > /dev/null 2>&1
+  gmx grompp -f vac.mdp -c box.gro -p topol.top -pp full.top -o pp.tpr -maxwarn "${MAXWARN:-0}" > /dev/null 2>&1
   mkdir -p "$here/$name"
   $gen prune full.top "$here/$name/topol.top"
   $gen frames "$here/$name/topol.top" box.gro "$here/$name/conformations.gro" "$seed" "$@"
-  gmx_d grompp -f vac.mdp -c box.gro -p "$here/$name/topol.top" -o rerun.tpr -maxwarn 0 > grompp.log 2>&1
+  gmx_d grompp -f vac.mdp -c box.gro -p "$here/$name/topol.top" -o rerun.tpr -maxwarn "${MAXWARN:-0}" > grompp.log 2>&1
   gmx_d mdrun -s rerun.tpr -rerun "$here/$name/conformations.gro" -deffnm rerun -nt 1 > mdrun.log 2>&1
   seq 1 30 | tr '\n' ' ' | gmx_d energy -f rerun.edr -dp -o rerun.xvg > /dev/null 2>&1
   GMX_PRINT_LONGFORMAT=1 gmx_d dump -f rerun.trr > dump.txt 2> /dev/null
   cd "$here/$name"
   $gen tables "$work/$name/rerun.xvg" "$work/$name/dump.txt" conformations.gro bond=Bond angle=Angle \
-    urey_bradley=U-B proper=Proper\ Dih. rb=Ryckaert-Bell. fourier=Fourier\ Dih. improper=Per.\ Imp.\ Dih. \
+    g96_bond=G96Bond g96_angle=G96Angle urey_bradley=U-B proper=Proper\ Dih. rb=Ryckaert-Bell. fourier=Fourier\ Dih. improper=Per.\ Imp.\ Dih. \
     improper_harmonic=Improper\ Dih. cmap=CMAP\ Dih. lj14=LJ-14 coulomb14=Coulomb-14 lj=LJ\ \(SR\) \
     coulomb=Coulomb\ \(SR\) potential=Potential
 }
@@ -85,4 +85,12 @@ PY
 sed -i -e 's/^Protein_chain_B.*/Protein_chain_B     2/' topol.top
 sed -i -e '/#include "amber99sb-ildn.ff\/forcefield.itp"/a \\n[ pairtypes ]\n; i j func sigma epsilon (override gen-pairs)\nHC C 1 0.27 0.07\nO CT 1 0.31 0.25\nH CT 1 0.24 0.05\nN H1 1 0.28 0.09\n' topol.top
 reference amber-multi 10 4.0 17 n h r r r r r r hr hr
+# GROMOS 54A7 (united atoms): ACE-ALA-COO- (ACE's methyl is CA in gromos; -ignh drops the non-polar H); comb-rule 1,
+# gen-pairs no with [ pairtypes ], [ nonbond_params ], quartic bonds (funct 2), cosine angles (funct 2), harmonic
+# impropers (funct 2); phi only (no residue after ALA)
+mkdir -p "$work/gromos54a7" && cd "$work/gromos54a7"
+grep -v NME "$here/ace_ala_nme.pdb" | sed -e 's/ CH3 ACE/ CA  ACE/' > in.pdb
+printf '2\n0\n' | gmx pdb2gmx -f in.pdb -ff gromos54a7 -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
+# (grompp's one warning here says GROMOS was parametrized with a twin-range cut-off: irrelevant in vacuum)
+MAXWARN=1 reference gromos54a7 6 2.5 18 n h -180,0 179.9,0 -75,0 60,0 r r r r r hr hr
 echo "written to $here; work files in $work"

@@ -31,7 +31,7 @@ public class ComputeEnergy implements Command {
     private File topology;
 
     @Parameter(label = "Energies CSV (kJ/mol)", description = "frame, one <term>_kJmol column per force-field term "
-            + "(bond angle proper improper lj14 coulomb14 lj coulomb g96_bond urey_bradley rb fourier improper_harmonic "
+            + "(bond angle proper improper lj14 coulomb14 lj coulomb g96_bond g96_angle urey_bradley rb fourier improper_harmonic "
             + "cmap; zero where the topology has none), potential_kJmol",
             style = "save", persist = false)
     private File out;

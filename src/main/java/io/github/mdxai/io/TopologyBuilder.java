@@ -43,7 +43,7 @@ final class TopologyBuilder {
     private final DoubleList charges = new DoubleList();
     private final DoubleList masses = new DoubleList();
     private final Pairs2 bonds = new Pairs2(), g96Bonds = new Pairs2(), ureyBradleyBonds = new Pairs2();
-    private final Triples angles = new Triples(), ureyBradleyAngles = new Triples();
+    private final Triples angles = new Triples(), g96Angles = new Triples(), ureyBradleyAngles = new Triples();
     private final Torsion proper = new Torsion(), improper = new Torsion();
     private final Quads rb = new Quads(), fourier = new Quads(), harmonic = new Quads();
     private final IntList[] cmapAtoms = {new IntList(), new IntList(), new IntList(), new IntList(), new IntList()};
@@ -99,7 +99,7 @@ final class TopologyBuilder {
         if (n == 0) {
             throw InputException.at(file, 0, "the system has no atoms");
         }
-        Topology.Extra extra = new Topology.Extra(g96Bonds.bonds(), ureyBradleyAngles.angles(), ureyBradleyBonds.bonds(),
+        Topology.Extra extra = new Topology.Extra(g96Bonds.bonds(), g96Angles.angles(), ureyBradleyAngles.angles(), ureyBradleyBonds.bonds(),
                 rb.rb(), fourier.rb(), harmonic.harmonic(),
                 new CmapTorsions(cmapAtoms[0].array(), cmapAtoms[1].array(), cmapAtoms[2].array(), cmapAtoms[3].array(),
                         cmapAtoms[4].array(), cmapGrid.array(), List.copyOf(cmapGrids)),
@@ -142,14 +142,15 @@ final class TopologyBuilder {
         }
         for (Interaction it : m.angles) {
             int[] at = atoms(it, n);
-            if (it.funct() != 1 && it.funct() != 5) {
+            if (it.funct() < 1 || it.funct() > 2 && it.funct() != 5) {
                 throw it.line().error("unsupported angle function type " + it.funct()
-                        + " (expected 1, harmonic, or 5, Urey-Bradley)");
+                        + " (expected 1, harmonic, 2, GROMOS cosine-harmonic, or 5, Urey-Bradley)");
             }
             double[] p = types.params(tables.angleTypes, "angletypes", m, it);
-            if (it.funct() == 1) {
+            if (it.funct() != 5) {
                 requireParams(p, 2, it, "theta0 ktheta");
-                angles.add(at[0] + offset, at[1] + offset, at[2] + offset, Math.toRadians(p[0]), p[1]);
+                (it.funct() == 1 ? angles : g96Angles).add(at[0] + offset, at[1] + offset, at[2] + offset,
+                        Math.toRadians(p[0]), p[1]);
             } else {
                 requireParams(p, 4, it, "theta0 ktheta r13 kUB");
                 ureyBradleyAngles.add(at[0] + offset, at[1] + offset, at[2] + offset, Math.toRadians(p[0]), p[1]);

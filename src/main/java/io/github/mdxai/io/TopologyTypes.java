@@ -124,7 +124,10 @@ final class TopologyTypes {
         return e.params()[0];
     }
 
-    /** c6, c12 of a 1-4 pair: the line's V W, else [ pairtypes ], else generated with fudgeLJ if gen-pairs. */
+    /**
+     * c6, c12 of a 1-4 pair: the line's V W, else [ pairtypes ], else, with gen-pairs, fudgeLJ times the normal pair's
+     * (grompp's gen_pairs runs on the nonbonded matrix after [ nonbond_params ] is copied into it).
+     */
     double[] pairCoefficients(MoleculeType m, Interaction it) {
         double[] p = it.params();
         if (p.length > 0) {
@@ -141,7 +144,7 @@ final class TopologyTypes {
         if (!tables.defaults.genPairs()) {
             throw it.line().error("no [ pairtypes ] entry for " + typeI + " " + typeJ + " and gen-pairs is no");
         }
-        double[] c = combined(typeI, typeJ);
+        double[] c = nonbondedCoefficients(typeI, typeJ);
         c[0] *= tables.defaults.fudgeLJ();
         c[1] *= tables.defaults.fudgeLJ();
         return c;

@@ -10,7 +10,7 @@ public final class EnergyTerms {
      * {@code improper_harmonic} funct 2.
      */
     public static final String[] NAMES = {"bond", "angle", "proper", "improper", "lj14", "coulomb14", "lj", "coulomb",
-            "g96_bond", "urey_bradley", "rb", "fourier", "improper_harmonic", "cmap"};
+            "g96_bond", "g96_angle", "urey_bradley", "rb", "fourier", "improper_harmonic", "cmap"};
 
     public double bond;
     public double angle;
@@ -21,6 +21,7 @@ public final class EnergyTerms {
     public double lj;
     public double coulomb;
     public double g96Bond;
+    public double g96Angle;
     public double ureyBradley;
     public double rb;
     public double fourier;
@@ -31,13 +32,13 @@ public final class EnergyTerms {
 
     /** The force-field terms in the order of {@link #NAMES}. */
     public double[] values() {
-        return new double[]{bond, angle, proper, improper, lj14, coulomb14, lj, coulomb, g96Bond, ureyBradley, rb,
+        return new double[]{bond, angle, proper, improper, lj14, coulomb14, lj, coulomb, g96Bond, g96Angle, ureyBradley, rb,
                 fourier, improperHarmonic, cmap};
     }
 
     /** Force-field potential energy, without the extra terms. */
     public double potential() {
         return bond + angle + proper + improper + lj14 + coulomb14 + lj + coulomb
-                + g96Bond + ureyBradley + rb + fourier + improperHarmonic + cmap;
+                + g96Bond + g96Angle + ureyBradley + rb + fourier + improperHarmonic + cmap;
     }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Energy and forces of a {@link Topology} in vacuum, no cut-off, double precision: harmonic and GROMOS bonds,
- * harmonic and Urey-Bradley angles, periodic, Ryckaert-Bellemans and Fourier proper torsions, periodic and harmonic
+ * harmonic, GROMOS and Urey-Bradley angles, periodic, Ryckaert-Bellemans and Fourier proper torsions, periodic and harmonic
  * impropers, CMAP, Lennard-Jones and Coulomb over all non-excluded pairs and the scaled 1-4 pairs, plus any extra
  * {@link ForceTerm}s (bias, restraints). Immutable and free of scratch state, so one instance serves many threads
  * as long as its extra terms do. Positions and forces are interleaved xyz arrays (nm, kJ/mol/nm). Dot and cross
@@ -15,7 +15,7 @@ public final class ForceField {
 
     private final int atoms;
     private final BondList bonds, g96Bonds, ureyBradleyBonds;
-    private final HarmonicAngles angles, ureyBradleyAngles;
+    private final HarmonicAngles angles, g96Angles, ureyBradleyAngles;
     // torsions as one Fourier series per atom quadruplet
     private final PeriodicTorsions proper, improper;
     private final RbTorsions rb, fourier;
@@ -32,6 +32,7 @@ public final class ForceField {
         g96Bonds = new BondList(top.g96Bonds());
         ureyBradleyBonds = new BondList(top.ureyBradleyBonds());
         angles = new HarmonicAngles(top.angles());
+        g96Angles = new HarmonicAngles(top.g96Angles());
         ureyBradleyAngles = new HarmonicAngles(top.ureyBradleyAngles());
         proper = new PeriodicTorsions(top.properTorsions());
         improper = new PeriodicTorsions(top.improperTorsions());
@@ -50,6 +51,7 @@ public final class ForceField {
         g96Bonds = base.g96Bonds;
         ureyBradleyBonds = base.ureyBradleyBonds;
         angles = base.angles;
+        g96Angles = base.g96Angles;
         ureyBradleyAngles = base.ureyBradleyAngles;
         proper = base.proper;
         improper = base.improper;
@@ -90,6 +92,7 @@ public final class ForceField {
         double eImproper = improper.evaluate(x, f);
         // the other families' terms; empty lists cost a loop test each and add exact zeros to the sum
         double eG96 = g96Bonds.quartic(x, f);
+        double eG96Angle = g96Angles.cosineHarmonic(x, f);
         double eUreyBradley = ureyBradleyAngles.evaluate(x, f) + ureyBradleyBonds.harmonic(x, f);
         double eRb = DihedralForms.rb(rb, x, f);
         double eFourier = DihedralForms.rb(fourier, x, f);
@@ -107,6 +110,7 @@ public final class ForceField {
             terms.proper = eProper;
             terms.improper = eImproper;
             terms.g96Bond = eG96;
+            terms.g96Angle = eG96Angle;
             terms.ureyBradley = eUreyBradley;
             terms.rb = eRb;
             terms.fourier = eFourier;
@@ -115,6 +119,6 @@ public final class ForceField {
             terms.extra = eExtra;
         }
         return eBond + eAngle + eProper + eImproper + ePairs14 + ePairs + eExtra
-                + eG96 + eUreyBradley + eRb + eFourier + eHarmonic + eCmap;
+                + eG96 + eG96Angle + eUreyBradley + eRb + eFourier + eHarmonic + eCmap;
     }
 }

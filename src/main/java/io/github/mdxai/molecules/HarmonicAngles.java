@@ -1,6 +1,9 @@
 package io.github.mdxai.molecules;
 
-/** Harmonic angles V = ktheta/2 (theta - theta0)^2 of a {@link Topology.Angles} list (angles, Urey-Bradley angles). */
+/**
+ * Angles of a {@link Topology.Angles} list: harmonic V = ktheta/2 (theta - theta0)^2 (angles, Urey-Bradley angles) or
+ * GROMOS cosine-harmonic V = ktheta/2 (cos theta - cos theta0)^2.
+ */
 final class HarmonicAngles {
 
     private final int[] ai, aj, ak;
@@ -100,6 +103,36 @@ final class HarmonicAngles {
             double s = d * toS, ca = d * toCa, cb = d * toCb;
             double fix = Math.fma(s, bx, -ca * ax), fiy = Math.fma(s, by, -ca * ay), fiz = Math.fma(s, bz, -ca * az);
             double fkx = Math.fma(s, ax, -cb * bx), fky = Math.fma(s, ay, -cb * by), fkz = Math.fma(s, az, -cb * bz);
+            f[i] += fix;
+            f[i + 1] += fiy;
+            f[i + 2] += fiz;
+            f[k] += fkx;
+            f[k + 1] += fky;
+            f[k + 2] += fkz;
+            f[j] -= fix + fkx;
+            f[j + 1] -= fiy + fky;
+            f[j + 2] -= fiz + fkz;
+        }
+        return e;
+    }
+
+    /** GROMOS-96 angles as GROMACS' g96angles: F_i = -dV/dcos (r_kj/(|r_ij||r_kj|) - cos r_ij/|r_ij|^2), same for k. */
+    double cosineHarmonic(double[] x, double[] f) {
+        double e = 0;
+        for (int a = 0; a < ai.length; a++) {
+            int i = 3 * ai[a], j = 3 * aj[a], k = 3 * ak[a];
+            double ax = x[i] - x[j], ay = x[i + 1] - x[j + 1], az = x[i + 2] - x[j + 2];
+            double bx = x[k] - x[j], by = x[k + 1] - x[j + 1], bz = x[k + 2] - x[j + 2];
+            double aa = ax * ax + ay * ay + az * az, bb = bx * bx + by * by + bz * bz;
+            double rij1 = 1 / Math.sqrt(aa), rkj1 = 1 / Math.sqrt(bb);
+            double cos = (ax * bx + ay * by + az * bz) * rij1 * rkj1;
+            double d = cos - Math.cos(th0[a]);
+            e += 0.5 * kth[a] * d * d;
+            double dVdt = -kth[a] * d, rijrkj = rij1 * rkj1, rij2 = rij1 * rij1, rkj2 = rkj1 * rkj1;
+            double fix = dVdt * (bx * rijrkj - ax * rij2 * cos), fiy = dVdt * (by * rijrkj - ay * rij2 * cos);
+            double fiz = dVdt * (bz * rijrkj - az * rij2 * cos);
+            double fkx = dVdt * (ax * rijrkj - bx * rkj2 * cos), fky = dVdt * (ay * rijrkj - by * rkj2 * cos);
+            double fkz = dVdt * (az * rijrkj - bz * rkj2 * cos);
             f[i] += fix;
             f[i + 1] += fiy;
             f[i + 2] += fiz;

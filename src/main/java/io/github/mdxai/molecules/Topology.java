@@ -31,12 +31,12 @@ public final class Topology {
      * The terms beyond the AMBER forms (CHARMM, OPLS-AA, GROMOS families), constraints and position restraints;
      * {@link #NONE_EXTRA} where a topology has none.
      */
-    public record Extra(Bonds g96Bonds, Angles ureyBradleyAngles, Bonds ureyBradleyBonds, RbTorsions rbTorsions,
+    public record Extra(Bonds g96Bonds, Angles g96Angles, Angles ureyBradleyAngles, Bonds ureyBradleyBonds, RbTorsions rbTorsions,
                         RbTorsions fourierTorsions, HarmonicTorsions harmonicImpropers, CmapTorsions cmap,
                         DistanceConstraints constraints, PositionRestraints positionRestraints) {
     }
 
-    public static final Extra NONE_EXTRA = new Extra(Bonds.NONE, Angles.NONE, Bonds.NONE, RbTorsions.NONE,
+    public static final Extra NONE_EXTRA = new Extra(Bonds.NONE, Angles.NONE, Angles.NONE, Bonds.NONE, RbTorsions.NONE,
             RbTorsions.NONE, HarmonicTorsions.NONE, CmapTorsions.NONE, DistanceConstraints.NONE, PositionRestraints.NONE);
 
     public Topology(String title, String[] atomNames, String[] residueNames, int[] residueNumbers, String[] atomTypes,
@@ -138,6 +138,11 @@ public final class Topology {
     /** GROMOS quartic bonds V = kb/4 (r^2 - b0^2)^2 (GROMACS bond funct 2). */
     public Bonds g96Bonds() {
         return extra.g96Bonds;
+    }
+
+    /** GROMOS cosine-harmonic angles V = ktheta/2 (cos theta - cos theta0)^2 (GROMACS angle funct 2); theta0 in rad. */
+    public Angles g96Angles() {
+        return extra.g96Angles;
     }
 
     /** The harmonic angle part of Urey-Bradley angles (GROMACS angle funct 5). */

@@ -36,7 +36,7 @@ class MdCommandsTest {
                 "topology", ALA2.resolve("processed.top").toFile(), "out", energies.toFile(), "forces", forces.toFile()));
         CsvTable e = CsvTable.read(energies);
         assertEquals("frame,bond_kJmol,angle_kJmol,proper_kJmol,improper_kJmol,lj14_kJmol,coulomb14_kJmol,lj_kJmol,"
-                + "coulomb_kJmol,g96_bond_kJmol,urey_bradley_kJmol,rb_kJmol,fourier_kJmol,improper_harmonic_kJmol,cmap_kJmol,"
+                + "coulomb_kJmol,g96_bond_kJmol,g96_angle_kJmol,urey_bradley_kJmol,rb_kJmol,fourier_kJmol,improper_harmonic_kJmol,cmap_kJmol,"
                 + "potential_kJmol", String.join(",", e.columns()));
         CsvTable ref = CsvTable.read(ALA2.resolve("energies.csv"));
         for (int k = 0; k < 6; k++) {
