@@ -43,6 +43,13 @@ reference() {
   mkdir -p "$here/$name"
   $gen prune full.top "$here/$name/topol.top"
   $gen frames "$here/$name/topol.top" box.gro "$here/$name/conformations.gro" "$seed" "$@"
+  rerun "$name"
+}
+
+# rerun SYSTEM: energies.csv and forces.csv of $here/SYSTEM/{topol.top,conformations.gro} (from $work/SYSTEM/box.gro)
+rerun() {
+  local name=$1
+  cd "$work/$name"
   gmx_d grompp -f vac.mdp -c box.gro -p "$here/$name/topol.top" -o rerun.tpr -maxwarn "${MAXWARN:-0}" > grompp.log 2>&1
   gmx_d mdrun -s rerun.tpr -rerun "$here/$name/conformations.gro" -deffnm rerun -nt 1 > mdrun.log 2>&1
   seq 1 30 | tr '\n' ' ' | gmx_d energy -f rerun.edr -dp -o rerun.xvg > /dev/null 2>&1
@@ -66,6 +73,16 @@ mkdir -p "$work/oplsaa" && cd "$work/oplsaa"
 sed -e 's/NME/NAC/' "$here/ace_ala_nme.pdb" > in.pdb
 printf '3\n3\n' | gmx pdb2gmx -f in.pdb -ff oplsaa -water none -ter -o conf.gro -p topol.top > pdb2gmx.log 2>&1
 reference oplsaa 6 2.5 16 n h -75,75 60,-60 -150,150 r r r r r r r hr hr
+
+# Fourier dihedrals (funct 5): the OPLS-AA system with every type-resolved RB dihedral written as explicit Fourier
+# terms (made-up F1..F4, different per dihedral), rerun on the same conformations
+mkdir -p "$here/oplsaa-fourier" "$work/oplsaa-fourier"
+awk 'BEGIN { n = 0 } /^\[/ { d = $2 } d == "dihedrals" && NF == 5 && $5 == 3 {
+       n++; printf "%5d %5d %5d %5d     5 %.3f %.3f %.3f %.3f\n", $1, $2, $3, $4, 1 + 0.1 * n, -0.5 + 0.05 * n, 0.8, -0.3; next }
+     { print }' "$here/oplsaa/topol.top" > "$here/oplsaa-fourier/topol.top"
+cp "$here/oplsaa/conformations.gro" "$here/oplsaa-fourier/"
+cp "$work/oplsaa/box.gro" "$work/oplsaa/vac.mdp" "$work/oplsaa-fourier/"
+rerun oplsaa-fourier
 
 # AMBER99SB-ILDN, two molecule types (chains A and B) with 1 + 2 copies, plus hand-made [ pairtypes ] that
 # override gen-pairs for some type pairs (as acpype/GAFF topologies carry them)

@@ -142,6 +142,9 @@ final class CmapTerm {
     }
 
     double evaluate(double[] x, double[] f) {
+        if (torsions.size() == 0) {
+            return 0;
+        }
         double[] g1 = new double[12], g2 = new double[12];
         double total = 0;
         CmapTorsions t = torsions;

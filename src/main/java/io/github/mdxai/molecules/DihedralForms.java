@@ -59,6 +59,9 @@ final class DihedralForms {
 
     /** V = sum C_n cos^n(psi), psi = phi - pi; dV/dphi = -sin(psi) sum n C_n cos^(n-1)(psi). */
     static double rb(RbTorsions t, double[] x, double[] f) {
+        if (t.size() == 0) {
+            return 0;
+        }
         double[] g = new double[12];
         double e = 0;
         for (int q = 0; q < t.size(); q++) {
@@ -81,6 +84,9 @@ final class DihedralForms {
 
     /** V = k/2 dp^2 with dp = xi - xi0 in [-pi, pi) (GROMACS make_dp_periodic). */
     static double harmonic(HarmonicTorsions t, double[] x, double[] f) {
+        if (t.size() == 0) {
+            return 0;
+        }
         double[] g = new double[12];
         double e = 0;
         for (int q = 0; q < t.size(); q++) {

@@ -4,15 +4,23 @@ package io.github.mdxai.molecules;
  * 1-4 pairs evaluated as GROMACS 2022 (double precision) evaluates them: through its pair table, a cubic Hermite
  * spline of 1/r, -1/r^6 and 1/r^12 with 2000 points per nm whose values and derivatives are exact at the points
  * (forcetable.cpp copy2table, pairs.cpp evaluate_single). Between the points the table differs from the analytic
- * functions; the forces by up to a few 1e-4 kJ/mol/nm where a 1-4 contact is short, so the exact analytic form
- * would miss GROMACS' numbers. Beyond the table (2 nm, far beyond any 1-4 distance) the analytic form is used.
+ * functions, the forces by up to a few 1e-4 kJ/mol/nm where a 1-4 contact is short, so the analytic form would miss
+ * GROMACS' numbers by more than 1e-4. The spline is linear in the point data, so each pair's LJ and Coulomb
+ * functions are splined directly from their exact values at the two points around r: the same numbers as
+ * GROMACS' three tables to rounding, without a table in memory.
  */
 final class Pairs14Table {
 
+    /** GROMACS' table points per nm in double precision. */
     static final double SCALE = 2000.0;
-    private static final int POINTS = 4001;
-    /** Per point: Y F G H of the Coulomb, dispersion and repulsion tables (GROMACS' stride 12). */
-    private static final double[] TABLE = build();
+    /** 1 / r at the table points up to 2 nm (a 32 KB array instead of two divisions per pair). */
+    private static final double[] INVERSE = new double[4002];
+
+    static {
+        for (int n = 1; n < INVERSE.length; n++) {
+            INVERSE[n] = 1.0 / (n / SCALE);
+        }
+    }
 
     private final int[] i, j;
     private final double[] c6, c12, fqq;
@@ -28,79 +36,39 @@ final class Pairs14Table {
         }
     }
 
-    private static double[] build() {
-        double[] x = new double[POINTS];
-        double[][] v = new double[3][POINTS], force = new double[3][POINTS];
-        for (int n = 1; n < POINTS; n++) {
-            double r = n / SCALE;
-            x[n] = r;
-            double r6 = 1 / (r * r * r * r * r * r);
-            v[0][n] = 1 / r;
-            force[0][n] = 1 / (r * r);
-            v[1][n] = -r6;
-            force[1][n] = -6 * r6 / r;
-            v[2][n] = r6 * r6;
-            force[2][n] = 12 * r6 * r6 / r;
-        }
-        double[] t = new double[12 * POINTS];
-        double h = 0;
-        for (int n = 0; n < POINTS; n++) {
-            for (int k = 0; k < 3; k++) {
-                double f, g, hh;
-                if (n < POINTS - 1) {
-                    h = x[n + 1] - x[n];
-                    f = -force[k][n] * h;
-                    g = 3 * (v[k][n + 1] - v[k][n]) + (force[k][n + 1] + 2 * force[k][n]) * h;
-                    hh = -2 * (v[k][n + 1] - v[k][n]) - (force[k][n + 1] + force[k][n]) * h;
-                } else {
-                    f = -force[k][n] * h;
-                    g = 0;
-                    hh = 0;
-                }
-                int o = 12 * n + 4 * k;
-                t[o] = v[k][n];
-                t[o + 1] = f;
-                t[o + 2] = g;
-                t[o + 3] = hh;
-            }
-        }
-        return t;
-    }
-
     /** LJ and Coulomb of the 1-4 pairs, forces added to f; the parts go to {@code terms} when it is not null. */
     double evaluate(double[] x, double[] f, EnergyTerms terms) {
         double eLj = 0, eCoul = 0;
         for (int p = 0; p < i.length; p++) {
             int a = 3 * i[p], b = 3 * j[p];
             double dx = x[a] - x[b], dy = x[a + 1] - x[b + 1], dz = x[a + 2] - x[b + 2];
-            double r2 = dx * dx + dy * dy + dz * dz;
-            double rinv = 1 / Math.sqrt(r2);
-            double r = r2 * rinv;
+            double r = Math.sqrt(Math.fma(dx, dx, Math.fma(dy, dy, dz * dz)));
+            double rinv = 1.0 / r;
             double rtab = r * SCALE;
-            int n = (int) rtab;
-            double s;
-            if (n < POINTS - 1) {
-                double eps = rtab - n, eps2 = eps * eps;
-                int o = 12 * n;
-                // Coulomb, dispersion, repulsion: V = Y + eps Fp, -dV/deps = -(Fp + G eps + 2 H eps^2)
-                double gepsE = eps * TABLE[o + 2], heps2E = eps2 * TABLE[o + 3];
-                double fpE = TABLE[o + 1] + gepsE + heps2E;
-                double gepsD = eps * TABLE[o + 6], heps2D = eps2 * TABLE[o + 7];
-                double fpD = TABLE[o + 5] + gepsD + heps2D;
-                double gepsR = eps * TABLE[o + 10], heps2R = eps2 * TABLE[o + 11];
-                double fpR = TABLE[o + 9] + gepsR + heps2R;
-                eCoul += fqq[p] * (TABLE[o] + eps * fpE);
-                eLj += c6[p] * (TABLE[o + 4] + eps * fpD) + c12[p] * (TABLE[o + 8] + eps * fpR);
-                double ffE = fpE + gepsE + 2.0 * heps2E;
-                double ffD = fpD + gepsD + 2.0 * heps2D;
-                double ffR = fpR + gepsR + 2.0 * heps2R;
-                s = -(fqq[p] * ffE + c6[p] * ffD + c12[p] * ffR) * SCALE * rinv;
-            } else {
-                double rinv6 = rinv * rinv * rinv * rinv * rinv * rinv;
-                eCoul += fqq[p] * rinv;
-                eLj += (c12[p] * rinv6 - c6[p]) * rinv6;
-                s = (fqq[p] * rinv + (12 * c12[p] * rinv6 - 6 * c6[p]) * rinv6) * rinv * rinv;
-            }
+            // below 0.5 pm GROMACS' first interval is linear, beyond 2 nm its table ends: no 1-4 pair gets there
+            int n = Math.min(Math.max(1, (int) rtab), INVERSE.length - 2);
+            double eps = rtab - n;
+            double h = (n + 1) / SCALE - n / SCALE;
+            double i0 = INVERSE[n], i1 = INVERSE[n + 1];
+            double i06 = i0 * i0 * i0, i16 = i1 * i1 * i1;
+            i06 *= i06;
+            i16 *= i16;
+            // values V and -dV/dr at both points: Coulomb fqq/r, LJ c12/r^12 - c6/r^6
+            double ve0 = fqq[p] * i0, ve1 = fqq[p] * i1;
+            double vl0 = (c12[p] * i06 - c6[p]) * i06, vl1 = (c12[p] * i16 - c6[p]) * i16;
+            double fe0 = ve0 * i0, fe1 = ve1 * i1;
+            double fl0 = (12 * c12[p] * i06 - 6 * c6[p]) * i06 * i0, fl1 = (12 * c12[p] * i16 - 6 * c6[p]) * i16 * i1;
+            // copy2table's Hermite coefficients F, G, H and evaluate_single's V and -dV/deps
+            double dE = ve1 - ve0, dL = vl1 - vl0;
+            double gE = 3 * dE + (fe1 + 2 * fe0) * h, hE = -2 * dE - (fe1 + fe0) * h;
+            double gL = 3 * dL + (fl1 + 2 * fl0) * h, hL = -2 * dL - (fl1 + fl0) * h;
+            double eps2 = eps * eps;
+            double gepsE = eps * gE, heps2E = eps2 * hE, fpE = -fe0 * h + gepsE + heps2E;
+            double gepsL = eps * gL, heps2L = eps2 * hL, fpL = -fl0 * h + gepsL + heps2L;
+            eCoul += ve0 + eps * fpE;
+            eLj += vl0 + eps * fpL;
+            double ff = fpE + gepsE + 2.0 * heps2E + fpL + gepsL + 2.0 * heps2L;
+            double s = -ff * SCALE * rinv;
             f[a] += s * dx;
             f[a + 1] += s * dy;
             f[a + 2] += s * dz;
