@@ -13,6 +13,8 @@ final class Pairs14Table {
 
     /** GROMACS' table points per nm in double precision. */
     static final double SCALE = 2000.0;
+    /** The point spacing (nm). */
+    private static final double H = 1 / SCALE;
     /** 1 / r at the table points up to 2 nm (a 32 KB array instead of two divisions per pair). */
     private static final double[] INVERSE = new double[4002];
 
@@ -47,28 +49,28 @@ final class Pairs14Table {
             double rtab = r * SCALE;
             // below 0.5 pm GROMACS' first interval is linear, beyond 2 nm its table ends: no 1-4 pair gets there
             int n = Math.min(Math.max(1, (int) rtab), INVERSE.length - 2);
-            double eps = rtab - n;
-            double h = (n + 1) / SCALE - n / SCALE;
+            double eps = rtab - n, eps2 = eps * eps;
             double i0 = INVERSE[n], i1 = INVERSE[n + 1];
             double i06 = i0 * i0 * i0, i16 = i1 * i1 * i1;
             i06 *= i06;
             i16 *= i16;
-            // values V and -dV/dr at both points: Coulomb fqq/r, LJ c12/r^12 - c6/r^6
+            // V and -dV/dr at both points, Coulomb (fqq/r) and all (plus c12/r^12 - c6/r^6): the spline is linear
+            // in them, so the force needs one spline of the sum and the energy split one more of the Coulomb part
             double ve0 = fqq[p] * i0, ve1 = fqq[p] * i1;
-            double vl0 = (c12[p] * i06 - c6[p]) * i06, vl1 = (c12[p] * i16 - c6[p]) * i16;
-            double fe0 = ve0 * i0, fe1 = ve1 * i1;
-            double fl0 = (12 * c12[p] * i06 - 6 * c6[p]) * i06 * i0, fl1 = (12 * c12[p] * i16 - 6 * c6[p]) * i16 * i1;
-            // copy2table's Hermite coefficients F, G, H and evaluate_single's V and -dV/deps
-            double dE = ve1 - ve0, dL = vl1 - vl0;
-            double gE = 3 * dE + (fe1 + 2 * fe0) * h, hE = -2 * dE - (fe1 + fe0) * h;
-            double gL = 3 * dL + (fl1 + 2 * fl0) * h, hL = -2 * dL - (fl1 + fl0) * h;
-            double eps2 = eps * eps;
-            double gepsE = eps * gE, heps2E = eps2 * hE, fpE = -fe0 * h + gepsE + heps2E;
-            double gepsL = eps * gL, heps2L = eps2 * hL, fpL = -fl0 * h + gepsL + heps2L;
-            eCoul += ve0 + eps * fpE;
-            eLj += vl0 + eps * fpL;
-            double ff = fpE + gepsE + 2.0 * heps2E + fpL + gepsL + 2.0 * heps2L;
-            double s = -ff * SCALE * rinv;
+            double v0 = ve0 + (c12[p] * i06 - c6[p]) * i06, v1 = ve1 + (c12[p] * i16 - c6[p]) * i16;
+            double f0 = (ve0 + (12 * c12[p] * i06 - 6 * c6[p]) * i06) * i0;
+            double f1 = (ve1 + (12 * c12[p] * i16 - 6 * c6[p]) * i16) * i1;
+            // copy2table's Hermite coefficients F, G, H and evaluate_single's V and dV/deps
+            double d = v1 - v0;
+            double g = 3 * d + (f1 + 2 * f0) * H, hh = -2 * d - (f1 + f0) * H;
+            double geps = eps * g, heps2 = eps2 * hh, fp = -f0 * H + geps + heps2;
+            double v = v0 + eps * fp;
+            double fe0 = ve0 * i0, fe1 = ve1 * i1, dE = ve1 - ve0;
+            double fpE = -fe0 * H + eps * (3 * dE + (fe1 + 2 * fe0) * H) + eps2 * (-2 * dE - (fe1 + fe0) * H);
+            double vE = ve0 + eps * fpE;
+            eCoul += vE;
+            eLj += v - vE;
+            double s = -(fp + geps + 2.0 * heps2) * SCALE * rinv;
             f[a] += s * dx;
             f[a + 1] += s * dy;
             f[a + 2] += s * dz;
