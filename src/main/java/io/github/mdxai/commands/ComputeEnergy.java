@@ -30,11 +30,13 @@ public class ComputeEnergy implements Command {
             style = "file", persist = false)
     private File topology;
 
-    @Parameter(label = "Energies CSV (kJ/mol)", description = "frame,bond,angle,proper,improper,lj14,coulomb14,lj,coulomb,potential",
+    @Parameter(label = "Energies CSV (kJ/mol)", description = "frame, one <term>_kJmol column per force-field term "
+            + "(bond angle proper improper lj14 coulomb14 lj coulomb g96_bond g96_angle urey_bradley rb fourier improper_harmonic "
+            + "cmap; zero where the topology has none), potential_kJmol",
             style = "save", persist = false)
     private File out;
 
-    @Parameter(label = "Forces CSV (kJ/mol/nm, optional)", description = "frame,atom,fx,fy,fz with 1-based atoms",
+    @Parameter(label = "Forces CSV (kJ/mol/nm, optional)", description = "frame,atom,fx_kJmolnm,fy_kJmolnm,fz_kJmolnm with 1-based atoms",
             style = "save", required = false, persist = false)
     private File forces;
 
@@ -71,11 +73,13 @@ public class ComputeEnergy implements Command {
             progress.fraction((k + 1.0) / frames.size());
         }
         List<String> header = new ArrayList<>(List.of("frame"));
-        header.addAll(List.of(EnergyTerms.NAMES));
-        header.add("potential");
+        for (String name : EnergyTerms.NAMES) {
+            header.add(CsvTable.header(name, "kJ/mol"));
+        }
+        header.add(CsvTable.header("potential", "kJ/mol"));
         CsvTable.write(out.toPath(), header, energyRows);
         if (forces != null) {
-            CsvTable.write(forces.toPath(), List.of("frame", "atom", "fx", "fy", "fz"), forceRows);
+            CsvTable.write(forces.toPath(), List.of("frame", "atom", "fx_kJmolnm", "fy_kJmolnm", "fz_kJmolnm"), forceRows);
         }
         progress.status("Energies of " + frames.size() + " frame(s) written to " + out);
     }

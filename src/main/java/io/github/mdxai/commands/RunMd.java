@@ -103,7 +103,7 @@ public class RunMd implements Command {
         Frame first = Structures.read(structure.toPath(), top).get(0);
         List<CollectiveVariable> variables = CollectiveVariables.parse(cvs, top.atomCount());
         ForceField ff = ForceField.of(top);
-        Constraints c = constraintMode.equals("h-bonds") ? Constraints.hydrogenBonds(top) : null;
+        Constraints c = Constraints.of(top, constraintMode.equals("h-bonds"));
         Integrator md = method.equals("langevin")
                 ? new LangevinBaoab(ff, top.masses(), temperature, friction, dt, c)
                 : new VelocityVerlet(ff, top.masses(), dt, c);

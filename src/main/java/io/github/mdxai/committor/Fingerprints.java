@@ -79,7 +79,75 @@ public final class Fingerprints {
                 sha.add(p.qq(k));
             }
         }
+        addOtherFamilies(sha, top);
         return sha.hex();
+    }
+
+    /**
+     * The terms beyond the AMBER forms and the topology's constraints, hashed only when a topology has some, so
+     * that fingerprints of AMBER topologies are those they always had.
+     */
+    private static void addOtherFamilies(Sha sha, Topology top) {
+        var cmap = top.cmap();
+        int count = top.g96Bonds().size() + top.g96Angles().size() + top.ureyBradleyAngles().size()
+                + top.rbTorsions().size() + top.fourierTorsions().size() + top.harmonicImpropers().size() + cmap.size()
+                + top.constraints().size();
+        if (count == 0) {
+            return;
+        }
+        sha.add("other families");
+        for (Topology.Bonds b : List.of(top.g96Bonds(), top.ureyBradleyBonds())) {
+            sha.add(b.size());
+            for (int k = 0; k < b.size(); k++) {
+                sha.add(b.i(k));
+                sha.add(b.j(k));
+                sha.add(b.b0(k));
+                sha.add(b.kb(k));
+            }
+        }
+        for (Topology.Angles an : List.of(top.g96Angles(), top.ureyBradleyAngles())) {
+            sha.add(an.size());
+            for (int k = 0; k < an.size(); k++) {
+                sha.add(an.i(k));
+                sha.add(an.j(k));
+                sha.add(an.k(k));
+                sha.add(an.theta0(k));
+                sha.add(an.ktheta(k));
+            }
+        }
+        for (var rb : List.of(top.rbTorsions(), top.fourierTorsions())) {
+            addAll(sha, rb.i(), rb.j(), rb.k(), rb.l());
+            addAll(sha, rb.c());
+        }
+        var h = top.harmonicImpropers();
+        addAll(sha, h.i(), h.j(), h.k(), h.l());
+        addAll(sha, h.xi0(), h.force());
+        addAll(sha, cmap.i(), cmap.j(), cmap.k(), cmap.l(), cmap.m(), cmap.grid());
+        for (var grid : cmap.grids()) {
+            sha.add(grid.spacing());
+            addAll(sha, grid.values());
+        }
+        var c = top.constraints();
+        addAll(sha, c.i(), c.j());
+        addAll(sha, c.length());
+    }
+
+    private static void addAll(Sha sha, int[]... arrays) {
+        for (int[] a : arrays) {
+            sha.add(a.length);
+            for (int v : a) {
+                sha.add(v);
+            }
+        }
+    }
+
+    private static void addAll(Sha sha, double[]... arrays) {
+        for (double[] a : arrays) {
+            sha.add(a.length);
+            for (double v : a) {
+                sha.add(v);
+            }
+        }
     }
 
     /** The first 16 hex digits of the SHA-256 of a text. */

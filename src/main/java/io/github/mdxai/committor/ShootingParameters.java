@@ -50,7 +50,7 @@ public record ShootingParameters(int shots, double tmax, double temperature, lon
 
     /** A new integrator for one worker thread over a shared force field. */
     public Integrator integrator(ForceField forceField, Topology top) {
-        Constraints c = constraints.equals("h-bonds") ? Constraints.hydrogenBonds(top) : null;
+        Constraints c = Constraints.of(top, constraints.equals("h-bonds"));
         return dynamics.equals("langevin")
                 ? new LangevinBaoab(forceField, top.masses(), temperature, friction, dt, c)
                 : new VelocityVerlet(forceField, top.masses(), dt, c);

@@ -18,6 +18,9 @@ public final class CollectiveVariables {
     private CollectiveVariables() {
     }
 
+    /** phi, psi and theta are the atom numbers of ACE-ALA-NME as pdb2gmx writes it; other molecules name atoms. */
+    private static final int ALANINE_DIPEPTIDE_ATOMS = 22;
+
     /** The variables of a list, in its order; a blank list gives none, a name given twice is an error. */
     public static List<CollectiveVariable> parse(String spec, int atomCount) {
         List<CollectiveVariable> out = new ArrayList<>();
@@ -48,6 +51,10 @@ public final class CollectiveVariables {
             case "theta" -> Dihedral.theta();
             default -> null;
         };
+        if (cv != null && atomCount != ALANINE_DIPEPTIDE_ATOMS) {
+            throw new InputException("collective variable '" + token + "' names atoms of alanine dipeptide (22 atoms); "
+                    + "this molecule has " + atomCount + ": give the atoms instead, as dihedralI-J-K-L (1-based)");
+        }
         if (cv == null) {
             String prefix;
             int count;

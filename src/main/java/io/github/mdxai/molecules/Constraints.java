@@ -83,15 +83,36 @@ public final class Constraints {
         return new int[][]{Arrays.copyOf(start, clusters + 1), Arrays.copyOf(centre, clusters), ord, leaves};
     }
 
-    /** Bonds to hydrogen at their equilibrium lengths b0 (GROMACS constraints = h-bonds). */
+    /**
+     * Bonds to hydrogen at their equilibrium lengths b0 (GROMACS constraints = h-bonds), after the distances the
+     * topology itself constrains ([ constraints ]).
+     */
     public static Constraints hydrogenBonds(Topology top) {
-        int[] bonds = top.hydrogenBonds();
-        int[] i = new int[bonds.length], j = new int[bonds.length];
-        double[] d = new double[bonds.length];
+        return of(top, true);
+    }
+
+    /**
+     * What dynamics must constrain: the topology's [ constraints ], plus the bonds to hydrogen when
+     * {@code hydrogenBonds}; null when that is nothing (an unconstrained run).
+     */
+    public static Constraints of(Topology top, boolean hydrogenBonds) {
+        DistanceConstraints fixed = top.constraints();
+        int[] bonds = hydrogenBonds ? top.hydrogenBonds() : new int[0];
+        if (fixed.size() == 0 && !hydrogenBonds) {
+            return null;
+        }
+        int n = fixed.size() + bonds.length;
+        int[] i = new int[n], j = new int[n];
+        double[] d = new double[n];
+        for (int k = 0; k < fixed.size(); k++) {
+            i[k] = fixed.i()[k];
+            j[k] = fixed.j()[k];
+            d[k] = fixed.length()[k];
+        }
         for (int k = 0; k < bonds.length; k++) {
-            i[k] = top.bonds().i(bonds[k]);
-            j[k] = top.bonds().j(bonds[k]);
-            d[k] = top.bonds().b0(bonds[k]);
+            i[fixed.size() + k] = top.bonds().i(bonds[k]);
+            j[fixed.size() + k] = top.bonds().j(bonds[k]);
+            d[fixed.size() + k] = top.bonds().b0(bonds[k]);
         }
         return new Constraints(i, j, d, top.masses());
     }

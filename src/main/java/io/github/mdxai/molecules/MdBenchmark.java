@@ -84,7 +84,7 @@ public final class MdBenchmark extends Benchmark {
     private void speed(String name, Topology top, double[] x0, double dt, boolean hbonds, long steps,
                               int repeats, double[] gromacs) {
         ForceField ff = ForceField.of(top);
-        Constraints c = hbonds ? Constraints.hydrogenBonds(top) : null;
+        Constraints c = Constraints.of(top, hbonds);
         LangevinBaoab md = new LangevinBaoab(ff, top.masses(), 300, 1.0, dt, c);
         State s = new State(x0, null);
         Velocities.maxwellBoltzmann(top.masses(), 300, Rng.stream(1, "velocities"), s.v);

@@ -25,10 +25,30 @@ public final class Topology {
     private final Torsions improperTorsions;
     private final Pairs pairs14;
     private final Pairs nonbonded;
+    private final Extra extra;
+
+    /**
+     * The terms beyond the AMBER forms (CHARMM, OPLS-AA, GROMOS families), constraints and position restraints;
+     * {@link #NONE_EXTRA} where a topology has none.
+     */
+    public record Extra(Bonds g96Bonds, Angles g96Angles, Angles ureyBradleyAngles, Bonds ureyBradleyBonds, RbTorsions rbTorsions,
+                        RbTorsions fourierTorsions, HarmonicTorsions harmonicImpropers, CmapTorsions cmap,
+                        DistanceConstraints constraints, PositionRestraints positionRestraints) {
+    }
+
+    public static final Extra NONE_EXTRA = new Extra(Bonds.NONE, Angles.NONE, Angles.NONE, Bonds.NONE, RbTorsions.NONE,
+            RbTorsions.NONE, HarmonicTorsions.NONE, CmapTorsions.NONE, DistanceConstraints.NONE, PositionRestraints.NONE);
 
     public Topology(String title, String[] atomNames, String[] residueNames, int[] residueNumbers, String[] atomTypes,
                     double[] charges, double[] masses, Bonds bonds, Angles angles, Torsions properTorsions,
                     Torsions improperTorsions, Pairs pairs14, Pairs nonbonded) {
+        this(title, atomNames, residueNames, residueNumbers, atomTypes, charges, masses, bonds, angles, properTorsions,
+                improperTorsions, pairs14, nonbonded, NONE_EXTRA);
+    }
+
+    public Topology(String title, String[] atomNames, String[] residueNames, int[] residueNumbers, String[] atomTypes,
+                    double[] charges, double[] masses, Bonds bonds, Angles angles, Torsions properTorsions,
+                    Torsions improperTorsions, Pairs pairs14, Pairs nonbonded, Extra extra) {
         this.title = title;
         this.atomNames = atomNames.clone();
         this.residueNames = residueNames.clone();
@@ -42,6 +62,7 @@ public final class Topology {
         this.improperTorsions = improperTorsions;
         this.pairs14 = pairs14;
         this.nonbonded = nonbonded;
+        this.extra = extra;
     }
 
     public String title() {
@@ -114,6 +135,55 @@ public final class Topology {
         return nonbonded;
     }
 
+    /** GROMOS quartic bonds V = kb/4 (r^2 - b0^2)^2 (GROMACS bond funct 2). */
+    public Bonds g96Bonds() {
+        return extra.g96Bonds;
+    }
+
+    /** GROMOS cosine-harmonic angles V = ktheta/2 (cos theta - cos theta0)^2 (GROMACS angle funct 2); theta0 in rad. */
+    public Angles g96Angles() {
+        return extra.g96Angles;
+    }
+
+    /** The harmonic angle part of Urey-Bradley angles (GROMACS angle funct 5). */
+    public Angles ureyBradleyAngles() {
+        return extra.ureyBradleyAngles;
+    }
+
+    /** The 1-3 harmonic distance part of Urey-Bradley angles: atoms i and k, r13 and kUB. */
+    public Bonds ureyBradleyBonds() {
+        return extra.ureyBradleyBonds;
+    }
+
+    /** Ryckaert-Bellemans torsions (GROMACS funct 3). */
+    public RbTorsions rbTorsions() {
+        return extra.rbTorsions;
+    }
+
+    /** Fourier torsions (GROMACS funct 5), converted to Ryckaert-Bellemans coefficients as GROMACS does. */
+    public RbTorsions fourierTorsions() {
+        return extra.fourierTorsions;
+    }
+
+    /** Harmonic improper dihedrals (GROMACS funct 2). */
+    public HarmonicTorsions harmonicImpropers() {
+        return extra.harmonicImpropers;
+    }
+
+    public CmapTorsions cmap() {
+        return extra.cmap;
+    }
+
+    /** Distances the topology itself constrains ([ constraints ]): dynamics must keep them fixed. */
+    public DistanceConstraints constraints() {
+        return extra.constraints;
+    }
+
+    /** [ position_restraints ] as read; applied only through {@link PositionRestraints#term}. */
+    public PositionRestraints positionRestraints() {
+        return extra.positionRestraints;
+    }
+
     /**
      * Indices of bonds that involve a hydrogen, by GROMACS' rule for constraints = h-bonds: an atom whose name
      * starts with H.
@@ -136,6 +206,8 @@ public final class Topology {
 
     /** Harmonic bonds V = kb/2 (r - b0)^2. */
     public static final class Bonds {
+        public static final Bonds NONE = new Bonds(new int[0], new int[0], new double[0], new double[0]);
+
         final int[] i;
         final int[] j;
         final double[] b0;
@@ -173,6 +245,8 @@ public final class Topology {
 
     /** Harmonic angles V = ktheta/2 (theta - theta0)^2, theta in radians. */
     public static final class Angles {
+        public static final Angles NONE = new Angles(new int[0], new int[0], new int[0], new double[0], new double[0]);
+
         final int[] i;
         final int[] j;
         final int[] k;

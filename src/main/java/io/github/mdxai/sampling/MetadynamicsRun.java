@@ -88,7 +88,7 @@ public final class MetadynamicsRun {
         }
         DistanceFeatures pairs = s.distances() ? new DistanceFeatures(top) : null;
         ForceField ff = ForceField.of(top).plus(metad);
-        Constraints constraints = s.hBondConstraints() ? Constraints.hydrogenBonds(top) : null;
+        Constraints constraints = Constraints.of(top, s.hBondConstraints());
         LangevinBaoab md = new LangevinBaoab(ff, top.masses(), s.temperature(), s.friction(), s.dt(), constraints);
         State state = new State(x0, null);
         Velocities.maxwellBoltzmann(top.masses(), s.temperature(), Rng.stream(s.seed(), "metad-velocities"), state.v);

@@ -111,7 +111,7 @@ public final class TransitionRegionSampler {
         }
         Restraint restraint = new Restraint(restrained, centre, s.kappa(), top.atomCount());
         ForceField ff = ForceField.of(top).plus(restraint);
-        Constraints constraints = s.hBondConstraints() ? Constraints.hydrogenBonds(top) : null;
+        Constraints constraints = Constraints.of(top, s.hBondConstraints());
         LangevinBaoab md = new LangevinBaoab(ff, top.masses(), s.temperature(), s.friction(), s.dt(), constraints);
         State state = new State(x0, null);
         Velocities.maxwellBoltzmann(top.masses(), s.temperature(), Rng.stream(s.seed(), "tr-velocities"), state.v);

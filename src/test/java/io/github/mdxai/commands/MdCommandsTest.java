@@ -10,6 +10,7 @@ import org.scijava.command.CommandService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -34,17 +35,39 @@ class MdCommandsTest {
         run(ComputeEnergy.class, Map.of("structure", ALA2.resolve("conformations.gro").toFile(),
                 "topology", ALA2.resolve("processed.top").toFile(), "out", energies.toFile(), "forces", forces.toFile()));
         CsvTable e = CsvTable.read(energies);
-        assertEquals(String.join(",", e.columns()), "frame,bond,angle,proper,improper,lj14,coulomb14,lj,coulomb,potential");
+        assertEquals("frame,bond_kJmol,angle_kJmol,proper_kJmol,improper_kJmol,lj14_kJmol,coulomb14_kJmol,lj_kJmol,"
+                + "coulomb_kJmol,g96_bond_kJmol,g96_angle_kJmol,urey_bradley_kJmol,rb_kJmol,fourier_kJmol,improper_harmonic_kJmol,cmap_kJmol,"
+                + "potential_kJmol", String.join(",", e.columns()));
         CsvTable ref = CsvTable.read(ALA2.resolve("energies.csv"));
         for (int k = 0; k < 6; k++) {
-            assertEquals(ref.column("gmx_Potential")[k], e.column("potential")[k], 1e-5);
+            assertEquals(ref.column("gmx_Potential")[k], e.column("potential_kJmol")[k], 1e-5);
         }
         CsvTable f = CsvTable.read(forces);
         assertEquals(6 * 22, f.rowCount());
         assertEquals(ref.rowCount(), 6);
         CsvTable rf = CsvTable.read(ALA2.resolve("forces.csv"));
-        assertEquals(rf.column("gmx_fy")[30], f.column("fy")[30], 1e-4);
+        assertEquals(rf.column("gmx_fy")[30], f.column("fy_kJmolnm")[30], 1e-4);
         assertEquals(2, f.column("atom")[1]);
+    }
+
+    /** A CHARMM27 topology: the Urey-Bradley and CMAP columns equal GROMACS' (test-data/gromacs-ff). */
+    @Test
+    void computeEnergyReportsCharmmTerms(@TempDir Path dir) throws Exception {
+        Path charmm = Path.of("test-data/gromacs-ff/charmm27"), energies = dir.resolve("e.csv");
+        Map<String, Object> in = new HashMap<>();
+        in.put("structure", charmm.resolve("conformations.gro").toFile());
+        in.put("topology", charmm.resolve("topol.top").toFile());
+        in.put("out", energies.toFile());
+        in.put("forces", null);
+        run(ComputeEnergy.class, in);
+        CsvTable e = CsvTable.read(energies), ref = CsvTable.read(charmm.resolve("energies.csv"));
+        for (String column : List.of("urey_bradley_kJmol", "improper_harmonic_kJmol", "cmap_kJmol", "potential_kJmol")) {
+            for (int k = 0; k < ref.rowCount(); k++) {
+                double expected = ref.column(column)[k];
+                assertEquals(expected, e.column(column)[k], Math.max(1e-5, 1e-7 * Math.abs(expected)), column + " frame " + k);
+            }
+        }
+        assertEquals(0, e.column("rb_kJmol")[0], 0);
     }
 
     @Test
@@ -61,7 +84,7 @@ class MdCommandsTest {
         assertEquals(6, e.rowCount());
         // PDB coordinates are rounded to 0.001 Angstrom: energies agree to rounding, not to GROMACS precision
         for (int k = 0; k < 6; k++) {
-            assertEquals(ref.column("gmx_Potential")[k], e.column("potential")[k], 0.5);
+            assertEquals(ref.column("gmx_Potential")[k], e.column("potential_kJmol")[k], 0.5);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.mdxai.io;
 
+import io.github.mdxai.molecules.ForceField;
 import io.github.mdxai.molecules.ForceFieldTest;
+import io.github.mdxai.molecules.PositionRestraints;
 import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.InputException;
 import org.junit.jupiter.api.Test;
@@ -48,12 +50,25 @@ class GromacsTopologyTest {
         assertTrue(e.getMessage().startsWith(top + ":19: included file amber99sb-ildn.ff/forcefield.itp not found"), e.getMessage());
     }
 
+    /** -DPOSRES reads posre.itp's restraints; the force field leaves them out until a run adds their term. */
     @Test
-    void posresDefineReachesTheUnsupportedRestraints(@TempDir Path dir) throws IOException {
+    void posresDefineReadsRestraintsAppliedOnlyWhenAsked(@TempDir Path dir) throws IOException {
         Path top = fakeGmxlib(dir);
-        InputException e = assertThrows(InputException.class, () -> GromacsTopology.read(top, Map.of("POSRES", ""),
-                List.of(dir.resolve("gmxlib").toString())));
-        assertTrue(e.getMessage().contains("posre.itp:6: unsupported directive [ position_restraints ]"), e.getMessage());
+        Topology plain = GromacsTopology.read(top, Map.of(), List.of(dir.resolve("gmxlib").toString()));
+        Topology restrained = GromacsTopology.read(top, Map.of("POSRES", ""), List.of(dir.resolve("gmxlib").toString()));
+        assertEquals(0, plain.positionRestraints().size());
+        PositionRestraints r = restrained.positionRestraints();
+        assertEquals(10, r.size());
+        assertEquals(1, r.atom()[0]); // atom 2 of posre.itp, 0-based
+        assertEquals(1000, r.kx()[0], 0);
+        double[] x = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(0).x();
+        double[] f = new double[x.length], g = new double[x.length];
+        assertEquals(ForceField.of(plain).energyAndForces(x, f, null), ForceField.of(restrained).energyAndForces(x, g, null), 0);
+        double[] moved = x.clone();
+        moved[3 * 1] += 0.01; // atom 2 moved 0.01 nm along x: 1/2 1000 0.01^2 = 0.05 kJ/mol, force -10 kJ/mol/nm
+        double[] fr = new double[x.length];
+        assertEquals(0.05, r.term(x).addForces(moved, fr), 1e-12);
+        assertEquals(-10, fr[3], 1e-9);
     }
 
     @Test
@@ -111,5 +126,57 @@ class GromacsTopologyTest {
         assertEquals(12.01, t.mass(4), 0);
         assertEquals(1.008, t.mass(5), 0);
         assertEquals("ethane", t.title());
+    }
+
+    /** A minimal one-molecule topology with {@code extra} lines inserted after [ atoms ]. */
+    private static Path miniWith(Path dir, String... extra) throws IOException {
+        Path top = dir.resolve("bad.top");
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "[ defaults ]", "1 2 yes 0.5 0.8333",
+                "[ atomtypes ]", "CT 6 12.01 0.0 A 3.39967e-01 4.57730e-01",
+                "[ moleculetype ]", "m 3",
+                "[ atoms ]", "1 CT 1 M C1 1 0 12.01", "2 CT 1 M C2 2 0 12.01", "3 CT 1 M C3 3 0 12.01",
+                "4 CT 1 M C4 4 0 12.01", "5 CT 1 M C5 5 0 12.01"));
+        lines.addAll(List.of(extra));
+        lines.addAll(List.of("[ system ]", "bad", "[ molecules ]", "m 1", ""));
+        Files.writeString(top, String.join("\n", lines));
+        return top;
+    }
+
+    private static String errorOf(Path top) {
+        return assertThrows(InputException.class, () -> GromacsTopology.read(top)).getMessage();
+    }
+
+    @Test
+    void unsupportedTermsAndWaterAreRefusedWithFileAndLine(@TempDir Path dir) throws IOException {
+        assertTrue(errorOf(miniWith(dir, "[ settles ]", "1 1 0.1 0.1633")).contains("bad.top:13: [ settles ] (rigid water) "
+                + "is not supported: this engine simulates molecules in vacuum only"));
+        assertTrue(errorOf(miniWith(dir, "[ bonds ]", "1 2 3 0.15 300 2")).contains("bad.top:14: unsupported bond function type 3"));
+        assertTrue(errorOf(miniWith(dir, "[ angles ]", "1 2 3 6 0.3 0.3 100")).contains("bad.top:14: unsupported angle function type 6"));
+        assertTrue(errorOf(miniWith(dir, "[ dihedrals ]", "1 2 3 4 8 1 1")).contains("bad.top:14: unsupported dihedral function type 8"));
+        assertTrue(errorOf(miniWith(dir, "[ dihedrals ]", "1 2 3 4 3 1 2 3")).contains("bad.top:14: expected 6 parameters (C0 C1"));
+        assertTrue(errorOf(miniWith(dir, "[ cmap ]", "1 2 3 4 5 1")).contains("bad.top:14: no [ cmaptypes ] entry for CT-CT-CT-CT-CT"));
+        assertTrue(errorOf(miniWith(dir, "[ position_restraints ]", "1 2 0.2 1000")).contains(
+                "bad.top:14: unsupported position restraint function type 2"));
+        assertTrue(errorOf(miniWith(dir, "[ virtual_sites3 ]", "1 2 3 4 1 0.1 0.1")).contains(
+                "bad.top:13: unsupported directive [ virtual_sites3 ]"));
+    }
+
+    @Test
+    void cmapTypesAreBoundedAndComplete(@TempDir Path dir) throws IOException {
+        Path top = dir.resolve("cmap.top");
+        Files.writeString(top, String.join("\n", "[ defaults ]", "1 2 yes 1 1", "[ atomtypes ]",
+                "CT 6 12.01 0.0 A 0.3 0.4", "[ cmaptypes ]", "CT CT CT CT CT 1 2 2\\", "1 2 3", ""));
+        assertTrue(errorOf(top).contains("cmap.top:6: expected 4 grid energies, found 3"), errorOf(top));
+        Files.writeString(top, String.join("\n", "[ defaults ]", "1 2 yes 1 1", "[ atomtypes ]",
+                "CT 6 12.01 0.0 A 0.3 0.4", "[ cmaptypes ]", "CT CT CT CT CT 1 100000 100000 1", ""));
+        assertTrue(errorOf(top).contains("cmap.top:6: expected a square cmap grid of 2..360 points per axis"), errorOf(top));
+    }
+
+    @Test
+    void systemSizeIsBounded(@TempDir Path dir) throws IOException {
+        Path top = miniWith(dir);
+        Files.writeString(top, Files.readString(top).replace("m 1", "m 2000000000"));
+        assertTrue(errorOf(top).contains("more than 5000 atoms in the system"), errorOf(top));
     }
 }
