@@ -52,9 +52,10 @@ public final class CvList {
         return "rad".equals(cv.unit());
     }
 
-    /** Column header of a CV, e.g. phi_deg, r6-10_nm. */
+    /** Column header of a CV, e.g. phi_deg, r6-10_nm; a dimensionless CV (a model's q) has no suffix. */
     public static String column(CollectiveVariable cv) {
-        return cv.name() + "_" + interfaceUnit(cv);
+        String unit = interfaceUnit(cv);
+        return unit.isEmpty() ? cv.name() : cv.name() + "_" + unit;
     }
 
     /**
