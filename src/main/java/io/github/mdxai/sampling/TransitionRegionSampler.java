@@ -146,7 +146,7 @@ public final class TransitionRegionSampler {
     }
 
     /** Column c minus its mean; angles (degrees) are first unwrapped around their circular mean. */
-    static double[] centred(double[][] rows, int c, boolean periodic) {
+    public static double[] centred(double[][] rows, int c, boolean periodic) {
         int n = rows.length;
         double[] v = new double[n];
         double ref = 0;
