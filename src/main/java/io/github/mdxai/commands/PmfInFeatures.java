@@ -105,20 +105,31 @@ public class PmfInFeatures implements Command {
         double[] fx = f.x();
         double[] fy = f.y();
         CsvTable data = CsvTable.read(dataset.toPath());
-        double[] px = data.column(data.columns().get(data.columnIndexAnyUnit(names[0])));
-        double[] py = data.column(data.columns().get(data.columnIndexAnyUnit(names[1])));
-        double[] pb = data.column("pB");
+        CommittorLandscape.Points points = CommittorLandscape.Points.of(data, names[0], names[1]);
+        double[] px = points.x();
+        double[] py = points.y();
+        double[] pb = points.pB();
         Axis ax = FreeEnergy.axisCovering(CsvTable.nameOf(names[0]), "nm", concat(fx, px), bins);
         Axis ay = FreeEnergy.axisCovering(CsvTable.nameOf(names[1]), "nm", concat(fy, py), bins);
-        CommittorLandscape.Result result = CommittorLandscape.compute(f,
-                new CommittorLandscape.Points(px, py, pb), ax, ay, temperature);
+        CommittorLandscape.Result result = CommittorLandscape.compute(f, points, ax, ay, temperature);
         Path folder = out.toPath();
         GridImages.writeTiff(result.freeEnergy(), folder.resolve("pmf.tif"));
         GridCsv.write(result.freeEnergy(), folder.resolve("pmf.csv"));
         if (result.meanModelPB() != null) {
             GridCsv.write(result.meanModelPB(), folder.resolve("model_pB.csv"));
         }
-        figure(result, px, py, pb).writePng(folder.resolve("pmf.png"));
+        SurfacePlot features = figure(result, px, py, pb, "PMF in " + ax.name() + ", " + ay.name() + " (seed Fig. 3b)");
+        features.writePng(folder.resolve("pmf.png"));
+        if (data.hasColumnAnyUnit("phi") && data.hasColumnAnyUnit("psi") && colvar.hasColumnAnyUnit("phi") && colvar.hasColumnAnyUnit("psi")) {
+            // the same configurations and colour scale on F(phi, psi), where the seed sees no clear dividing line
+            CommittorLandscape.Points onDihedrals = CommittorLandscape.Points.of(data, "phi", "psi");
+            CommittorLandscape.Result dihedrals = CommittorLandscape.compute(CommittorLandscape.Frames.fromColvar(colvar, rows,
+                    "phi", "psi", weights, regions.get(0), regions.get(1), null), onDihedrals,
+                    Axis.spanning("phi", "deg", -180, 180, 60), Axis.spanning("psi", "deg", -180, 180, 60), temperature);
+            SurfacePlot phiPsi = figure(dihedrals, onDihedrals.x(), onDihedrals.y(), pb, "F(phi, psi) (seed Fig. 1b)");
+            phiPsi.writePng(folder.resolve("pmf_phi_psi.png"));
+            SurfacePlot.writeSideBySide(folder.resolve("committor_landscapes.png"), phiPsi, features);
+        }
         writeSummary(folder, names, result, rows.length, pb.length);
         image = GridImages.toImagePlus(result.freeEnergy(), "PMF " + ax.name() + " " + ay.name());
         Luts.applyFreeEnergy(image);
@@ -141,23 +152,9 @@ public class PmfInFeatures implements Command {
         return new String[] {top.get(0), top.get(1)};
     }
 
-    private SurfacePlot figure(CommittorLandscape.Result result, double[] px, double[] py, double[] pb) {
-        SurfacePlot plot = new SurfacePlot(result.freeEnergy()).range(0, fmax).contours(5)
-                .title("PMF; committor points blue (p_B<0.1) .. white (0.5) .. red (>0.9)");
-        double[][] limits = {{-1, 0.1}, {0.1, 0.4}, {0.4, 0.6}, {0.6, 0.9}, {0.9, 2}};
-        Color[] colours = {new Color(40, 80, 255), Color.CYAN, Color.WHITE, Color.ORANGE, Color.RED};
-        for (int c = 0; c < limits.length; c++) {
-            int n = 0;
-            double[] sx = new double[pb.length];
-            double[] sy = new double[pb.length];
-            for (int i = 0; i < pb.length; i++) {
-                if (pb[i] >= limits[c][0] && pb[i] < limits[c][1]) {
-                    sx[n] = px[i];
-                    sy[n++] = py[i];
-                }
-            }
-            plot.points(java.util.Arrays.copyOf(sx, n), java.util.Arrays.copyOf(sy, n), colours[c]);
-        }
+    private SurfacePlot figure(CommittorLandscape.Result result, double[] px, double[] py, double[] pb, String title) {
+        SurfacePlot plot = new SurfacePlot(result.freeEnergy()).range(0, fmax).contours(5).title(title)
+                .valuePoints(px, py, pb, 0, 1, "committor p_B");
         if (result.meanModelPB() != null) {
             plot.isoline(result.meanModelPB(), 0.5, Color.MAGENTA);
         }

@@ -9,6 +9,7 @@ import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.io.GromacsTopology;
 import io.github.mdxai.learn.DividingSurface;
 import io.github.mdxai.molecules.Topology;
+import io.github.mdxai.sampling.FlatBottomRestraint;
 import io.github.mdxai.sampling.TransitionRegionSampler;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
@@ -58,6 +59,13 @@ public class RunCommittorTest implements Command {
             description = "per rad^2 (angles), nm^2 (distances) or q^2 (model, logistic); spread sqrt(kT/kappa)")
     private double kappa = 400;
 
+    @Parameter(label = "Region (cv min max ..., optional)", required = false, persist = false,
+            description = "flat-bottom walls keep the restrained MD in this box, e.g. 'phi -40 20 psi -80 0' (deg, nm): "
+                    + "a learned surface is only trained near the saddle")
+    private String region = "";
+
+    @Parameter(label = "Wall kappa (kJ/mol per rad^2 or nm^2)", min = "0", persist = false)
+    private double wall = 1000;
     @Parameter(label = "Configurations", min = "1", persist = false)
     private int count = 200;
 
@@ -68,8 +76,7 @@ public class RunCommittorTest implements Command {
     private long equilibration = 5000;
 
     @Parameter(label = "Time step of the restrained MD (ps)", min = "0", persist = false, description = "with h-bond constraints")
-    private double dt = 0.002;
-
+    private double dt = 0.001;
     @Parameter(label = "Shots per configuration", min = "1", persist = false)
     private int shots = 100;
 
@@ -128,7 +135,8 @@ public class RunCommittorTest implements Command {
         CommittorStates regions = states == null ? CommittorStates.alanineDipeptide() : CommittorStates.read(states.toPath());
         Progress progress = HostProgress.of(statusService);
         CommittorTestRun.Result r = CommittorTestRun.run(top, Configurations.read(configs.toPath(), top), surface.coordinate(),
-                surface.description(), sampling, shooting, regions, ShardSpec.parse(shard), threads, out.toPath(), progress);
+                surface.description(), sampling,
+                region == null || region.isBlank() ? null : FlatBottomRestraint.parse(region, wall, top.atomCount()), shooting, regions, ShardSpec.parse(shard), threads, out.toPath(), progress);
         summary = r.histogram() == null
                 ? "Committor Test: shard " + shard + " done (" + r.shooting().results() + "); merge the shards, then rerun with shard=1/1"
                 : String.format(Locale.ROOT, "Committor Test on %s: n = %d, mean p_B %.3f, std %.3f (binomial noise alone %.3f), "

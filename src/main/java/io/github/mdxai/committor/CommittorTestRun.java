@@ -5,6 +5,7 @@ import io.github.mdxai.cv.Dihedral;
 import io.github.mdxai.figures.HistogramPanels;
 import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.sampling.CvList;
+import io.github.mdxai.sampling.FlatBottomRestraint;
 import io.github.mdxai.sampling.HarmonicRestraint;
 import io.github.mdxai.sampling.TransitionRegionSampler;
 import io.github.mdxai.util.AtomicFiles;
@@ -25,7 +26,9 @@ import java.util.Map;
  * harmonically to the coordinate's dividing surface s(x) = s*, a configuration kept every {@code stride} steps,
  * then shooting from each with {@link CommittorRun} (deterministic, resumable, shardable), then the p_B histogram
  * against the binomial spread a true reaction coordinate would give. The restrained MD starts from the given
- * configuration whose coordinate lies closest to s*.
+ * configuration whose coordinate lies closest to s* (inside the region, when one is given). A learned surface is
+ * defined everywhere but trained only near the saddle: restrained alone, a run can follow it into a basin (seen for
+ * the network's q = 0 in Study A: into C7ax), so flat-bottom walls can keep the run inside the trained region.
  *
  * <p>Files in the output folder: {@code surface_configs.gro/.csv} (the restrained configurations; the CSV has the
  * coordinate and phi, psi for alanine dipeptide), {@code surface_run.txt} (what produced them: a rerun with the same
@@ -47,10 +50,12 @@ public final class CommittorTestRun {
     /**
      * @param coordinate  the restrained CV; {@code description} tells apart coordinates of one name (e.g. the model file)
      * @param sampling    restrained MD settings; its centre is the dividing value in interface units (deg, nm, q)
+     * @param region      walls that keep the restrained MD inside a box of CV space (e.g. where a network was
+     *                    trained, so that its surface is not followed into a basin where it extrapolates); or null
      */
     public static Result run(Topology top, List<double[]> starts, CollectiveVariable coordinate, String description,
-                             TransitionRegionSampler.Settings sampling, ShootingParameters shooting, CommittorStates states,
-                             ShardSpec shard, int threads, Path out, Progress progress) {
+                             TransitionRegionSampler.Settings sampling, FlatBottomRestraint region, ShootingParameters shooting,
+                             CommittorStates states, ShardSpec shard, int threads, Path out, Progress progress) {
         InputException.require(!starts.isEmpty(), "configs: no starting configurations");
         InputException.require(sampling.centre().length == 1, "committor test: one dividing value, got " + sampling.centre().length);
         try {
@@ -67,14 +72,15 @@ public final class CommittorTestRun {
                 }
             }
         }
-        int start = nearest(starts, coordinate, target);
-        String run = describe(top, coordinate, description, sampling, starts.get(start));
+        int start = nearest(starts, coordinate, target, region);
+        String run = describe(top, coordinate, description, sampling, starts.get(start))
+                + "region=" + (region == null ? "none" : region.describe()) + "\n";
         Path configs = out.resolve(CONFIGS + ".gro");
         Path runFile = out.resolve("surface_run.txt");
         if (!(Files.isRegularFile(configs) && Files.isRegularFile(runFile) && read(runFile).equals(run))) {
             progress.status("Committor test: restrained MD on " + coordinate.name() + " = " + target);
             TransitionRegionSampler.sample(top, starts.get(start), new CollectiveVariable[]{coordinate},
-                    recorded.toArray(new CollectiveVariable[0]), sampling, out, CONFIGS, progress);
+                    recorded.toArray(new CollectiveVariable[0]), sampling, region, out, CONFIGS, progress);
             AtomicFiles.writeString(runFile, run);
         }
         // shoot from the configurations as written, so that a rerun shoots from identical numbers
@@ -93,6 +99,7 @@ public final class CommittorTestRun {
         numbers.put("kappa", sampling.kappa());
         numbers.put("thermal_width", CvList.toInterface(coordinate, HarmonicRestraint.thermalWidth(sampling.kappa(), sampling.temperature())));
         numbers.put("start_configuration", start);
+        numbers.put("region", region == null ? "none" : region.describe());
         numbers.putAll(samplingStatistics(out.resolve(CONFIGS + ".csv"), recorded, sampling));
         histogram.writeCsv(out.resolve("committor_test.csv"));
         writeJson(out.resolve("committor_test.json"), numbers);
@@ -117,11 +124,23 @@ public final class CommittorTestRun {
         return panels;
     }
 
-    /** Index of the configuration whose coordinate is closest to the target (interface units; angles wrap). */
-    static int nearest(List<double[]> starts, CollectiveVariable coordinate, double target) {
+    /**
+     * Index of the configuration whose coordinate is closest to the target (interface units; angles wrap), among
+     * those inside the region if any is.
+     */
+    static int nearest(List<double[]> starts, CollectiveVariable coordinate, double target, FlatBottomRestraint region) {
+        boolean[] inside = new boolean[starts.size()];
+        boolean any = false;
+        for (int k = 0; k < inside.length; k++) {
+            inside[k] = region == null || region.addForces(starts.get(k), new double[starts.get(k).length]) == 0;
+            any |= inside[k];
+        }
         int best = 0;
         double bestD = Double.POSITIVE_INFINITY;
         for (int k = 0; k < starts.size(); k++) {
+            if (any && !inside[k]) {
+                continue;
+            }
             double d = CvList.toInterface(coordinate, coordinate.value(starts.get(k))) - target;
             if (coordinate.periodic()) {
                 d -= 360 * Math.rint(d / 360);

@@ -3,6 +3,7 @@ package io.github.mdxai.sampling;
 import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.molecules.Constraints;
 import io.github.mdxai.molecules.ForceField;
+import io.github.mdxai.molecules.ForceTerm;
 import io.github.mdxai.molecules.LangevinBaoab;
 import io.github.mdxai.molecules.State;
 import io.github.mdxai.molecules.Topology;
@@ -59,12 +60,15 @@ public final class TransitionRegionSampler {
 
     public static Result sample(Topology top, double[] x0, CollectiveVariable[] restrained, CollectiveVariable[] recorded,
                                 Settings s, Path out, Progress progress) {
-        return sample(top, x0, restrained, recorded, s, out, "transition_configs", progress);
+        return sample(top, x0, restrained, recorded, s, null, out, "transition_configs", progress);
     }
 
-    /** As above, writing {@code <stem>.gro} and {@code <stem>.csv}. */
+    /**
+     * As above with an optional extra force term (e.g. walls that keep the run inside a region; not part of the
+     * recorded restraint energy), writing {@code <stem>.gro} and {@code <stem>.csv}.
+     */
     public static Result sample(Topology top, double[] x0, CollectiveVariable[] restrained, CollectiveVariable[] recorded,
-                                Settings s, Path out, String stem, Progress progress) {
+                                Settings s, ForceTerm extra, Path out, String stem, Progress progress) {
         InputException.require(x0.length == 3 * top.atomCount(), "structure has " + x0.length / 3 + " atoms, topology " + top.atomCount());
         InputException.require(s.centre().length == restrained.length, "centre: expected one value per restrained CV ("
                 + restrained.length + "), got " + s.centre().length);
@@ -74,6 +78,9 @@ public final class TransitionRegionSampler {
         }
         HarmonicRestraint restraint = new HarmonicRestraint(restrained, centre, s.kappa(), top.atomCount());
         ForceField ff = ForceField.of(top).plus(restraint);
+        if (extra != null) {
+            ff = ff.plus(extra);
+        }
         Constraints constraints = s.hBondConstraints() ? Constraints.hydrogenBonds(top) : null;
         LangevinBaoab md = new LangevinBaoab(ff, top.masses(), s.temperature(), s.friction(), s.dt(), constraints);
         State state = new State(x0, null);

@@ -30,7 +30,7 @@ class CommittorTestRunTest {
         TransitionRegionSampler.Settings sampling = new TransitionRegionSampler.Settings(new double[]{0}, 400, 6, 25, 200,
                 300, 1, 0.002, 3, true);
         ShootingParameters shooting = new ShootingParameters(4, 0.2, 300, 3, "langevin", 1, 0.001, "none", 5);
-        return CommittorTestRun.run(TOP, STARTS, phi, "phi at 0 deg", sampling, shooting, CommittorStates.alanineDipeptide(),
+        return CommittorTestRun.run(TOP, STARTS, phi, "phi at 0 deg", sampling, null, shooting, CommittorStates.alanineDipeptide(),
                 shard, 2, out, Progress.NONE);
     }
 
