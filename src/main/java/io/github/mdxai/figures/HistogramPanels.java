@@ -161,7 +161,11 @@ public final class HistogramPanels {
         g.fillRect(x, y - 10, 22, 12);
         g.setColor(Color.BLACK);
         g.drawString(barLegend, x + 28, y);
-        x += 28 + fm.stringWidth(barLegend) + 30;
+        if (x + 28 + fm.stringWidth(barLegend) + 58 + fm.stringWidth(referenceLegend) < width) {
+            x += 28 + fm.stringWidth(barLegend) + 30;
+        } else {
+            y += fm.getHeight() + 4; // too narrow for one row: the reference goes below
+        }
         g.setColor(REFERENCE);
         g.setStroke(new BasicStroke(2.2f));
         g.drawLine(x, y - 4, x + 22, y - 4);
