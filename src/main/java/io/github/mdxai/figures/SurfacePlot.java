@@ -394,6 +394,6 @@ public final class SurfacePlot {
         if (v == Math.rint(v)) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v).strip()).stripTrailingZeros().toPlainString();
     }
 }

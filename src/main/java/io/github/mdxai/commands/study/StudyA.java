@@ -164,7 +164,8 @@ public final class StudyA {
         CommittorTestRun.figure(histograms, List.of("(a) phi, psi saddle region", "(b) network q = 0",
                 "(c) logistic p_B = 1/2, top-2 features")).writePng(png);
         r.figure(png, "Committor test: p_B histograms of configurations on (a) the restrained (phi, psi) saddle region, "
-                + "(b) the network's q = 0 surface, (c) the p_B = 1/2 line of a logistic fit in the two top LIME distances; "
+                + "(b) the network's q = 0 surface, (c) the p_B = 1/2 line of a logistic fit in the two top LIME distances, "
+                + "(b) and (c) by restrained MD kept inside the (phi, psi) box of the training configurations by flat-bottom walls; "
                 + "orange: the histogram binomial noise alone would give if every p_B were 1/2");
         r.note("Committor test (Bolhuis, Dellago and Chandler 2000): a reaction coordinate's dividing surface gives p_B peaked at "
                 + "1/2 with the binomial width; phi and psi at the saddle are known to give a broad or bimodal histogram.");
