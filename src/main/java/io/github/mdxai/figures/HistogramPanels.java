@@ -120,14 +120,14 @@ public final class HistogramPanels {
         for (double t : SurfacePlot.ticks(xMin, xMax)) {
             int x = (int) Math.round(x0 + (t - xMin) / (xMax - xMin) * PANEL_W);
             g.drawLine(x, TOP + PANEL_H, x, TOP + PANEL_H + 5);
-            String s = label(t);
+            String s = SurfacePlot.label(t);
             g.drawString(s, x - fm.stringWidth(s) / 2, TOP + PANEL_H + 20);
         }
         for (double t : SurfacePlot.ticks(0, yMax)) {
             int y = (int) Math.round(TOP + PANEL_H - t / yMax * PANEL_H);
             g.drawLine(x0 - 5, y, x0, y);
             if (first) {
-                String s = label(t);
+                String s = SurfacePlot.label(t);
                 g.drawString(s, x0 - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
             }
         }
@@ -171,12 +171,5 @@ public final class HistogramPanels {
         g.drawLine(x, y - 4, x + 22, y - 4);
         g.setColor(Color.BLACK);
         g.drawString(referenceLegend, x + 28, y);
-    }
-
-    private static String label(double v) {
-        if (v == Math.rint(v)) {
-            return Long.toString((long) v);
-        }
-        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.3g", v).strip()).stripTrailingZeros().toPlainString();
     }
 }

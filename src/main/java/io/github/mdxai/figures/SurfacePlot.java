@@ -390,7 +390,8 @@ public final class SurfacePlot {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static String label(double v) {
+    /** A tick label: integers plain, others with three significant digits and no trailing zeros. */
+    static String label(double v) {
         if (v == Math.rint(v)) {
             return Long.toString((long) v);
         }
