@@ -99,7 +99,7 @@ class CommittorCoordinateTest {
         net.getLayer(1).setParam("b", Nd4j.createFromArray(new float[][]{{0}}));
         CommittorModel model = new CommittorModel(net, List.of("r6-10", "r6-11"), new Standardization(mean, std), spec, "pB", Map.of());
         CommittorCoordinate q = new CommittorCoordinate(model, top.atomCount());
-        double kappa = 50;
+        double kappa = 200;
         double temperature = 300;
         double width = HarmonicRestraint.thermalWidth(kappa, temperature);
         ForceField ff = ForceField.of(top).plus(new HarmonicRestraint(q, 0, kappa, top.atomCount()));
@@ -108,7 +108,7 @@ class CommittorCoordinateTest {
         Velocities.maxwellBoltzmann(top.masses(), temperature, Rng.stream(1, "test-velocities"), state.v);
         md.prime(state);
         SplittableRandom noise = Rng.stream(1, "test-langevin");
-        int samples = 600;
+        int samples = 2000;
         double sum = 0;
         double sumSq = 0;
         double worstExact = 0;
