@@ -1,5 +1,6 @@
 package io.github.mdxai.commands;
 
+import ij.measure.ResultsTable;
 import io.github.mdxai.committor.CommittorStates;
 import io.github.mdxai.committor.CommittorTestRun;
 import io.github.mdxai.committor.Configurations;
@@ -16,7 +17,6 @@ import io.github.mdxai.util.Progress;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -107,8 +107,8 @@ public class RunCommittorTest implements Command {
     @Parameter
     private StatusService statusService;
 
-    @Parameter
-    private LogService log;
+    @Parameter(type = ItemIO.OUTPUT, label = "Committor histogram")
+    private ResultsTable table;
 
     @Override
     public void run() {
@@ -142,8 +142,8 @@ public class RunCommittorTest implements Command {
                 : String.format(Locale.ROOT, "Committor Test on %s: n = %d, mean p_B %.3f, std %.3f (binomial noise alone %.3f), "
                 + "fraction in [0.4, 0.6] %.2f; %s", surface.description(), r.histogram().n(), r.histogram().mean(),
                 r.histogram().std(), r.histogram().binomialStd(), r.histogram().fractionInMiddle(), out);
-        if (log != null) {
-            log.info(summary);
+        if (r.histogram() != null) {
+            table = ResultsTable.open2(out.toPath().resolve("committor_test.csv").toString());
         }
     }
 }

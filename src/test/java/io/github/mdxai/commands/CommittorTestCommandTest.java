@@ -52,6 +52,7 @@ class CommittorTestCommandTest {
                 assertTrue(Math.abs(s + 20) < 15, "coordinate " + s + " deg far from -20");
             }
             assertTrue(Files.isRegularFile(dir.resolve("committor_test.png")));
+            assertEquals(20, ((ij.measure.ResultsTable) m.getOutput("table")).size());
             Map<String, Object> bad = inputs(dir.resolve("bad"));
             bad.put("kind", "model");
             bad.put("model", null);
