@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * A logistic committor model in a few features: p_B = sigmoid(b0 + sum_j b_j x_j), fitted by maximum binomial
- * likelihood (n_B of n_A + n_B shots per configuration when the counts are given, else p_B with weight 1) by
+ * likelihood (with a unit Gaussian prior on the slopes of the standardized features) (n_B of n_A + n_B shots per configuration when the counts are given, else p_B with weight 1) by
  * Newton-Raphson (IRLS). Its p_B = 1/2 surface b0 + b.x = 0 is a dividing surface in those features; as
  * q = (b0 + b.x) / 2 it is on the scale of the network's q (p_B = (1 + tanh q) / 2), so a restraint of the same
  * force constant holds both surfaces equally tightly in predicted p_B.
@@ -92,9 +92,14 @@ public record LogisticLine(List<String> features, double intercept, double[] slo
                     }
                 }
             }
-            for (int a = 0; a <= d; a++) {
-                hessian.addToEntry(a, a, 1e-9 * total); // keeps perfectly separated data finite
+            // a unit Gaussian prior on the standardized slopes keeps separable data (few configurations, few shots)
+            // from driving them to infinity, which would make the surface restraint an arbitrarily stiff spring;
+            // against thousands of shots it is negligible
+            for (int a = 1; a <= d; a++) {
+                gradient.addToEntry(a, -beta[a]);
+                hessian.addToEntry(a, a, 1);
             }
+            hessian.addToEntry(0, 0, 1e-9 * total);
             RealVector step = new LUDecomposition(hessian).getSolver().solve(gradient);
             for (int a = 0; a <= d; a++) {
                 beta[a] += step.getEntry(a);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogisticLineTest {
 
@@ -40,5 +41,23 @@ class LogisticLineTest {
         double[] onLine = {0.25, (0.5 * 0 - line.intercept() - line.slopes()[0] * 0.25) / line.slopes()[1]};
         assertEquals(0.5, line.pB(onLine), 1e-12);
         assertEquals(line.dividingValue(), 0.5 * (line.slopes()[0] * onLine[0] + line.slopes()[1] * onLine[1]), 1e-12);
+    }
+
+    /** Perfectly separated outcomes (all A on one side, all B on the other) still give finite, moderate slopes. */
+    @Test
+    void separableDataGiveFiniteSlopes() {
+        double[][] x = new double[40][2];
+        double[] y = new double[40];
+        double[] n = new double[40];
+        for (int r = 0; r < 40; r++) {
+            x[r][0] = 0.2 + 0.1 * r / 39.0;
+            x[r][1] = 0.3 + 0.01 * Math.sin(r);
+            y[r] = x[r][0] > 0.25 ? 1 : 0;
+            n[r] = 8;
+        }
+        LogisticLine line = LogisticLine.fit(List.of("r6-10", "r6-11"), x, y, n);
+        double standardized = line.slopes()[0] * 0.1 / Math.sqrt(12);
+        assertTrue(Double.isFinite(line.intercept()) && standardized > 1 && standardized < 20, "slope per std " + standardized);
+        assertEquals(0.25, -(line.intercept() + line.slopes()[1] * 0.3) / line.slopes()[0], 0.01);
     }
 }

@@ -93,15 +93,16 @@ public final class StudyA {
         return steps;
     }
 
-    /** Configurations per surface, shots, shot length, sampling interval and equilibration (steps) of the committor test. */
-    record CommittorTestScale(int configurations, int shots, double tmaxPs, long interval, long equilibration) {
+    /** Configurations per surface, shots, shot length, sampling interval and equilibration (steps), kappa (kJ/mol/q^2). */
+    record CommittorTestScale(int configurations, int shots, double tmaxPs, long interval, long equilibration, double kappa) {
     }
 
     static CommittorTestScale committorTestScale(Preset p) {
         return switch (p.name()) {
-            case "smoke" -> new CommittorTestScale(8, 8, 0.5, 50, 500);
-            case "quick" -> new CommittorTestScale(40, 30, 1.0, 100, 2000);
-            default -> new CommittorTestScale(200, 100, 1.0, 250, 5000);
+            // smoke: a softer spring, as a logistic fit to 40 configurations of 8 shots can be steep
+            case "smoke" -> new CommittorTestScale(8, 8, 0.5, 50, 500, 50);
+            case "quick" -> new CommittorTestScale(40, 30, 1.0, 100, 2000, 400);
+            default -> new CommittorTestScale(200, 100, 1.0, 250, 5000, 400);
         };
     }
 
@@ -113,7 +114,7 @@ public final class StudyA {
     static List<Step> committorTestSteps(Context context, Preset p, long seed, int threads) {
         CommittorTestScale t = committorTestScale(p);
         // 1 fs: kappa 400 on q = logit / 2 with slopes near 100 / nm is a stiff spring on the hydrogen HA
-        Map<String, Object> common = params("kappa", 400, "dt", 0.001, "count", t.configurations(), "interval", t.interval(),
+        Map<String, Object> common = params("kappa", t.kappa(), "dt", 0.001, "count", t.configurations(), "interval", t.interval(),
                 "equilibration", t.equilibration(), "shots", t.shots(), "tmax", t.tmaxPs(), "temperature", 300, "seed", seed,
                 "threads", threads);
         Map<String, Object> q = new LinkedHashMap<>(common);
