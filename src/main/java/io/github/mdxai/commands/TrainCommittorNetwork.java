@@ -42,9 +42,10 @@ public class TrainCommittorNetwork implements Command {
             persist = false)
     private String activation = "relu";
 
-    @Parameter(label = "Loss", description = "mse on p_B (as in the seed) or crossentropy weighted by the nA/nB shot counts",
-            choices = {"mse", "crossentropy"}, persist = false)
-    private String loss = "mse";
+    @Parameter(label = "Loss", description = "crossentropy: binomial likelihood of the nA/nB shot counts (no floor at small p_B); "
+            + "mse on p_B as in the seed, also for datasets without counts (with L2 its predictions bottom out near p_B 0.05)",
+            choices = {"crossentropy", "mse"}, persist = false)
+    private String loss = "crossentropy";
 
     @Parameter(label = "Epochs (maximum)", min = "1", persist = false)
     private int epochs = 500;

@@ -40,9 +40,13 @@ public interface CollectiveVariable {
         return isAngle() ? Math.toRadians(value) : value;
     }
 
-    /** The column header of this variable in every table: name and interface unit, e.g. phi_deg, r6-10_nm. */
+    /**
+     * The column header of this variable in every table: name and interface unit, e.g. phi_deg, r6-10_nm; a
+     * dimensionless variable (a committor model's q) has no suffix.
+     */
     default String column() {
-        return name() + "_" + interfaceUnit();
+        String unit = interfaceUnit();
+        return unit.isEmpty() ? name() : name() + "_" + unit;
     }
 
     private boolean isAngle() {

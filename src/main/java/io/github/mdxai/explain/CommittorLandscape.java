@@ -74,6 +74,12 @@ public final class CommittorLandscape {
 
     /** Committor configurations: the two features and the measured p_B. */
     public record Points(double[] x, double[] y, double[] pB) {
+
+        /** Columns x and y (with or without unit suffix) and pB of a committor dataset such as features.csv. */
+        public static Points of(CsvTable dataset, String x, String y) {
+            return new Points(dataset.column(dataset.columns().get(dataset.columnIndexAnyUnit(x))),
+                    dataset.column(dataset.columns().get(dataset.columnIndexAnyUnit(y))), dataset.column("pB"));
+        }
     }
 
     /**

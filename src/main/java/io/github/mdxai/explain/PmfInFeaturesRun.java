@@ -26,9 +26,13 @@ import java.util.Map;
  */
 public final class PmfInFeaturesRun {
 
-    /** The landscape, its two feature names (without unit), how many frames and committor points it used, and the points. */
+    /**
+     * The landscape, its two feature names (without unit), how many frames and committor points it used, the points,
+     * and the same points on F(phi, psi) (the seed's Fig. 1b; null when frames or points lack phi and psi).
+     */
     public record Outcome(CommittorLandscape.Result result, List<String> features, int frameCount,
-                          CommittorLandscape.Points points) {
+                          CommittorLandscape.Points points, CommittorLandscape.Result dihedrals,
+                          CommittorLandscape.Points dihedralPoints) {
     }
 
     private PmfInFeaturesRun() {
@@ -44,13 +48,23 @@ public final class PmfInFeaturesRun {
         int[] rows = Reweighting.rowsFrom(colvar, skip);
         CommittorLandscape.Frames f = CommittorLandscape.Frames.fromColvar(colvar, rows, x, y, weights, states.a(),
                 states.b(), model);
-        double[] px = dataset.column(dataset.columns().get(dataset.columnIndexAnyUnit(x)));
-        double[] py = dataset.column(dataset.columns().get(dataset.columnIndexAnyUnit(y)));
-        CommittorLandscape.Points points = new CommittorLandscape.Points(px, py, dataset.column("pB"));
+        CommittorLandscape.Points points = CommittorLandscape.Points.of(dataset, x, y);
+        double[] px = points.x();
+        double[] py = points.y();
         Axis ax = FreeEnergy.axisCovering(CsvTable.nameOf(x), "nm", concat(f.x(), px), bins);
         Axis ay = FreeEnergy.axisCovering(CsvTable.nameOf(y), "nm", concat(f.y(), py), bins);
         CommittorLandscape.Result result = CommittorLandscape.compute(f, points, ax, ay, temperature);
-        return new Outcome(result, List.of(ax.name(), ay.name()), rows.length, points);
+        CommittorLandscape.Result dihedrals = null;
+        CommittorLandscape.Points onDihedrals = null;
+        if (dataset.hasColumnAnyUnit("phi") && dataset.hasColumnAnyUnit("psi") && colvar.hasColumnAnyUnit("phi")
+                && colvar.hasColumnAnyUnit("psi")) {
+            // the same configurations and colour scale on F(phi, psi), where the seed sees no clear dividing line
+            onDihedrals = CommittorLandscape.Points.of(dataset, "phi", "psi");
+            dihedrals = CommittorLandscape.compute(CommittorLandscape.Frames.fromColvar(colvar, rows, "phi", "psi",
+                    weights, states.a(), states.b(), null), onDihedrals, Axis.spanning("phi", "deg", -180, 180, 60),
+                    Axis.spanning("psi", "deg", -180, 180, 60), temperature);
+        }
+        return new Outcome(result, List.of(ax.name(), ay.name()), rows.length, points, dihedrals, onDihedrals);
     }
 
     /** Writes pmf.csv, model_pB.csv (when the model's p_B is there), pmf.png (colours up to {@code fmax}) and landscape.json. */
@@ -60,29 +74,21 @@ public final class PmfInFeaturesRun {
         if (result.meanModelPB() != null) {
             GridCsv.write(result.meanModelPB(), folder.resolve("model_pB.csv"));
         }
-        figure(o, fmax).writePng(folder.resolve("pmf.png"));
+        SurfacePlot features = figure(result, o.points(), fmax,
+                "PMF in " + o.features().get(0) + ", " + o.features().get(1) + " (seed Fig. 3b)");
+        features.writePng(folder.resolve("pmf.png"));
+        if (o.dihedrals() != null) {
+            SurfacePlot phiPsi = figure(o.dihedrals(), o.dihedralPoints(), fmax, "F(phi, psi) (seed Fig. 1b)");
+            phiPsi.writePng(folder.resolve("pmf_phi_psi.png"));
+            SurfacePlot.writeSideBySide(folder.resolve("committor_landscapes.png"), phiPsi, features);
+        }
         writeJson(o, folder.resolve("landscape.json"));
     }
 
-    private static SurfacePlot figure(Outcome o, double fmax) {
-        CommittorLandscape.Result result = o.result();
-        double[] px = o.points().x(), py = o.points().y(), pb = o.points().pB();
-        SurfacePlot plot = new SurfacePlot(result.freeEnergy()).range(0, fmax).contours(5)
-                .title("PMF; committor points blue (p_B<0.1) .. white (0.5) .. red (>0.9)");
-        double[][] limits = {{-1, 0.1}, {0.1, 0.4}, {0.4, 0.6}, {0.6, 0.9}, {0.9, 2}};
-        Color[] colours = {new Color(40, 80, 255), Color.CYAN, Color.WHITE, Color.ORANGE, Color.RED};
-        for (int c = 0; c < limits.length; c++) {
-            int n = 0;
-            double[] sx = new double[pb.length];
-            double[] sy = new double[pb.length];
-            for (int i = 0; i < pb.length; i++) {
-                if (pb[i] >= limits[c][0] && pb[i] < limits[c][1]) {
-                    sx[n] = px[i];
-                    sy[n++] = py[i];
-                }
-            }
-            plot.points(Arrays.copyOf(sx, n), Arrays.copyOf(sy, n), colours[c]);
-        }
+    private static SurfacePlot figure(CommittorLandscape.Result result, CommittorLandscape.Points points, double fmax,
+                                      String title) {
+        SurfacePlot plot = new SurfacePlot(result.freeEnergy()).range(0, fmax).contours(5).title(title)
+                .valuePoints(points.x(), points.y(), points.pB(), 0, 1, "committor p_B");
         if (result.meanModelPB() != null) {
             plot.isoline(result.meanModelPB(), 0.5, Color.MAGENTA);
         }

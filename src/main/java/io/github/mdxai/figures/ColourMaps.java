@@ -10,7 +10,15 @@ public final class ColourMaps {
 
     /** A viridis-like ramp (dark blue to yellow) interpolated between a few anchor colours, 256 entries. */
     public static IndexColorModel viridis() {
-        int[][] anchors = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
+        return ramp(new int[][]{{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}});
+    }
+
+    /** A diverging ramp blue - white - red (ColorBrewer RdBu ends), 256 entries: for values around a midpoint such as p_B = 1/2. */
+    public static IndexColorModel blueWhiteRed() {
+        return ramp(new int[][]{{33, 102, 172}, {146, 197, 222}, {247, 247, 247}, {244, 165, 130}, {178, 24, 43}});
+    }
+
+    private static IndexColorModel ramp(int[][] anchors) {
         byte[] r = new byte[256];
         byte[] g = new byte[256];
         byte[] b = new byte[256];

@@ -42,6 +42,10 @@ public final class SurfacePlot {
     private double[][] path;
     private final List<Object[]> markers = new ArrayList<>();
     private final List<Object[]> isolines = new ArrayList<>();
+    private double[][] valuePoints;
+    private double valueMin;
+    private double valueMax;
+    private String valueLabel;
 
     public SurfacePlot(Grid2D grid) {
         this.grid = grid;
@@ -72,6 +76,18 @@ public final class SurfacePlot {
         return this;
     }
 
+    /**
+     * Points coloured by a value on a blue - white - red scale over [min, max] (e.g. p_B over [0, 1]), outlined in
+     * black, with a second colour bar labelled {@code label}. Figures drawn with the same range share the scale.
+     */
+    public SurfacePlot valuePoints(double[] x, double[] y, double[] values, double min, double max, String label) {
+        this.valuePoints = new double[][]{x.clone(), y.clone(), values.clone()};
+        this.valueMin = min;
+        this.valueMax = max;
+        this.valueLabel = label;
+        return this;
+    }
+
     /** A polyline through (x[k], y[k]); on wrapping axes, jumps of more than half the axis are not drawn. */
     public SurfacePlot path(double[] x, double[] y) {
         this.path = new double[][]{x.clone(), y.clone()};
@@ -94,7 +110,7 @@ public final class SurfacePlot {
     }
 
     public BufferedImage render() {
-        int width = LEFT + PLOT + BAR_GAP + BAR_WIDTH + RIGHT;
+        int width = LEFT + PLOT + BAR_GAP + BAR_WIDTH + RIGHT + (valuePoints == null ? 0 : BAR_WIDTH + RIGHT);
         int height = TOP + PLOT + BOTTOM;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -116,6 +132,9 @@ public final class SurfacePlot {
         for (int k = 0; k < pointSets.size(); k++) {
             drawPoints(g, pointSets.get(k), pointColours.get(k));
         }
+        if (valuePoints != null) {
+            drawValuePoints(g);
+        }
         for (Object[] line : isolines) {
             g.setColor((Color) line[2]);
             g.setStroke(new BasicStroke(2.5f));
@@ -129,7 +148,10 @@ public final class SurfacePlot {
         }
         g.setClip(null);
         drawAxes(g);
-        drawColourBar(g, lut, lo, hi);
+        drawColourBar(g, lut, lo, hi, LEFT + PLOT + BAR_GAP, axisLabel(grid.valueName(), grid.valueUnit()));
+        if (valuePoints != null) {
+            drawColourBar(g, ColourMaps.blueWhiteRed(), valueMin, valueMax, LEFT + PLOT + BAR_GAP + BAR_WIDTH + RIGHT, valueLabel);
+        }
         g.dispose();
         return image;
     }
@@ -138,6 +160,30 @@ public final class SurfacePlot {
     public void writePng(Path target) {
         BufferedImage image = render();
         AtomicFiles.write(target, out -> ImageIO.write(image, "png", out));
+    }
+
+    /** Several figures rendered next to each other into one PNG (e.g. the same points on two surfaces). */
+    public static void writeSideBySide(Path target, SurfacePlot... plots) {
+        List<BufferedImage> images = new ArrayList<>();
+        int width = 0;
+        int height = 0;
+        for (SurfacePlot p : plots) {
+            BufferedImage image = p.render();
+            images.add(image);
+            width += image.getWidth();
+            height = Math.max(height, image.getHeight());
+        }
+        BufferedImage all = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int x = 0;
+        for (BufferedImage image : images) {
+            g.drawImage(image, x, 0, null);
+            x += image.getWidth();
+        }
+        g.dispose();
+        AtomicFiles.write(target, out -> ImageIO.write(all, "png", out));
     }
 
     private double px(double x) {
@@ -282,8 +328,24 @@ public final class SurfacePlot {
         g.drawString(title, LEFT + PLOT / 2 - fm.stringWidth(title) / 2, TOP - 18);
     }
 
-    private void drawColourBar(Graphics2D g, IndexColorModel lut, double lo, double hi) {
-        int x0 = LEFT + PLOT + BAR_GAP;
+    private void drawValuePoints(Graphics2D g) {
+        IndexColorModel lut = ColourMaps.blueWhiteRed();
+        double r = valuePoints[0].length > 300 ? 2.5 : 3.5;
+        g.setStroke(new BasicStroke(0.8f));
+        for (int k = 0; k < valuePoints[0].length; k++) {
+            double v = valuePoints[2][k];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            Ellipse2D dot = new Ellipse2D.Double(px(valuePoints[0][k]) - r, py(valuePoints[1][k]) - r, 2 * r, 2 * r);
+            g.setColor(new Color(lut.getRGB(index(v, valueMin, valueMax))));
+            g.fill(dot);
+            g.setColor(Color.BLACK);
+            g.draw(dot);
+        }
+    }
+
+    private void drawColourBar(Graphics2D g, IndexColorModel lut, double lo, double hi, int x0, String name) {
         for (int y = 0; y < PLOT; y++) {
             g.setColor(new Color(lut.getRGB(255 - (int) Math.round(y * 255.0 / (PLOT - 1)))));
             g.fillRect(x0, TOP + y, BAR_WIDTH, 1);
@@ -297,7 +359,6 @@ public final class SurfacePlot {
             g.drawLine(x0 + BAR_WIDTH, y, x0 + BAR_WIDTH + 4, y);
             g.drawString(label(t), x0 + BAR_WIDTH + 7, y + fm.getAscent() / 2 - 1);
         }
-        String name = axisLabel(grid.valueName(), grid.valueUnit());
         AffineTransform saved = g.getTransform();
         g.rotate(Math.PI / 2);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
@@ -329,10 +390,11 @@ public final class SurfacePlot {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static String label(double v) {
+    /** A tick label: integers plain, others with three significant digits and no trailing zeros. */
+    static String label(double v) {
         if (v == Math.rint(v)) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v).strip()).stripTrailingZeros().toPlainString();
     }
 }

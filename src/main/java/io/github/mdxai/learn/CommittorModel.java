@@ -55,6 +55,7 @@ public final class CommittorModel {
     private final String target;
     private final Map<String, Object> training;
     private MultiLayerNetwork qNetwork;
+    private DenseQ denseQ;
 
     CommittorModel(MultiLayerNetwork network, List<String> featureNames, Standardization standardization,
                    NetworkSpec spec, String target, Map<String, Object> training) {
@@ -153,6 +154,23 @@ public final class CommittorModel {
         return g;
     }
 
+    /**
+     * q of one raw feature row, with dq/dx_j (per raw feature unit) written into {@code dqdx}: the network's input
+     * gradient with respect to the standardized inputs, chained through the standardization (dz_j/dx_j = 1/std_j).
+     * What a restraint on q needs at every MD step, so it runs in double-precision Java ({@link DenseQ}), not DL4J.
+     */
+    public synchronized double qAndGradient(double[] features, double[] dqdx) {
+        if (denseQ == null) {
+            denseQ = new DenseQ(network, spec, features());
+        }
+        double[] z = standardization.apply(features);
+        double q = denseQ.qAndGradient(z, dqdx);
+        for (int j = 0; j < dqdx.length; j++) {
+            dqdx[j] /= standardization.std(j);
+        }
+        return q;
+    }
+
     /** p_B = (1 + tanh q) / 2. */
     public static double pB(double q) {
         return 0.5 * (1 + Math.tanh(q));
@@ -174,6 +192,7 @@ public final class CommittorModel {
     /** Call after the sigmoid network's parameters changed (training). */
     synchronized void parametersChanged() {
         qNetwork = null;
+        denseQ = null;
     }
 
     static INDArray toMatrix(double[][] z) {

@@ -60,48 +60,23 @@ public final class TransitionRegionSampler {
     }
 
     /** Kept configurations' CV values (rows = configurations, interface units) and the lag-1 autocorrelations. */
-    public record Result(double[][] cvValues, double[] lag1Autocorrelation, double wallSeconds) {
+    public record Result(double[][] cvValues, double[] lag1Autocorrelation, double[] autocorrelationTime, double wallSeconds) {
     }
 
     private TransitionRegionSampler() {
     }
 
-    /** A harmonic restraint on CVs around a centre (CV units, radians for dihedrals). */
-    static final class Restraint implements ForceTerm {
-        private final CollectiveVariable[] cvs;
-        private final double[] centre;
-        private final double kappa;
-        private final double[][] gradient;
-
-        Restraint(CollectiveVariable[] cvs, double[] centre, double kappa, int atoms) {
-            this.cvs = cvs;
-            this.centre = centre;
-            this.kappa = kappa;
-            this.gradient = new double[cvs.length][3 * atoms];
-        }
-
-        @Override
-        public double addForces(double[] x, double[] f) {
-            double energy = 0;
-            for (int k = 0; k < cvs.length; k++) {
-                double d = cvs[k].valueAndGradient(x, gradient[k]) - centre[k];
-                if (cvs[k].periodic()) {
-                    d -= 2 * Math.PI * Math.rint(d / (2 * Math.PI));
-                }
-                energy += 0.5 * kappa * d * d;
-                double[] g = gradient[k];
-                for (int a : cvs[k].atoms()) {
-                    f[3 * a] -= kappa * d * g[3 * a];
-                    f[3 * a + 1] -= kappa * d * g[3 * a + 1];
-                    f[3 * a + 2] -= kappa * d * g[3 * a + 2];
-                }
-            }
-            return energy;
-        }
-    }
-
     public static Result sample(Topology top, double[] x0, CollectiveVariable[] restrained, CollectiveVariable[] recorded,
                                 Settings s, Path out, Progress progress) {
+        return sample(top, x0, restrained, recorded, s, null, out, "transition_configs", progress);
+    }
+
+    /**
+     * As above with an optional extra force term (e.g. walls that keep the run inside a region; not part of the
+     * recorded restraint energy), writing {@code <stem>.gro} and {@code <stem>.csv}.
+     */
+    public static Result sample(Topology top, double[] x0, CollectiveVariable[] restrained, CollectiveVariable[] recorded,
+                                Settings s, ForceTerm extra, Path out, String stem, Progress progress) {
         InputException.require(x0.length == 3 * top.atomCount(), "structure has " + x0.length / 3 + " atoms, topology " + top.atomCount());
         InputException.require(s.centre().length == restrained.length, "centre: expected one value per restrained CV ("
                 + restrained.length + "), got " + s.centre().length);
@@ -109,8 +84,11 @@ public final class TransitionRegionSampler {
         for (int k = 0; k < centre.length; k++) {
             centre[k] = restrained[k].fromInterface(s.centre()[k]);
         }
-        Restraint restraint = new Restraint(restrained, centre, s.kappa(), top.atomCount());
+        HarmonicRestraint restraint = new HarmonicRestraint(restrained, centre, s.kappa(), top.atomCount());
         ForceField ff = ForceField.of(top).plus(restraint);
+        if (extra != null) {
+            ff = ff.plus(extra);
+        }
         Constraints constraints = Constraints.of(top, s.hBondConstraints());
         LangevinBaoab md = new LangevinBaoab(ff, top.masses(), s.temperature(), s.friction(), s.dt(), constraints);
         State state = new State(x0, null);
@@ -122,7 +100,7 @@ public final class TransitionRegionSampler {
         List<double[]> kept = new ArrayList<>();
         boolean[] cancelled = {false};
         double[] scratch = new double[x0.length];
-        AtomicFiles.writeText(out.resolve("transition_configs.csv"), csv -> AtomicFiles.writeText(out.resolve("transition_configs.gro"), gro -> {
+        AtomicFiles.writeText(out.resolve(stem + ".csv"), csv -> AtomicFiles.writeText(out.resolve(stem + ".gro"), gro -> {
             List<String> header = new ArrayList<>(List.of("index", "time_ps"));
             for (CollectiveVariable c : recorded) {
                 header.add(c.column());
@@ -158,10 +136,13 @@ public final class TransitionRegionSampler {
         progress.fraction(1);
         double[][] values = kept.toArray(new double[0][]);
         double[] lag1 = new double[recorded.length];
+        double[] tau = new double[recorded.length];
         for (int c = 0; c < recorded.length; c++) {
-            lag1[c] = lag1Autocorrelation(values, c, recorded[c].periodic());
+            double[] series = centred(values, c, recorded[c].periodic());
+            lag1[c] = values.length < 3 ? Double.NaN : autocorrelation(series, 1);
+            tau[c] = integratedAutocorrelationTime(series);
         }
-        return new Result(values, lag1, (System.nanoTime() - start) * 1e-9);
+        return new Result(values, lag1, tau, (System.nanoTime() - start) * 1e-9);
     }
 
     private static void writeRow(Writer w, int index, double time, double[] cv, double restraint) throws java.io.IOException {
@@ -176,12 +157,14 @@ public final class TransitionRegionSampler {
 
     /** Lag-1 autocorrelation of column c (angles in degrees unwrapped around their circular mean). */
     static double lag1Autocorrelation(double[][] rows, int c, boolean periodic) {
+        return rows.length < 3 ? Double.NaN : autocorrelation(centred(rows, c, periodic), 1);
+    }
+
+    /** Column c minus its mean; angles (degrees) are first unwrapped around their circular mean. */
+    public static double[] centred(double[][] rows, int c, boolean periodic) {
         int n = rows.length;
-        if (n < 3) {
-            return Double.NaN;
-        }
         double[] v = new double[n];
-        double ref = rows[0][c];
+        double ref = 0;
         if (periodic) {
             double sx = 0, sy = 0;
             for (double[] r : rows) {
@@ -192,21 +175,48 @@ public final class TransitionRegionSampler {
         }
         double mean = 0;
         for (int k = 0; k < n; k++) {
-            double d = rows[k][c] - (periodic ? ref : 0);
+            double d = rows[k][c] - ref;
             if (periodic) {
                 d -= 360 * Math.rint(d / 360);
             }
             v[k] = d;
             mean += d / n;
         }
-        double num = 0, den = 0;
         for (int k = 0; k < n; k++) {
-            den += (v[k] - mean) * (v[k] - mean);
-            if (k + 1 < n) {
-                num += (v[k] - mean) * (v[k + 1] - mean);
+            v[k] -= mean;
+        }
+        return v;
+    }
+
+    /** Normalized autocorrelation of a centred series at the given lag (0 for a constant series). */
+    static double autocorrelation(double[] v, int lag) {
+        double num = 0, den = 0;
+        for (int k = 0; k < v.length; k++) {
+            den += v[k] * v[k];
+            if (k + lag < v.length) {
+                num += v[k] * v[k + lag];
             }
         }
         return den == 0 ? 0 : num / den;
+    }
+
+    /**
+     * Integrated autocorrelation time of a centred series in samples, tau = 1 + 2 sum_t rho(t), summed until the
+     * window t >= 5 tau (Sokal's self-consistent window); 1 for uncorrelated samples, NaN for fewer than 3.
+     */
+    public static double integratedAutocorrelationTime(double[] centred) {
+        int n = centred.length;
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double tau = 1;
+        for (int t = 1; t < n / 2; t++) {
+            tau += 2 * autocorrelation(centred, t);
+            if (t >= 5 * tau) {
+                break;
+            }
+        }
+        return Math.max(tau, 1e-3);
     }
 
     /**

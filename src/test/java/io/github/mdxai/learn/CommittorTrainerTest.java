@@ -134,6 +134,33 @@ class CommittorTrainerTest {
         assertTrue(r.curve().get(r.curve().size() - 1).trainLoss() < r.curve().get(0).trainLoss());
     }
 
+    /**
+     * The p_B floor: with L2 weight decay, MSE on sigmoid(2q) barely pulls q down where p_B is 0 (its gradient in q
+     * vanishes as 4 p^2), so the decay wins and predictions stall above 0; the binomial cross-entropy's gradient is
+     * linear in p and keeps pulling. Same data, network and L2 (the command's default 1e-2), two losses.
+     */
+    @Test
+    void crossEntropyHasNoFloorWhereMeasuredPBIsZero() {
+        double[] median = new double[2];
+        String[] losses = {NetworkSpec.MSE, NetworkSpec.CROSSENTROPY};
+        for (int k = 0; k < 2; k++) {
+            NetworkSpec s = new NetworkSpec(new int[]{32, 16}, "relu", losses[k], 60, 32, 3e-3, 1e-2, 60, 11);
+            CommittorTrainer.Result r = CommittorTrainer.train(data, "pB", s, Progress.NONE);
+            double[] q = r.model().q(data.x());
+            java.util.List<Double> atZero = new java.util.ArrayList<>();
+            for (int row : r.split().train()) {
+                if (data.target()[row] == 0) {
+                    atZero.add(CommittorModel.pB(q[row]));
+                }
+            }
+            java.util.Collections.sort(atZero);
+            assertTrue(atZero.size() >= 20, "rows measured at p_B = 0: " + atZero.size());
+            median[k] = atZero.get(atZero.size() / 2);
+        }
+        assertTrue(median[1] < 0.02, "crossentropy: median prediction " + median[1] + " where p_B was measured 0");
+        assertTrue(median[0] > 2 * median[1], "mse " + median[0] + " vs crossentropy " + median[1]);
+    }
+
     @Test
     void cancelStopsTraining() {
         Progress cancelled = new Progress() {

@@ -17,7 +17,7 @@ class TransitionRegionSamplerTest {
         double[] x = GroFile.read(Path.of("test-data/ala2/conformations.gro")).get(1).x();
         CollectiveVariable[] cvs = CollectiveVariables.parseAtLeastOne("phi psi", 22);
         // centre psi at -170 deg: psi is about 73 deg, so the short way round crosses +-180
-        TransitionRegionSampler.Restraint r = new TransitionRegionSampler.Restraint(cvs,
+        HarmonicRestraint r = new HarmonicRestraint(cvs,
                 new double[]{Math.toRadians(10), Math.toRadians(-170)}, 100, 22);
         double[] f = new double[x.length];
         double u = r.addForces(x, f);
@@ -66,6 +66,20 @@ class TransitionRegionSamplerTest {
         double[][] samples = {{170, 0}, {-100, 0}, {0, 0}};
         assertEquals(0, TransitionRegionSampler.nearest(samples, new double[]{-175, 0}, new boolean[]{true, false}));
         assertEquals(1, TransitionRegionSampler.nearest(samples, new double[]{-175, 0}, new boolean[]{false, false}));
+    }
+
+    @Test
+    void integratedAutocorrelationTimeOfAnAr1SeriesIsItsAnalyticValue() {
+        // x_t = a x_{t-1} + noise has rho(t) = a^t and tau = (1 + a) / (1 - a): 3 for a = 0.5, 1 for white noise
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[][] rows = new double[20000][1];
+        double[][] white = new double[20000][1];
+        for (int k = 1; k < rows.length; k++) {
+            rows[k][0] = 0.5 * rows[k - 1][0] + random.nextGaussian();
+            white[k][0] = random.nextGaussian();
+        }
+        assertEquals(3, TransitionRegionSampler.integratedAutocorrelationTime(TransitionRegionSampler.centred(rows, 0, false)), 0.2);
+        assertEquals(1, TransitionRegionSampler.integratedAutocorrelationTime(TransitionRegionSampler.centred(white, 0, false)), 0.1);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.mdxai.commands.study;
 
+import io.github.mdxai.committor.CommittorHistogram;
+import io.github.mdxai.committor.CommittorTestRun;
 import io.github.mdxai.pipeline.Pipeline;
 import io.github.mdxai.pipeline.Report;
 import io.github.mdxai.pipeline.Step;
@@ -33,6 +35,8 @@ public final class StudyA {
     static final String NETWORK = "06_network";
     static final String EXPLAIN = "07_explain";
     static final String PMF = "08_pmf_in_features";
+    static final String TEST_Q = "09_committor_test_q";
+    static final String TEST_LOGISTIC = "10_committor_test_logistic";
 
     /** 2 x 210 features: Kernel SHAP then costs about what LIME does at the quick preset's 2000 samples. */
     static final int SHAP_COALITIONS = 420;
@@ -79,7 +83,7 @@ public final class StudyA {
                 List.of(INPUTS, TRANSITION, COMMITTORS), 0.02, (dir, f) -> Map.of("configs", configs(f),
                 "topology", topology(f), "committors", f.get(COMMITTORS).resolve("committors.csv").toString(), "out", dir.toString())));
         steps.add(new CommandStep(context, NETWORK, "Train Committor Network",
-                params("epochs", p.epochs(), "patience", p.patience(), "seed", seed),
+                params("epochs", p.epochs(), "patience", p.patience(), "seed", seed, "loss", "crossentropy"),
                 List.of(FEATURES), 0.15, (dir, f) -> Map.of("dataset", features(f), "out", dir.toString())));
         steps.add(new CommandStep(context, EXPLAIN, "Explain Committor Network",
                 params("method", "all", "samples", p.limeSamples(), "coalitions", SHAP_COALITIONS, "background", 10,
@@ -90,7 +94,87 @@ public final class StudyA {
                 List.of(METADYNAMICS, FEATURES, NETWORK, EXPLAIN), 0.02, (dir, f) -> Map.of("frames", colvar(f),
                 "dataset", features(f), "model", model(f), "importance", f.get(EXPLAIN).resolve("importance_lime.csv").toString(),
                 "out", dir.toString())));
+        steps.addAll(committorTestSteps(context, p, seed, threads));
         return steps;
+    }
+
+    /** Configurations per surface, shots, shot length, sampling interval and equilibration (steps), kappa (kJ/mol/q^2). */
+    record CommittorTestScale(int configurations, int shots, double tmaxPs, long interval, long equilibration, double kappa) {
+    }
+
+    static CommittorTestScale committorTestScale(Preset p) {
+        return switch (p.name()) {
+            // smoke: a softer spring, as a logistic fit to 40 configurations of 8 shots can be steep
+            case "smoke" -> new CommittorTestScale(8, 8, 0.5, 50, 500, 50);
+            case "quick" -> new CommittorTestScale(40, 30, 1.0, 100, 2000, 400);
+            default -> new CommittorTestScale(200, 100, 1.0, 250, 5000, 400);
+        };
+    }
+
+    /**
+     * The committor test on (b) the network's q = 0 surface and (c) the p_B = 1/2 line of a logistic fit in the two
+     * top LIME features, both restrained with the same kappa in q units; (a), the (phi, psi) saddle cloud, is the
+     * committor step itself.
+     */
+    static List<Step> committorTestSteps(Context context, Preset p, long seed, int threads) {
+        CommittorTestScale t = committorTestScale(p);
+        // 1 fs: kappa 400 on q = logit / 2 with slopes near 100 / nm is a stiff spring on the hydrogen HA
+        Map<String, Object> common = params("kappa", t.kappa(), "dt", 0.001, "count", t.configurations(), "interval", t.interval(),
+                "equilibration", t.equilibration(), "shots", t.shots(), "tmax", t.tmaxPs(), "temperature", 300, "seed", seed,
+                "threads", threads);
+        Map<String, Object> q = new LinkedHashMap<>(common);
+        q.putAll(params("kind", "model", "value", 0));
+        Map<String, Object> logistic = new LinkedHashMap<>(common);
+        logistic.put("kind", "logistic");
+        return List.of(
+                new CommandStep(context, TEST_Q, "Committor Test", q, List.of(INPUTS, TRANSITION, NETWORK), 0.15,
+                        (dir, f) -> Map.of("configs", configs(f), "topology", topology(f), "model", model(f),
+                                "region", trainedRegion(f), "out", dir.toString())),
+                new CommandStep(context, TEST_LOGISTIC, "Committor Test", logistic, List.of(INPUTS, TRANSITION, FEATURES, EXPLAIN), 0.15,
+                        (dir, f) -> Map.of("configs", configs(f), "topology", topology(f), "dataset", features(f),
+                                "region", trainedRegion(f),
+                                "coordinate", String.join(" ", Outputs.topFeatures(f.get(EXPLAIN).resolve("importance_lime.csv"), 2)),
+                                "out", dir.toString())));
+    }
+
+    /**
+     * The (phi, psi) box of the transition-region configurations, where the network and the logistic model were
+     * fitted: walls keep the surface runs there (unrestricted, the q = 0 run drifted into C7ax, where q is extrapolated).
+     */
+    static String trainedRegion(Map<String, Path> f) {
+        CsvTable configs = CsvTable.read(f.get(TRANSITION).resolve("transition_configs.csv"));
+        StringBuilder box = new StringBuilder();
+        for (String cv : List.of("phi", "psi")) {
+            double[] v = configs.column(cv + "_deg");
+            box.append(cv).append(' ').append(java.util.Arrays.stream(v).min().orElseThrow()).append(' ')
+                    .append(java.util.Arrays.stream(v).max().orElseThrow()).append(' ');
+        }
+        return box.toString().strip();
+    }
+
+    /** Study A's committor_test entry and the three histograms side by side: (a) phi/psi saddle, (b) q = 0, (c) logistic. */
+    static void reportCommittorTest(Report r, Path out, Preset p) throws IOException {
+        CommittorTestScale t = committorTestScale(p);
+        List<CommittorHistogram> histograms = List.of(
+                CommittorHistogram.read("phi_psi_saddle", out.resolve(COMMITTORS).resolve("committors.csv"), p.shots()),
+                CommittorHistogram.read("network_q_0", out.resolve(TEST_Q).resolve("committors.csv"), t.shots()),
+                CommittorHistogram.read("logistic_top2", out.resolve(TEST_LOGISTIC).resolve("committors.csv"), t.shots()));
+        JsonNode logistic = Outputs.json(out.resolve(TEST_LOGISTIC).resolve("committor_test.json"));
+        Map<String, Object> tests = new LinkedHashMap<>();
+        for (CommittorHistogram h : histograms) {
+            tests.put(h.label(), h.summary());
+        }
+        tests.put("logistic_top2_surface", logistic.path("coordinate_description").asText());
+        r.put("committor_test", tests);
+        Path png = out.resolve("committor_test.png");
+        CommittorTestRun.figure(histograms, List.of("(a) phi, psi saddle region", "(b) network q = 0",
+                "(c) logistic p_B = 1/2, top-2 features")).writePng(png);
+        r.figure(png, "Committor test: p_B histograms of configurations on (a) the restrained (phi, psi) saddle region, "
+                + "(b) the network's q = 0 surface, (c) the p_B = 1/2 line of a logistic fit in the two top LIME distances, "
+                + "(b) and (c) by restrained MD kept inside the (phi, psi) box of the training configurations by flat-bottom walls; "
+                + "orange: the histogram binomial noise alone would give if every p_B were 1/2");
+        r.note("Committor test (Bolhuis, Dellago and Chandler 2000): a reaction coordinate's dividing surface gives p_B peaked at "
+                + "1/2 with the binomial width; phi and psi at the saddle are known to give a broad or bimodal histogram.");
     }
 
     /** The study's key numbers and figures, read from the steps' own outputs. */
@@ -133,6 +217,9 @@ public final class StudyA {
                     "Importance by " + method + ": " + explained.path("measures").path(method).asText());
         }
         r.figure(out.resolve(PMF).resolve("pmf.png"), "PMF in the two top features with committor points and p_B = 0.5 line (seed Fig. 3b)");
+        r.figure(out.resolve(PMF).resolve("committor_landscapes.png"), "The committor configurations coloured by measured p_B "
+                + "on F(phi, psi) (seed Fig. 1b) and on the PMF in the two top features (seed Fig. 3b), one colour scale");
+        reportCommittorTest(r, out, p);
         return r;
     }
 

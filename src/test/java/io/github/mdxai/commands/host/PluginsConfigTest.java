@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class PluginsConfigTest {
 
     private static final Pattern LINE = Pattern.compile(
-            "Plugins>MD XAI, \"([^\"]+)\", io\\.github\\.mdxai\\.commands\\.ij1\\.Launcher\\(\"([^\"]+)\"\\)");
+            "Plugins>MD XAI(?:>[^,\"]+)?, \"([^\"]+)\", io\\.github\\.mdxai\\.commands\\.ij1\\.Launcher\\(\"([^\"]+)\"\\)");
 
     @Test
     void everyCommandHasExactlyOneLauncherUnderItsOwnLabel() throws Exception {
