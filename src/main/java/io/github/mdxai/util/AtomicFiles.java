@@ -8,15 +8,22 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one way the project writes files: into a temporary file beside the target, then a rename, so that a crash
  * or a cancel never leaves a half-written file and never destroys the previous version before the new one is whole.
  */
 public final class AtomicFiles {
+
+    /** Numbers this process's temporary files; with the process id it keeps concurrent writers apart. */
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final long PID = ProcessHandle.current().pid();
 
     private AtomicFiles() {
     }
@@ -28,8 +35,8 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            tmp = createTemporary(dir, absolute.getFileName().toString());
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 body.accept(out);
             }
             try {
@@ -47,6 +54,23 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // the failure that brought us here is the one to report
                 }
+            }
+        }
+    }
+
+    /**
+     * A new empty file beside the target, hidden and named after it. Unlike {@link Files#createTempFile}, which
+     * makes the file 0600 whatever the umask, this creates it as an ordinary file (0666 less the umask), so the
+     * renamed result is readable by the group and others as any file the user creates.
+     */
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        while (true) {
+            Path candidate = dir.resolve("." + name + "." + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
+            try {
+                Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return candidate;
+            } catch (FileAlreadyExistsException taken) {
+                // a writer on another host with the same process id: take the next number
             }
         }
     }
