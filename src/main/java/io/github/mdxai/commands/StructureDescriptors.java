@@ -137,7 +137,8 @@ public class StructureDescriptors implements Command {
             throw new InputException("input: " + file + " is not a readable file");
         }
         List<String> head = new ArrayList<>();
-        try (java.io.BufferedReader r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        // Latin-1 decodes any bytes: binary input reaches the format's reader, which says what is wrong and where
+        try (java.io.BufferedReader r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             String line;
             while (head.size() < 40 && (line = r.readLine()) != null) {
                 head.add(line.trim());

@@ -59,6 +59,11 @@ public final class Report {
             return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toString();
         }
         if (value instanceof JsonNode node) {
+            if (node.isArray()) {
+                List<Object> items = new ArrayList<>();
+                node.forEach(items::add);
+                return readable(items);
+            }
             return node.isMissingNode() || node.isNull() ? "none" : node.isNumber() ? readable(node.doubleValue())
                     : node.isTextual() ? node.asText() : node.toString();
         }
