@@ -19,7 +19,7 @@ class StructureInputFuzzTest {
 
     private void fuzz(String name, byte[] valid) throws Exception {
         // no extension, as LAMMPS names its files (data.lj, dump.melt)
-        Fuzz.Outcome outcome = Fuzz.run(name, valid, dir.resolve("input"), 100, 14, StructureDescriptors::read);
+        Fuzz.Outcome outcome = Fuzz.run(name, valid, dir.resolve("input"), 60, 14, StructureDescriptors::read);
         System.out.println(outcome.report(name).lines().findFirst().orElse(""));
         assertTrue(outcome.failures().isEmpty(), outcome.report(name));
     }

@@ -33,7 +33,7 @@ public final class Fuzz {
             "-1", "0", "1e-320"};
     /** Texts of Java's own exceptions that tell a user nothing ("cannot read: Input length = 1"). */
     private static final String[] JAVA_PHRASES = {"Input length = ", "For input string", "Exception", "out of bounds for length",
-            "malformed input off", "null", "Unexpected character", "Unrecognized token"};
+            "malformed input off", "(null)", ": null", "Unexpected character", "Unrecognized token"};
     private static final String[] NOT_FINITE = {"NaN", "inf", "-inf", "Infinity", "nan"};
 
     /** A reader under test: reads the file, or the folder holding it. */
@@ -58,6 +58,12 @@ public final class Fuzz {
      * {@code reader}; {@code target} may sit in a folder with other, intact files (a model folder).
      */
     public static Outcome run(String name, byte[] valid, Path target, int cases, long seed, Reader reader) throws IOException {
+        return run(name, valid, target, target.getFileName().toString(), cases, seed, reader);
+    }
+
+    /** As above, where the reader reads another file made from {@code target}, whose name the errors must carry. */
+    public static Outcome run(String name, byte[] valid, Path target, String named, int cases, long seed, Reader reader)
+            throws IOException {
         Files.write(target, valid);
         try {
             reader.read(target);
@@ -75,7 +81,7 @@ public final class Fuzz {
                 SplittableRandom random = Rng.stream(seed, "fuzz " + name, k);
                 Mutation m = k == 0 ? new Mutation("empty file", new byte[0]) : mutate(valid, random);
                 Files.write(target, m.bytes());
-                String verdict = verdict(worker, reader, target);
+                String verdict = verdict(worker, reader, target, named);
                 if (verdict != null) {
                     failures.add("case " + k + " (" + m.what() + "): " + verdict);
                     if (verdict.startsWith("hang")) {
@@ -90,7 +96,7 @@ public final class Fuzz {
         return new Outcome(cases + 1, failures);
     }
 
-    private static String verdict(ExecutorService worker, Reader reader, Path target) {
+    private static String verdict(ExecutorService worker, Reader reader, Path target, String named) {
         Future<?> done = worker.submit(() -> {
             reader.read(target);
             return null;
@@ -117,7 +123,7 @@ public final class Fuzz {
                         return "message shows a Java internal ('" + leak + "'): " + message;
                     }
                 }
-                if (!message.contains(target.getFileName().toString())) {
+                if (!message.contains(named)) {
                     return "message does not name the file: " + message;
                 }
                 return null;
