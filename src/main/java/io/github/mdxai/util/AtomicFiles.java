@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
+            removeStaleTemporaries(dir, absolute.getFileName().toString());
             tmp = createTemporary(dir, absolute.getFileName().toString());
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 body.accept(out);
@@ -72,6 +74,34 @@ public final class AtomicFiles {
             } catch (FileAlreadyExistsException taken) {
                 // a writer on another host with the same process id: take the next number
             }
+        }
+    }
+
+    /**
+     * Deletes temporary files of this target left by a writer that was killed (kill -9, a node failure) before it
+     * could rename or remove them: those whose process no longer runs on this machine.
+     */
+    private static void removeStaleTemporaries(Path dir, String name) {
+        String prefix = "." + name + ".";
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path candidate : candidates) {
+                String middle = candidate.getFileName().toString();
+                middle = middle.substring(prefix.length(), middle.length() - ".tmp".length());
+                int dash = middle.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? middle : middle.substring(0, dash));
+                    if (pid != PID && ProcessHandle.of(pid).isEmpty()) {
+                        Files.deleteIfExists(candidate);
+                    }
+                } catch (NumberFormatException notOurs) {
+                    // a file of another program that happens to look alike: leave it
+                }
+            }
+        } catch (IOException e) {
+            // tidying is a courtesy: the write itself does not depend on it
         }
     }
 
