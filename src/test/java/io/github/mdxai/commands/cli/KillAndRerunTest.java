@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,23 +63,38 @@ class KillAndRerunTest {
                 + " patience=8 batch=4 rotate=false seed=5 out=" + out, List.of("curves.csv"), 5);
     }
 
+    @Test
+    void pipelineOfCommands() throws Exception {
+        checkChild("pipeline", out -> List.of(PipelineKillDriver.class.getName(), out.toString()),
+                List.of("01_metadynamics/colvar.csv", "01_metadynamics/hills.csv", "02_free_energy/free_energy_phi_psi.csv"), 6);
+    }
+
     /** Options for an output folder. */
     private interface Options {
         String forOut(Path out);
     }
 
+    /** A child JVM's main class and arguments for an output folder. */
+    private interface Invocation {
+        List<String> forOut(Path out);
+    }
+
     private void check(String title, Options options, List<String> deterministic, long seed) throws Exception {
+        checkChild(title, out -> List.of(Mdxai.class.getName(), "run", title, options.forOut(out)), deterministic, seed);
+    }
+
+    private void checkChild(String title, Invocation invocation, List<String> deterministic, long seed) throws Exception {
         Path reference = dir.resolve("reference");
         Path killed = dir.resolve("killed");
         deleteTree(reference);
         deleteTree(killed);
         // the uninterrupted run in a child JVM too: its time from the first progress line to the end sets the kill moment
-        double seconds = runChild(title, options.forOut(reference), -1);
+        double seconds = runChild(title, invocation.forOut(reference), -1);
         List<String> outputs = files(reference);
         assertTrue(outputs.containsAll(deterministic), title + " wrote " + outputs);
 
         double delay = Rng.stream(seed, "kill moment").nextDouble(0.1, 0.7) * seconds;
-        runChild(title, options.forOut(killed), delay);
+        runChild(title, invocation.forOut(killed), delay);
         String log = "killed after " + String.format("%.1f", delay) + " s of work";
         for (String name : files(killed)) {
             assertTrue(outputs.contains(name), title + ": " + name + " is not an output of the command");
@@ -90,7 +103,7 @@ class KillAndRerunTest {
                         title + ": " + name + " was visible half-written after the kill; " + log);
             }
         }
-        assertEquals(0, runHere(title, options.forOut(killed)), title + ": the run after the kill fails");
+        runChild(title, invocation.forOut(killed), -1); // the same command again
         for (String name : deterministic) {
             assertEquals(content(reference.resolve(name)), content(killed.resolve(name)),
                     title + ": " + name + " differs from the uninterrupted run's");
@@ -117,25 +130,16 @@ class KillAndRerunTest {
         return text.toString();
     }
 
-    private static int runHere(String title, String options) {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PrintStream quiet = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        int code = new Mdxai(quiet, quiet).execute(new String[] {"run", title, options});
-        if (code != 0) {
-            System.err.println(sink.toString(StandardCharsets.UTF_8));
-        }
-        return code;
-    }
-
     /**
      * Runs the command in a child JVM. With {@code killAfter} >= 0: waits for its first progress line, then that many
      * seconds, then SIGKILL. Otherwise waits for it to succeed and returns its seconds from the first progress line.
      */
-    private double runChild(String title, String options, double killAfter) throws Exception {
+    private double runChild(String title, List<String> mainAndArguments, double killAfter) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(java, "-Xmx1g", "-Djava.awt.headless=true", "-cp", classpath,
-                Mdxai.class.getName(), "run", title, options).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Djava.awt.headless=true", "-cp", classpath));
+        command.addAll(mainAndArguments);
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder log = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
