@@ -64,6 +64,11 @@ public final class Report {
                 node.forEach(items::add);
                 return readable(items);
             }
+            if (node.isObject()) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+                return readable(fields);
+            }
             return node.isMissingNode() || node.isNull() ? "none" : node.isNumber() ? readable(node.doubleValue())
                     : node.isTextual() ? node.asText() : node.toString();
         }

@@ -20,13 +20,16 @@ class ReportReadableTest {
                 .put("n_shots", 8)
                 .put("features", List.of("r10-12", "r12-16"))
                 .put("tau_alpha", tau)
-                .put("tiny", 1.234567e-7);
+                .put("tiny", 1.234567e-7)
+                .put("json", new org.nd4j.shade.jackson.databind.ObjectMapper().createObjectNode()
+                        .put("pB_0.4_0.6", 0.04204310482647555).put("n", 13));
         assertEquals(String.join("\n",
                 "  gammas: [0.5, 0.75, 1]",
                 "  pearson_r_test: 0.1884",
                 "  n_shots: 8",
                 "  features: [r10-12, r12-16]",
                 "  tau_alpha: {gamma 0.5: 12.35}",
-                "  tiny: 1.235E-7"), report.readable());
+                "  tiny: 1.235E-7",
+                "  json: {pB_0.4_0.6: 0.04204, n: 13}"), report.readable());
     }
 }
