@@ -54,7 +54,7 @@ abstract class ReproduceStudy implements Command {
         log.info("Reproduce " + study() + ", preset " + preset + ": expected time " + expectedTime(preset) + " on 2 cores");
         try {
             Report report = run(context, out.toPath(), preset, seed, threads, HostProgress.of(statusService));
-            summary = study() + " written to " + out + ": " + report.summary();
+            summary = study() + " written to " + out + "\n" + report.readable();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -135,8 +135,12 @@ public final class CommittorFile {
         } catch (NumberFormatException | InputException e) {
             throw InputException.at(file, 4, "expected '# shard: i/n configs a-b of N'");
         }
-        if (!header.text().equals(String.join("\n", lines.subList(0, 5)) + "\n")) {
-            throw InputException.at(file, 1, "the header of this committors file was edited or is damaged; expected:\n" + header.text());
+        List<String> expected = header.text().lines().toList();
+        for (int k = 0; k < expected.size(); k++) {
+            if (!expected.get(k).equals(lines.get(k))) {
+                throw InputException.at(file, k + 1, "the header of this committors file was edited or is damaged;"
+                        + " expected '" + expected.get(k) + "'");
+            }
         }
         TreeMap<Integer, String> rows = new TreeMap<>();
         for (int k = 5; k < lines.size(); k++) {

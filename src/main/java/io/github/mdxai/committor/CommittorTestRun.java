@@ -8,6 +8,7 @@ import io.github.mdxai.sampling.FlatBottomRestraint;
 import io.github.mdxai.sampling.HarmonicRestraint;
 import io.github.mdxai.sampling.TransitionRegionSampler;
 import io.github.mdxai.util.AtomicFiles;
+import io.github.mdxai.util.Json;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
@@ -203,11 +204,6 @@ public final class CommittorTestRun {
     }
 
     private static void writeJson(Path file, Map<String, Object> numbers) {
-        try {
-            AtomicFiles.writeString(file, new org.nd4j.shade.jackson.databind.ObjectMapper()
-                    .enable(org.nd4j.shade.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(numbers));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        AtomicFiles.writeString(file, Json.pretty(numbers));
     }
 }

@@ -335,8 +335,10 @@ public final class CommittorModel {
             throw InputException.at(file, 0, any
                     ? "a zip without " + METADATA_ENTRY + ": not a model written by Train Committor Network"
                     : "not a model zip (empty or not a zip file)");
-        } catch (IOException ex) {
-            throw InputException.at(file, 0, "not a readable model zip (" + ex.getMessage() + ")");
+        } catch (IOException | IllegalArgumentException ex) {
+            // ZipInputStream reports an entry name that is not UTF-8 as IllegalArgumentException
+            throw InputException.at(file, 0, "not a readable model zip (" + (ex instanceof IllegalArgumentException
+                    ? "an entry name is not text" : ex.getMessage() == null ? "damaged or cut short" : ex.getMessage()) + ")");
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.mdxai.pipeline;
 
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.Versions;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -37,6 +38,57 @@ public final class Report {
 
     public Map<String, Object> summary() {
         return summary;
+    }
+
+    /**
+     * The key results for people, one "key: value" per line: numbers to 4 significant digits, arrays and lists as
+     * [a, b], nested tables as {key: value}. summary.json keeps the full precision.
+     */
+    public String readable() {
+        StringBuilder text = new StringBuilder();
+        summary.forEach((key, value) -> text.append("  ").append(key).append(": ").append(readable(value)).append('\n'));
+        return text.toString().stripTrailing();
+    }
+
+    static String readable(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double v = ((Number) value).doubleValue();
+            if (!Double.isFinite(v) || v == Math.rint(v) && Math.abs(v) < 1e6) {
+                return v == Math.rint(v) && Double.isFinite(v) ? Long.toString((long) v) : Double.toString(v);
+            }
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toString();
+        }
+        if (value instanceof JsonNode node) {
+            if (node.isArray()) {
+                List<Object> items = new ArrayList<>();
+                node.forEach(items::add);
+                return readable(items);
+            }
+            if (node.isObject()) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+                return readable(fields);
+            }
+            return node.isMissingNode() || node.isNull() ? "none" : node.isNumber() ? readable(node.doubleValue())
+                    : node.isTextual() ? node.asText() : node.toString();
+        }
+        if (value instanceof double[] array) {
+            return readable(java.util.Arrays.stream(array).boxed().toList());
+        }
+        if (value instanceof int[] array) {
+            return java.util.Arrays.toString(array);
+        }
+        if (value instanceof Object[] array) {
+            return readable(List.of(array));
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(Report::readable).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> e.getKey() + ": " + readable(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        }
+        return String.valueOf(value);
     }
 
     /** A PNG figure (skipped with a note if the file is missing) and its caption. */

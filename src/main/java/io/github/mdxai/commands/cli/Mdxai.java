@@ -8,9 +8,8 @@ import io.github.mdxai.commands.host.MacroOptions;
 import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.InputException;
 import org.scijava.Context;
-import org.scijava.app.event.StatusEvent;
 import org.scijava.command.CommandInfo;
-import org.scijava.event.EventHandler;
+import org.scijava.event.EventSubscriber;
 import org.scijava.event.EventService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
@@ -49,7 +48,12 @@ public final class Mdxai {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--debug")) {
+            System.setProperty("org.slf4j.simpleLogger.log.stdout", "debug"); // LibraryChatter's lines
+        }
+        System.setOut(LibraryChatter.over(System.out));
         int code = new Mdxai(System.out, System.err).execute(args);
+        System.out.flush();
         System.exit(code);
     }
 
@@ -142,8 +146,9 @@ public final class Mdxai {
     }
 
     private int run(Context context, CommandInfo info, Map<String, Object> inputs) {
-        TextProgressBar bar = new TextProgressBar(err);
-        context.service(EventService.class).subscribe(bar);
+        TextProgress bar = new TextProgress(err, Boolean.getBoolean("mdxai.terminal"), System::nanoTime);
+        EventService events = context.service(EventService.class);
+        List<EventSubscriber<?>> subscription = events.subscribe(bar);
         try {
             long start = System.nanoTime();
             Module module = CommandRunner.run(context, info, inputs);
@@ -165,6 +170,8 @@ public final class Mdxai {
         } catch (RuntimeException e) {
             bar.finish();
             return fail("failed: " + e, e, FAILURE);
+        } finally {
+            events.unsubscribe(subscription);
         }
     }
 
@@ -198,41 +205,5 @@ public final class Mdxai {
             t.printStackTrace(err);
         }
         return code;
-    }
-
-    /** A text progress bar on stderr, fed by SciJava status events. */
-    public static final class TextProgressBar {
-        private final PrintStream err;
-        private int lastPercent = -1;
-        private String lastText = "";
-        private boolean drawn;
-
-        TextProgressBar(PrintStream err) {
-            this.err = err;
-        }
-
-        @EventHandler
-        public void onEvent(StatusEvent event) {
-            int max = event.getProgressMaximum();
-            String text = event.getStatusMessage() == null ? lastText : event.getStatusMessage();
-            int percent = max > 0 ? (int) (100L * event.getProgressValue() / max) : lastPercent;
-            if (percent == lastPercent && text.equals(lastText)) {
-                return;
-            }
-            lastPercent = percent;
-            lastText = text;
-            int filled = Math.max(0, Math.min(30, percent * 30 / 100));
-            err.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + Math.max(0, percent) + "% "
-                    + (text.length() > 60 ? text.substring(0, 60) : text) + "   ");
-            err.flush();
-            drawn = true;
-        }
-
-        void finish() {
-            if (drawn) {
-                err.println();
-                drawn = false;
-            }
-        }
     }
 }

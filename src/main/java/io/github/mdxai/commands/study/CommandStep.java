@@ -1,5 +1,6 @@
 package io.github.mdxai.commands.study;
 
+import io.github.mdxai.commands.HostProgress;
 import io.github.mdxai.commands.host.CommandCatalog;
 import io.github.mdxai.commands.host.CommandInputs;
 import io.github.mdxai.commands.host.CommandRunner;
@@ -73,6 +74,6 @@ public final class CommandStep implements Step {
         options.putAll(paths.apply(folder, folders));
         CommandInfo info = CommandCatalog.byTitle(context, title);
         progress.status(name + ": " + title);
-        CommandRunner.run(context, info, CommandInputs.convert(info, options));
+        HostProgress.nested(progress, () -> CommandRunner.run(context, info, CommandInputs.convert(info, options)));
     }
 }

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -305,26 +306,35 @@ public final class GatModel {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(metaFile.toFile());
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            throw InputException.at(metaFile, where == null ? 0 : where.getLineNr(), "expected JSON model metadata"
+                    + (where == null ? "" : ", not valid JSON at column " + where.getColumnNr()));
         } catch (IOException e) {
-            throw InputException.at(metaFile, 0, "expected JSON model metadata (" + e.getMessage().lines().findFirst()
-                    .orElse("") + ")");
+            throw InputException.at(metaFile, 0, "cannot read the model metadata (" + e.getMessage() + ")");
         }
         JsonNode c = root.path("config");
         if (!FORMAT.equals(root.path("format").asText()) || c.isMissingNode()) {
             throw InputException.at(metaFile, 0, "expected metadata of format '" + FORMAT + "' (a model from an"
                     + " older version must be trained again)");
         }
-        GatConfig config = new GatConfig(c.path("layers").asInt(), c.path("width").asInt(), c.path("heads").asInt(),
-                c.path("readout").asText(), c.path("learningRate").asDouble(), c.path("epochs").asInt(),
-                c.path("patience").asInt(), c.path("batchGraphs").asInt(), c.path("rotate").asBoolean(),
-                c.path("seed").asLong());
+        GatConfig config;
+        try {
+            config = new GatConfig(c.path("layers").asInt(), c.path("width").asInt(), c.path("heads").asInt(),
+                    c.path("readout").asText(), c.path("learningRate").asDouble(), c.path("epochs").asInt(),
+                    c.path("patience").asInt(), c.path("batchGraphs").asInt(), c.path("rotate").asBoolean(),
+                    c.path("seed").asLong());
+        } catch (InputException e) {
+            throw InputException.at(metaFile, 0, "config: " + e.getMessage());
+        }
         Map<String, String> metadata = new LinkedHashMap<>();
         root.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
         SameDiff sd;
         try {
             sd = SameDiff.fromFlatFile(modelFile.toFile());
         } catch (Exception e) {
-            throw InputException.at(modelFile, 0, "expected a SameDiff flat file (" + e.getMessage() + ")");
+            throw InputException.at(modelFile, 0, "expected a SameDiff flat file (" + (e.getMessage() == null
+                    ? "damaged or cut short" : e.getMessage().lines().findFirst().orElse("")) + ")");
         }
         GatModel model = new GatModel(sd, config, root.path("numTypes").asInt(),
                 DataType.valueOf(root.path("dataType").asText("FLOAT")), metadata);

@@ -121,7 +121,7 @@ public record GraphDataset(double[][] shellRadius, List<String> classNames, doub
                 temps[c] = in.readDouble();
             }
             int count = checkCount(file, in.readInt(), 0, Integer.MAX_VALUE, "graph count");
-            List<ParticleGraph> graphs = new ArrayList<>(count);
+            List<ParticleGraph> graphs = new ArrayList<>(Math.min(count, CHUNK));
             for (graphIndex = 0; graphIndex < count; graphIndex++) {
                 int frame = in.readInt();
                 int label = in.readInt();
@@ -168,10 +168,12 @@ public record GraphDataset(double[][] shellRadius, List<String> classNames, doub
         } catch (EOFException e) {
             throw InputException.at(file, 0, "file ends early"
                     + (graphIndex >= 0 ? " inside graph " + graphIndex : " in the header"));
+        } catch (java.util.zip.ZipException e) {
+            throw InputException.at(file, 0, e.getMessage() != null && e.getMessage().contains("GZIP")
+                    ? "expected a gzip-compressed MD_XAI graph data set" : "the compressed data is damaged");
+        } catch (java.io.UTFDataFormatException e) {
+            throw InputException.at(file, 0, "a name in the header is not valid text: the file is damaged");
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("GZIP")) {
-                throw InputException.at(file, 0, "expected a gzip-compressed MD_XAI graph data set");
-            }
             throw new UncheckedIOException(e);
         }
     }
@@ -195,17 +197,26 @@ public record GraphDataset(double[][] shellRadius, List<String> classNames, doub
         }
     }
 
+    /** Arrays grow with the data actually read, so a damaged count ends early instead of allocating its size. */
+    private static final int CHUNK = 1 << 16;
+
     private static int[] readInts(DataInputStream in, int n) throws IOException {
-        int[] a = new int[n];
+        int[] a = new int[Math.min(n, CHUNK)];
         for (int i = 0; i < n; i++) {
+            if (i == a.length) {
+                a = java.util.Arrays.copyOf(a, (int) Math.min(n, 2L * a.length));
+            }
             a[i] = in.readInt();
         }
         return a;
     }
 
     private static float[] readFloats(DataInputStream in, int n) throws IOException {
-        float[] a = new float[n];
+        float[] a = new float[Math.min(n, CHUNK)];
         for (int i = 0; i < n; i++) {
+            if (i == a.length) {
+                a = java.util.Arrays.copyOf(a, (int) Math.min(n, 2L * a.length));
+            }
             a[i] = in.readFloat();
         }
         return a;
