@@ -46,7 +46,8 @@ final class HostBridge implements AutoCloseable {
             IJ.showProgress(Math.min(0.999, (double) value / max));
         }
         String message = event.getStatusMessage();
-        if (message != null && !message.isBlank()) {
+        // SciJava's own "Running command: ..." repeats the title.
+        if (message != null && !message.isBlank() && !message.startsWith("Running command")) {
             IJ.showStatus(title + ": " + message + ESC_HINT);
         }
     }

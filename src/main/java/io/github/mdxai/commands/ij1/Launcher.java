@@ -19,6 +19,10 @@ import org.scijava.module.Module;
 
 import java.awt.GraphicsEnvironment;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The ImageJ 1.x entry point of every MD XAI command ({@code plugins.config} passes the command class as the
@@ -42,7 +46,8 @@ public class Launcher implements PlugIn {
             } else {
                 DialogForm form = new DialogForm(info);
                 form.dialog().showDialog();
-                if (form.dialog().wasCanceled()) {
+                // wasOKed, not wasCanceled: the latter throws inside a macro thread, and ImageJ swallows that throw.
+                if (!form.dialog().wasOKed()) {
                     // As ImageJ's own commands: Cancel in a dialog opened by a macro stops the macro.
                     IJ.showStatus(title + ": cancelled");
                     abortMacro();
@@ -59,27 +64,47 @@ public class Launcher implements PlugIn {
             Module module;
             IJ.resetEscape();
             try (HostBridge bridge = new HostBridge(context, title)) {
-                module = CommandRunner.run(context, info, inputs);
+                Future<Module> running = CommandRunner.start(context, info, inputs);
+                try {
+                    module = CommandRunner.await(running);
+                } catch (ThreadDeath death) {
+                    // Esc during a macro: ImageJ stops the macro's thread, this one. The command saw Esc too; let it
+                    // finish stopping (it removes its temporary files) before the thread dies.
+                    awaitStop(running);
+                    cancelled(title);
+                    throw death;
+                }
             }
             ResultWindows.show(title, module, results.written(), IJ.getInstance() != null && !GraphicsEnvironment.isHeadless());
             IJ.showStatus(title + ": done");
         } catch (CancelledException e) {
-            IJ.showStatus(title + ": cancelled");
-            IJ.log(title + ": cancelled; files already complete are kept, none is left half-written");
-            IJ.resetEscape();
+            cancelled(title);
         } catch (InputException e) {
             report(title, e.getMessage());
         }
     }
 
+    private static void cancelled(String title) {
+        IJ.showStatus(title + ": cancelled");
+        IJ.log(title + ": cancelled; files already complete are kept, none is left half-written");
+        IJ.resetEscape();
+    }
+
+    private static void awaitStop(Future<Module> running) {
+        try {
+            running.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // Stopped with the expected CancelledException, or still stopping: nothing more to wait for.
+        }
+    }
+
     /** Stops the calling macro, if any, the way ImageJ's own commands do when their dialog is cancelled. */
     private static void abortMacro() {
-        if (IJ.isMacro() || Interpreter.getInstance() != null) {
-            Interpreter interpreter = Interpreter.getInstance();
-            if (interpreter != null) {
-                interpreter.abortMacro();
-            }
-            Macro.abort();
+        Interpreter interpreter = Interpreter.getInstance();
+        if (interpreter != null) {
+            interpreter.abortMacro();
         }
     }
 

@@ -64,10 +64,22 @@ public final class ImageJSessionDriver {
         System.out.println("STATUS " + String.join(" | ", statuses));
         System.out.println("PROGRESS " + bar);
         long pressed = System.nanoTime();
-        EventQueue.invokeAndWait(() -> imagej.dispatchEvent(new KeyEvent(imagej, KeyEvent.KEY_PRESSED,
+        // invokeLater: ImageJ's key handler waits up to 2 s for the macro to end, on the event thread.
+        EventQueue.invokeLater(() -> imagej.dispatchEvent(new KeyEvent(imagej, KeyEvent.KEY_PRESSED,
                 System.currentTimeMillis(), 0, KeyEvent.VK_ESCAPE, KeyEvent.CHAR_UNDEFINED)));
+        // The command has stopped when no thread but the macro's runs MD XAI code (SciJava's bookkeeping of the
+        // ended command then waits for the event thread, which ImageJ's Esc handler holds for up to 2 s).
+        long stopped = -1;
+        for (long end = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < end; ) {
+            if (!commandRunning(thread)) {
+                stopped = (System.nanoTime() - pressed) / 1_000_000;
+                break;
+            }
+            Thread.sleep(5);
+        }
         thread.join(30_000);
-        System.out.println("CANCEL_MS " + (thread.isAlive() ? -1 : (System.nanoTime() - pressed) / 1_000_000));
+        System.out.println("CANCEL_MS " + stopped);
+        System.out.println("MACRO_THREAD_ENDED " + !thread.isAlive());
         Thread.sleep(300);
         System.out.println("FINAL_STATUS " + ImageJ.getStatusBarText());
     }
@@ -87,9 +99,14 @@ public final class ImageJSessionDriver {
             return false;
         }, 60_000);
         System.out.println("DIALOG " + dialog[0].getTitle());
-        // The Cancel button's listener is the dialog itself.
-        EventQueue.invokeAndWait(() -> dialog[0].actionPerformed(new java.awt.event.ActionEvent(dialog[0].getButtons()[1],
-                java.awt.event.ActionEvent.ACTION_PERFORMED, dialog[0].getButtons()[1].getLabel())));
+        // A real click on Cancel, through the window system.
+        java.awt.Button cancel = dialog[0].getButtons()[1];
+        System.out.println("BUTTON " + cancel.getLabel());
+        java.awt.Point at = cancel.getLocationOnScreen();
+        java.awt.Robot robot = new java.awt.Robot();
+        robot.mouseMove(at.x + cancel.getWidth() / 2, at.y + cancel.getHeight() / 2);
+        robot.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
         thread.join(30_000);
         System.out.println("MACRO_THREAD_ENDED " + !thread.isAlive());
     }
@@ -134,6 +151,12 @@ public final class ImageJSessionDriver {
             }
         }
         System.out.println("WINDOWS " + String.join(" | ", titles));
+    }
+
+    private static boolean commandRunning(Thread macroThread) {
+        return Thread.getAllStackTraces().entrySet().stream().anyMatch(e -> e.getKey() != macroThread
+                && java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("io.github.mdxai")
+                        && !f.getClassName().startsWith(ImageJSessionDriver.class.getName())));
     }
 
     private static double barPosition(ImageJ imagej) {
