@@ -1,6 +1,5 @@
 package io.github.mdxai.commands;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.Plot;
@@ -22,7 +21,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import javax.imageio.ImageIO;
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,10 +97,8 @@ public class StructureDescriptors implements Command {
         if (result.shells() != null) {
             writeShells(dir, result.shells());
         }
-        ImageStack stack = writeHistograms(dir, values);
-        if (!GraphicsEnvironment.isHeadless() && IJ.getInstance() != null) {
-            new ImagePlus("Structure descriptor histograms", stack).show();
-        }
+        // The host shows histograms.csv as live plots; the PNGs are for reports.
+        writeHistograms(dir, values);
         summary = summarize(result, values);
         p.status(summary);
         p.fraction(1);

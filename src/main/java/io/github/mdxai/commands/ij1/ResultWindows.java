@@ -68,9 +68,15 @@ final class ResultWindows {
                     if (tables++ < MAX_TABLES) {
                         table.show(file.getFileName().toString());
                     }
-                    Plot plot = seriesPlot(table, ResultFiles.stem(file));
-                    if (plot != null && plots++ < MAX_PLOTS) {
-                        plot.show();
+                    List<Plot> found = histogramPlots(table, ResultFiles.stem(file));
+                    if (found.isEmpty()) {
+                        Plot plot = seriesPlot(table, ResultFiles.stem(file));
+                        found = plot == null ? List.of() : List.of(plot);
+                    }
+                    for (Plot plot : found) {
+                        if (plots++ < MAX_PLOTS) {
+                            plot.show();
+                        }
                     }
                 }
                 case IMAGE -> {
@@ -105,6 +111,44 @@ final class ResultWindows {
             IJ.log("  " + file.getFileName() + " could not be read as a table: " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Histograms written as {@code [group,] bin_lower, bin_upper, count} rows: one bar plot per group (the leading
+     * text column, e.g. the descriptor), counts against bin centres.
+     */
+    static List<Plot> histogramPlots(ResultsTable table, String title) {
+        int lower = table.getColumnIndex("bin_lower");
+        int upper = table.getColumnIndex("bin_upper");
+        int count = table.getColumnIndex("count");
+        if (lower < 0 || upper < 0 || count < 0 || table.size() == 0) {
+            return List.of();
+        }
+        String[] headings = table.getHeadings();
+        String groupColumn = headings[0].equals("bin_lower") ? null : headings[0];
+        java.util.Map<String, List<Integer>> rows = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < table.size(); r++) {
+            String group = groupColumn == null ? "" : table.getStringValue(groupColumn, r);
+            rows.computeIfAbsent(group, g -> new ArrayList<>()).add(r);
+        }
+        List<Plot> plots = new ArrayList<>();
+        rows.forEach((group, indices) -> {
+            double[] centre = new double[indices.size()];
+            double[] counts = new double[indices.size()];
+            for (int i = 0; i < centre.length; i++) {
+                int r = indices.get(i);
+                centre[i] = 0.5 * (table.getValueAsDouble(lower, r) + table.getValueAsDouble(upper, r));
+                counts[i] = table.getValueAsDouble(count, r);
+            }
+            Plot plot = new Plot(group.isEmpty() ? title : title + ": " + group, group.isEmpty() ? "value" : group, "count");
+            plot.setFont(java.awt.Font.PLAIN, 14);
+            plot.setAxisLabelFont(java.awt.Font.PLAIN, 14);
+            plot.setColor(SERIES_COLOURS[0], new Color(0xaec7e8));
+            plot.add("bar", centre, counts);
+            plot.setLimitsToFit(false);
+            plots.add(plot);
+        });
+        return plots;
     }
 
     /** A live plot of every numeric column against the first, when the first increases along the rows. */
