@@ -81,4 +81,58 @@ class ImageJSessionIT {
         // The dialog's remembered 24 bins never reach the macro, which left bins out: the documented 60.
         assertEquals(60, GridImages.readTiff(out.resolve("free_energy_phi_psi.tif")).x().bins());
     }
+
+    /** Commands over the shared test data, each as a macro line; the windows they should leave. */
+    private static String resultsMacro(Path dir, Path samples) {
+        Path data = Path.of("test-data").toAbsolutePath();
+        return "run(\"Free Energy from Samples\", \"input=[" + samples + "] x=phi_deg y=psi_deg bins=36 xrange=[-180 180] "
+                + "yrange=[-180 180] weights=weight out=[" + dir.resolve("fes") + "]\");\n"
+                + "run(\"Compute Energy\", \"structure=[" + data.resolve("ala2/conformations.gro") + "] topology=["
+                + data.resolve("ala2/processed.top") + "] out=[" + dir.resolve("energies.csv") + "]\");\n"
+                + "run(\"Soft-Sphere Energy\", \"input=[" + data.resolve("softsphere/config_N1000.data") + "] out=["
+                + dir.resolve("ss_energy.csv") + "]\");\n"
+                + "run(\"Structure Descriptors\", \"input=[" + data.resolve("softsphere/config_N1000.data") + "] out=["
+                + dir.resolve("structure") + "]\");\n"
+                + "run(\"Simulate Soft-Sphere Liquid\", \"n=400 gamma=1 equilibration=500 production=1000 interval=50 out=["
+                + dir.resolve("liquid") + "]\");\n"
+                + "run(\"Relaxation Dynamics\", \"input=[" + dir.resolve("liquid/trajectory.xyz") + "] out=["
+                + dir.resolve("relax") + "]\");\n";
+    }
+
+    @Test
+    void macroRunsLeaveTablesPlotsAndCalibratedColourImages(@TempDir Path dir) throws Exception {
+        Path samples = ImageJMacroIT.samples(dir);
+        try (ImageJHost host = new ImageJHost(dir)) {
+            ImageJHost.Result r = session(host, dir, "windows", resultsMacro(dir, samples));
+            List<String> windows = Arrays.asList(line(r.output(), "WINDOWS").split(" \\| "));
+            for (String expected : List.of("free_energy_phi_psi.tif", "free_energy_phi_psi.csv", "energies.csv", "energies",
+                    "ss_energy.csv", "structure_descriptors.csv", "histograms: q6", "thermo.csv", "thermo", "fs.csv", "fs",
+                    "gr", "msd", "Log")) {
+                assertTrue(windows.contains(expected), "window '" + expected + "' in " + windows);
+            }
+            assertFalse(windows.contains("Structure descriptor histograms"), "live plots, not a stack of pictures");
+            String image = r.output().lines().filter(l -> l.startsWith("IMAGE free_energy_phi_psi.tif")).findFirst().orElseThrow();
+            assertTrue(image.contains("bits=32 defaultLut=false") && image.contains("unit=deg") && image.contains("overlay=true"),
+                    "calibrated 32-bit image in colour with a colour bar: " + image);
+            String log = line(r.output(), "LOG");
+            assertTrue(log.matches(".*Free Energy from Samples: \\d+ of 3000 samples inside the ranges.*"),
+                    "command messages reach the Log: " + log);
+            assertTrue(log.contains("Relaxation Dynamics: wrote"), log);
+        }
+    }
+
+    @Test
+    void batchRunsOpenNoWindows(@TempDir Path dir) throws Exception {
+        Path samples = ImageJMacroIT.samples(dir);
+        Path macro = dir.resolve("batch.ijm");
+        String lines = resultsMacro(dir, samples).lines().limit(4).reduce("", (a, b) -> a + b + "\n");
+        Files.writeString(macro, lines + "titles = getList(\"window.titles\");\n"
+                + "print(\"IMAGES \" + nImages + \" WINDOWS \" + titles.length);\n");
+        try (ImageJHost host = new ImageJHost(dir)) {
+            ImageJHost.Result r = host.run(dir.resolve("batch.log"), 240, false, "ij.ImageJ", "-batch", macro.toString());
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("IMAGES 0 WINDOWS 0"), r.output());
+        }
+        assertTrue(Files.exists(dir.resolve("structure/histograms.csv")));
+    }
 }
