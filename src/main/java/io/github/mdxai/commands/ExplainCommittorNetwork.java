@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Which features the committor network relies on: LIME, gradient sensitivity and permutation importance. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Explain Committor Network")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>Explain Committor Network")
 public class ExplainCommittorNetwork implements Command {
 
     @Parameter(label = "Model (zip)", description = "a model written by Train Committor Network", style = "file",
@@ -50,7 +50,7 @@ public class ExplainCommittorNetwork implements Command {
     private long seed = 1;
 
     @Parameter(label = "Threads", min = "1", persist = false)
-    private int threads = 2;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;

@@ -15,7 +15,7 @@ import java.io.File;
  * Prepares an equilibrium Bernu-Hansen liquid (lattice, melt at T = 5, equilibration with the Bussi thermostat)
  * and runs NVE production, writing trajectory.xyz, thermo.csv, final.data and summary.csv.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Simulate Soft-Sphere Liquid")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Simulate Soft-Sphere Liquid")
 public class SimulateSoftSphereLiquid implements Command {
 
     @Parameter(label = "Particles", min = "2", persist = false, description = "number of particles, half A, half B")
@@ -25,11 +25,11 @@ public class SimulateSoftSphereLiquid implements Command {
             description = "N/V in units of sigma_AA^-3 (0.8 in the Bernu-Hansen studies)")
     private double density = 0.8;
 
-    @Parameter(label = "Gamma_eff (0 = use temperature)", min = "0", persist = false,
+    @Parameter(label = "Coupling Gamma (dimensionless; 0 = use temperature)", min = "0", persist = false,
             description = "coupling n sigma_eff^3 / T^(1/4); sets T = (n sigma_eff^3 / Gamma)^4. Give Gamma or T, not both")
-    private double gamma = 0;
+    private double gamma = 1.0;
 
-    @Parameter(label = "Temperature (eps/k_B, 0 = use Gamma)", min = "0", persist = false,
+    @Parameter(label = "Temperature (epsilon/kB; 0 = use Gamma)", min = "0", persist = false,
             description = "target temperature in reduced units")
     private double temperature = 0;
 
@@ -52,7 +52,7 @@ public class SimulateSoftSphereLiquid implements Command {
 
     @Parameter(label = "Threads", min = "1", max = "256", persist = false,
             description = "threads for the force loop; results do not depend on it")
-    private int threads = 1;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;

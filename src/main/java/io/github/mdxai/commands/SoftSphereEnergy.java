@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Potential energy, pressure and forces of Bernu-Hansen soft-sphere configurations (reduced LJ units). */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Soft-Sphere Energy")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Soft-Sphere Energy")
 public class SoftSphereEnergy implements Command {
 
     @Parameter(label = "Configuration (LAMMPS data, dump or extended XYZ)", style = "file", persist = false,

@@ -32,7 +32,7 @@ import java.util.Locale;
  * Per-particle local structure of a configuration or trajectory: coordination, q4, q6 and their neighbour
  * averages, Voronoi cell volume; one CSV row per particle and frame, histograms as images.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Structure Descriptors")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Structure Descriptors")
 public class StructureDescriptors implements Command {
 
     static final String TABLE = "structure_descriptors.csv";
