@@ -48,7 +48,7 @@ final class ResultWindows {
         }
         for (ModuleItem<?> item : module.getInfo().outputs()) {
             if (module.getOutput(item.getName()) instanceof String text && !text.isBlank()) {
-                IJ.log(text);
+                IJ.log(text.startsWith(title) ? text : title + ": " + text);
             }
         }
         if (!windows) {
@@ -171,7 +171,7 @@ final class ResultWindows {
         List<double[]> ys = new ArrayList<>();
         for (int c = 1; c < headings.length && ys.size() < MAX_SERIES; c++) {
             double[] y = table.getColumn(headings[c]);
-            if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite)) {
+            if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(y) && !isLabel(y)) {
                 names.add(headings[c]);
                 ys.add(y);
             }
@@ -193,6 +193,28 @@ final class ResultWindows {
         }
         plot.setLimitsToFit(false);
         return plot;
+    }
+
+    /** A second time axis (time next to step): increasing along the rows, so not a quantity to plot. */
+    private static boolean isClock(double[] y) {
+        for (int i = 1; i < y.length; i++) {
+            if (!(y[i] > y[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A small set of whole numbers (phase, class, flag): a label, not a quantity. */
+    private static boolean isLabel(double[] y) {
+        java.util.Set<Double> distinct = new HashSet<>();
+        for (double v : y) {
+            if (Double.isFinite(v) && v != Math.rint(v)) {
+                return false;
+            }
+            distinct.add(v);
+        }
+        return distinct.size() <= 5 && y.length > distinct.size();
     }
 
     /** Shows a result image magnified to a readable size, in colour, with a colour bar for 32-bit values. */
