@@ -97,19 +97,27 @@ final class DialogForm {
         dialog.addHelp(help.toString());
     }
 
-    /** A text field with a Save chooser (ImageJ's file field only opens existing files). */
+    /** A file field whose button opens a Save chooser (ImageJ's file field only opens existing files). */
     private void addSaveField(String label, String text) {
-        dialog.addStringField(label, text, 30);
+        dialog.addFileField(label, text, 30);
         TextField field = (TextField) dialog.getStringFields().get(dialog.getStringFields().size() - 1);
-        dialog.addToSameRow();
-        dialog.addButton("Save as...", e -> {
+        java.awt.event.ActionListener save = e -> {
             File current = new File(field.getText().strip());
             String dir = current.getParent() == null ? null : current.getParent() + File.separator;
             SaveDialog chooser = new SaveDialog(label, dir, current.getName().isEmpty() ? "untitled" : current.getName(), "");
             if (chooser.getFileName() != null) {
                 field.setText(chooser.getDirectory() + chooser.getFileName());
             }
-        });
+        };
+        for (java.awt.Component c : field.getParent().getComponents()) {
+            if (c instanceof java.awt.Button button) {
+                for (java.awt.event.ActionListener open : button.getActionListeners()) {
+                    button.removeActionListener(open);
+                }
+                button.setLabel("Save as...");
+                button.addActionListener(save);
+            }
+        }
     }
 
     private String prefKey(ModuleItem<?> item) {

@@ -171,7 +171,7 @@ final class ResultWindows {
         List<double[]> ys = new ArrayList<>();
         for (int c = 1; c < headings.length && ys.size() < MAX_SERIES; c++) {
             double[] y = table.getColumn(headings[c]);
-            if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(y) && !isLabel(y)) {
+            if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(x, y) && !isLabel(y)) {
                 names.add(headings[c]);
                 ys.add(y);
             }
@@ -195,10 +195,16 @@ final class ResultWindows {
         return plot;
     }
 
-    /** A second time axis (time next to step): increasing along the rows, so not a quantity to plot. */
-    private static boolean isClock(double[] y) {
-        for (int i = 1; i < y.length; i++) {
-            if (!(y[i] > y[i - 1])) {
+    /** A second time axis (time next to step): exactly affine in the first column, so not a quantity to plot. */
+    private static boolean isClock(double[] x, double[] y) {
+        int n = x.length - 1;
+        double slope = (y[n] - y[0]) / (x[n] - x[0]);
+        if (!(slope > 0)) {
+            return false;
+        }
+        double scale = Math.abs(y[n]) + Math.abs(y[0]);
+        for (int i = 1; i < n; i++) {
+            if (Math.abs(y[0] + slope * (x[i] - x[0]) - y[i]) > 1e-6 * scale) {
                 return false;
             }
         }
