@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of MD XAI as a user sees it: every command's dialog, and result windows of a small run.
-# Needs: xvfb, xdotool, imagemagick. Usage: scripts/screenshots.sh [out-folder] (default: screenshots/)
+# Needs: xvfb, xdotool, imagemagick. Usage: [RESULTS_ONLY=1] scripts/screenshots.sh [out-folder] (default: screenshots/)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$(mkdir -p "${1:-$ROOT/screenshots}" && cd "${1:-$ROOT/screenshots}" && pwd)"
@@ -40,8 +40,8 @@ shot() {
   wait "$pid" 2>/dev/null || true
 }
 
-# Every command's dialog (a macro call without options opens it).
-"$ROOT/bin/mdxai" list 2>/dev/null | cut -f1 | while read -r title; do
+# Every command's dialog (a macro call without options opens it); RESULTS_ONLY=1 skips them.
+[ -n "${RESULTS_ONLY:-}" ] || "$ROOT/bin/mdxai" list 2>/dev/null | cut -f1 | while read -r title; do
   shot "run(\"$title\");" "$title" "dialog-$(echo "$title" | tr ' A-Z' '_a-z' | tr -cd 'a-z0-9_-')"
 done
 
@@ -50,3 +50,34 @@ SAMPLES="$OUT/samples.csv"
 awk 'BEGIN{srand(7); print "phi_deg,psi_deg"; for(i=0;i<20000;i++){u=rand();v=rand(); r=sqrt(-2*log(u)); printf "%.3f,%.3f\n", -80+25*r*cos(6.283*v), 70+35*r*sin(6.283*v)}}' > "$SAMPLES"
 shot "run(\"Free Energy from Samples\", \"input=[$SAMPLES] x=phi_deg y=psi_deg bins=72 xrange=[-180 180] yrange=[-180 180] out=[$OUT/fes]\");" \
   "free_energy_phi_psi" "result-free-energy"
+
+# Result windows of one ImageJ session that runs several commands from a macro (tables, live plots, colour images).
+RES="$OUT/results"
+mkdir -p "$RES"
+DATA="$ROOT/test-data"
+cat > "$RES/results.ijm" <<MACRO
+run("Free Energy from Samples", "input=[$SAMPLES] x=phi_deg y=psi_deg bins=72 xrange=[-180 180] yrange=[-180 180] out=[$RES/fes]");
+run("Compute Energy", "structure=[$DATA/ala2/conformations.gro] topology=[$DATA/ala2/processed.top] out=[$RES/energies.csv]");
+run("Structure Descriptors", "input=[$DATA/softsphere/config_N1000.data] out=[$RES/structure]");
+run("Simulate Soft-Sphere Liquid", "n=400 gamma=1 equilibration=500 production=2000 interval=50 out=[$RES/liquid]");
+run("Relaxation Dynamics", "input=[$RES/liquid/trajectory.xyz] out=[$RES/relax]");
+File.saveString("done", "$RES/done.txt");
+MACRO
+rm -f "$RES/done.txt"
+java -Xmx4g -Dplugins.dir="$IJ_DIR" -cp "$CP" ij.ImageJ -macro "$RES/results.ijm" >"$RES/imagej.log" 2>&1 &
+IJ_PID=$!
+for _ in $(seq 600); do [ -f "$RES/done.txt" ] && break; sleep 1; done
+sleep 2
+for title in "free_energy_phi_psi.tif" "energies" "energies.csv" "histograms: q6" "thermo" \
+    "fs" "gr" "msd" "Log" "ImageJ"; do
+  win=$(xdotool search --name "^$title\$" 2>/dev/null | head -n 1 || true)
+  name="result-$(echo "$title" | tr ' A-Z:' '_a-z_' | tr -cd 'a-z0-9_.-')"
+  if [ -n "$win" ]; then
+    xdotool windowraise "$win" 2>/dev/null || true
+    sleep 0.5
+    import -window "$win" "$OUT/$name.png" && echo "wrote $OUT/$name.png"
+  else
+    echo "no window '$title'" >&2
+  fi
+done
+kill "$IJ_PID" 2>/dev/null || true

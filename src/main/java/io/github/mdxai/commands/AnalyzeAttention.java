@@ -30,7 +30,7 @@ import java.util.Arrays;
  * Trained classifier + graph data set -> per-particle attention with q6, averaged q6, coordination and Voronoi
  * volume, heterogeneity per temperature, Spearman correlations, and attention maps (voxel stack, slab, histogram).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Attention Analysis")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Attention Analysis")
 public class AnalyzeAttention implements Command {
 
     @Parameter(label = "Model folder", style = "directory", persist = false,
@@ -54,7 +54,7 @@ public class AnalyzeAttention implements Command {
     private double slab = 1.0;
 
     @Parameter(label = "Threads", persist = false, min = "1")
-    private int threads = 1;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;

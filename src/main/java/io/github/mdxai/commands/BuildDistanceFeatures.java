@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * theta (degrees, alanine dipeptide), joined with the committor columns when a committors.csv is given (rows whose
  * shots all stayed undecided have no p_B and are left out).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Build Distance Features",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Committors>Build Distance Features",
         description = "Interatomic distances (except bonded pairs) per configuration, joined with committors")
 public class BuildDistanceFeatures implements Command {
 

@@ -16,22 +16,24 @@ import java.util.List;
 import java.util.Locale;
 
 /** Two trajectories at two temperatures -> a labelled first-shell graph data set (.graphs). */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Build Graph Dataset")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Build Graph Dataset")
 public class BuildGraphDataset implements Command {
 
     @Parameter(label = "Trajectory of class 0", style = "file", persist = false,
             description = "Snapshots in time order: LAMMPS dump, LAMMPS data or extended XYZ")
     private File trajectory0;
 
-    @Parameter(label = "Temperature of class 0 (reduced)", persist = false, min = "0")
-    private double temperature0;
+    @Parameter(label = "Temperature of class 0 (epsilon/kB)", persist = false, min = "0",
+            description = "required: the temperature the class-0 trajectory was simulated at (stored with the dataset)")
+    private Double temperature0;
 
     @Parameter(label = "Trajectory of class 1", style = "file", persist = false,
             description = "Snapshots in time order: LAMMPS dump, LAMMPS data or extended XYZ")
     private File trajectory1;
 
-    @Parameter(label = "Temperature of class 1 (reduced)", persist = false, min = "0")
-    private double temperature1;
+    @Parameter(label = "Temperature of class 1 (epsilon/kB)", persist = false, min = "0",
+            description = "required: the temperature the class-1 trajectory was simulated at (stored with the dataset)")
+    private Double temperature1;
 
     @Parameter(label = "First-shell radii", choices = {"from g(r)", "given"}, persist = false,
             description = "First minima of the partial g(r) pooled over all snapshots, or the three values below")

@@ -23,7 +23,7 @@ import java.util.Locale;
  * Committor p_B of every configuration by shooting: writes committors.csv (or committors-shard-i-of-n.csv) into
  * the output folder; rerunning the same command after a crash, kill or cancel continues where it stopped.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Compute Committors",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Committors>Compute Committors",
         description = "p_B = fraction of shots with fresh Maxwell-Boltzmann velocities that reach B before A")
 public class ComputeCommittors implements Command {
 

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Energy terms (and optionally forces) of every frame of a structure with a GROMACS topology, in vacuum. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Compute Energy")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Molecules>Compute Energy")
 public class ComputeEnergy implements Command {
 
     @Parameter(label = "Structure (.gro/.pdb)", description = "Coordinates, every frame is evaluated", style = "file",

@@ -25,7 +25,7 @@ import java.util.List;
  * Which features the committor network relies on, by every explanation method installed (LIME, gradient
  * sensitivity, permutation importance, Kernel SHAP, ...): the method choices come from the explainer registry.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Explain Committor Network", initializer = "listMethods")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>Explain Committor Network", initializer = "listMethods")
 public class ExplainCommittorNetwork extends DynamicCommand {
 
     @Parameter(label = "Model (zip)", description = "a model written by Train Committor Network", style = "file",
@@ -65,7 +65,7 @@ public class ExplainCommittorNetwork extends DynamicCommand {
     private long seed = 1;
 
     @Parameter(label = "Threads", min = "1", persist = false)
-    private int threads = 2;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;

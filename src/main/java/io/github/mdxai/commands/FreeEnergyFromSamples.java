@@ -19,7 +19,7 @@ import java.io.File;
 import java.nio.file.Path;
 
 /** F = -kT ln P over two columns of a samples table, as a calibrated grid image (TIFF) and a CSV. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Free Energy from Samples",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Sampling>Free Energy from Samples",
         description = "Free energy F = -kT ln P(x, y) from the samples in a CSV table, optionally weighted")
 public class FreeEnergyFromSamples implements Command {
 

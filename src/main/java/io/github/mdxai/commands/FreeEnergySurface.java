@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * table): calibrated TIFF, CSV and a PNG figure; with two states, the minimum free-energy path, its saddle and the
  * barrier (saddle.csv) and Delta F between the states (states.csv, with a block error).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Free Energy Surface",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Sampling>Free Energy Surface",
         description = "Reweighted F(x, y) from a metadynamics COLVAR; saddle, barrier and Delta F between two states")
 public class FreeEnergySurface implements Command {
 

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Combines the committors-shard-i-of-n.csv files of one run into committors.csv, the same file one whole run
  * writes; shards from different inputs or parameters, missing, repeated or incomplete shards are refused.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Merge Committor Shards",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Committors>Merge Committor Shards",
         description = "Merge the shard files of Compute Committors (shard=i/n) into one committors.csv")
 public class MergeCommittorShards implements Command {
 

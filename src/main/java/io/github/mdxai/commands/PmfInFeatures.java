@@ -24,7 +24,7 @@ import java.util.List;
  * The free energy over two features (default: the two an explanation ranks first) from reweighted frames, with the
  * committor configurations coloured by p_B and the model's p_B = 0.5 line: the seed's Fig. 3b.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>PMF in Features",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>PMF in Features",
         description = "PMF in two features from reweighted frames, committor points by p_B and the model's p_B = 0.5 line")
 public class PmfInFeatures implements Command {
 

@@ -14,7 +14,7 @@ import org.scijava.plugin.Plugin;
 import java.io.File;
 
 /** q and p_B for every row of a features CSV with a trained committor network. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Predict Committor")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>Predict Committor")
 public class PredictCommittor implements Command {
 
     public static final String OUTPUT = "committor-predictions.csv";

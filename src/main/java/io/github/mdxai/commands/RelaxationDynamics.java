@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * g(r), S_AA(k), MSD, F_s(k, t) and tau_alpha of a soft-sphere trajectory, as CSV tables and PNG plots.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Relaxation Dynamics")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Relaxation Dynamics")
 public class RelaxationDynamics implements Command {
 
     @Parameter(label = "Trajectory (extended XYZ or LAMMPS dump)", style = "file", persist = false,
@@ -35,7 +35,7 @@ public class RelaxationDynamics implements Command {
             description = "used only when frames carry no Time: frame time = step difference x this")
     private double timestep = 0.005;
 
-    @Parameter(label = "k for F_s (sigma^-1, 0 = first peak of S_AA)", min = "0", persist = false)
+    @Parameter(label = "Wave number k for Fs(k,t) (1/sigma; 0 = first peak of S(k) of A-A)", min = "0", persist = false)
     private double k = 0;
 
     @Parameter(label = "g(r) range (sigma, 0 = half box)", min = "0", persist = false)

@@ -10,7 +10,7 @@ import org.scijava.plugin.Plugin;
 import java.nio.file.Path;
 
 /** Reproduces Study A (alanine dipeptide reaction coordinate, explained) into one folder, resumably. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Reproduce Study A",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Studies>Reproduce Study A",
         description = "Metadynamics, F(phi, psi), transition configurations, committors, network, LIME and PMF; one subfolder per step")
 public class ReproduceStudyA extends ReproduceStudy {
 

@@ -10,7 +10,7 @@ import org.scijava.plugin.Plugin;
 import java.nio.file.Path;
 
 /** Reproduces Study B (graph attention on a glass-forming soft-sphere liquid) into one folder, resumably. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Reproduce Study B",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Studies>Reproduce Study B",
         description = "Soft-sphere MD at cold and hot state points, relaxation, graph attention classifiers and attention analysis")
 public class ReproduceStudyB extends ReproduceStudy {
 

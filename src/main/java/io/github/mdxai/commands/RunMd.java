@@ -36,7 +36,7 @@ import java.util.List;
  * the output folder. Velocities come from the structure when it has them, else from Maxwell-Boltzmann at the
  * temperature with the seed.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Run MD")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Molecules>Run MD")
 public class RunMd implements Command {
 
     @Parameter(label = "Structure (.gro/.pdb)", description = "Starting coordinates (first frame)", style = "file",

@@ -25,7 +25,7 @@ import java.util.Locale;
  * c(t) and the reweighting weight per frame, optionally the non-bonded distances), hills.csv, frames.gro and
  * bias.csv into the output folder. See {@link MetadynamicsRun}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Metadynamics",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Molecules>Metadynamics",
         description = "Well-tempered metadynamics on 1-2 collective variables, with reweighting weights per frame")
 public class RunMetadynamics implements Command {
 
@@ -75,7 +75,7 @@ public class RunMetadynamics implements Command {
     @Parameter(label = "Report interval (steps)", min = "1", persist = false, description = "steps between colvar rows and frames")
     private long interval = 250;
 
-    @Parameter(label = "Record 210 pair distances", persist = false,
+    @Parameter(label = "Record all non-bonded pair distances", persist = false,
             description = "add every non-bonded interatomic distance r(i)-(j)_nm to colvar.csv")
     private boolean distances = true;
 

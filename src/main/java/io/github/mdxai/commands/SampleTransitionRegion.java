@@ -25,7 +25,7 @@ import java.io.File;
  * {@link TransitionRegionSampler}). Writes transition_configs.gro, transition_configs.csv and, for two angle CVs,
  * transition_region.png (the configurations over F).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Sample Transition Region",
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Sampling>Sample Transition Region",
         description = "Configurations around the saddle between two states, by restrained MD from a metadynamics run")
 public class SampleTransitionRegion implements Command {
 

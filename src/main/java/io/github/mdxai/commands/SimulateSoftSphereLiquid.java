@@ -18,7 +18,7 @@ import java.io.File;
  * T = 5, equilibration with the Bussi thermostat) and runs NVE production, writing trajectory.xyz, thermo.csv,
  * final.data and summary.csv.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Simulate Soft-Sphere Liquid")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Simulate Soft-Sphere Liquid")
 public class SimulateSoftSphereLiquid implements Command {
 
     @Parameter(label = "Model", persist = false,
@@ -32,11 +32,11 @@ public class SimulateSoftSphereLiquid implements Command {
             description = "N/V in units of sigma_AA^-3; 0 takes the model's (0.8 Bernu-Hansen, 1.2 Kob-Andersen)")
     private double density = 0;
 
-    @Parameter(label = "Gamma_eff (0 = use temperature)", min = "0", persist = false,
+    @Parameter(label = "Coupling Gamma (dimensionless; 0 = use temperature)", min = "0", persist = false,
             description = "soft spheres: coupling n sigma_eff^3 / T^(1/4); sets T = (n sigma_eff^3 / Gamma)^4. Give Gamma or T, not both")
-    private double gamma = 0;
+    private double gamma = 1.0;
 
-    @Parameter(label = "Temperature (eps/k_B, 0 = use Gamma)", min = "0", persist = false,
+    @Parameter(label = "Temperature (epsilon/kB; 0 = use Gamma)", min = "0", persist = false,
             description = "target temperature in reduced units")
     private double temperature = 0;
 
@@ -59,7 +59,7 @@ public class SimulateSoftSphereLiquid implements Command {
 
     @Parameter(label = "Threads", min = "1", max = "256", persist = false,
             description = "threads for the force loop; results do not depend on it")
-    private int threads = 1;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;
@@ -79,7 +79,7 @@ public class SimulateSoftSphereLiquid implements Command {
         InputException.require(density >= 0, "density must be > 0, or 0 for the model's, was " + density);
         StateParameter state = m.stateParameter();
         InputException.require(gamma == 0 || state != StateParameter.TEMPERATURE,
-                "gamma: the " + m.name() + " is set by its temperature, not by Gamma_eff");
+                "gamma: the " + m.name() + " is set by its temperature, not by Gamma_eff: give gamma=0 and a temperature");
         double n0 = density > 0 ? density : m.density();
         double t = temperature > 0 ? temperature : state.temperature(gamma, n0);
         LiquidProtocol.run(new LiquidProtocol.Parameters(m, n, n0, t, dt, equilibration, production, interval,

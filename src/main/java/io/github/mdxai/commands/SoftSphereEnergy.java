@@ -23,7 +23,7 @@ import java.util.List;
  * Potential energy, pressure and forces of particle configurations (reduced LJ units) under a particle model: the
  * Bernu-Hansen soft spheres by default, or another model of {@link ParticleModels}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Soft-Sphere Energy")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Soft-Sphere Energy")
 public class SoftSphereEnergy implements Command {
 
     @Parameter(label = "Configuration (LAMMPS data, dump or extended XYZ)", style = "file", persist = false,

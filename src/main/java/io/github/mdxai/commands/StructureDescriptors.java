@@ -1,9 +1,5 @@
 package io.github.mdxai.commands;
 
-import ij.IJ;
-import ij.ImagePlus;
-import ij.ImageStack;
-import ij.process.ColorProcessor;
 import io.github.mdxai.features.structure.StructureAnalysis;
 import io.github.mdxai.features.structure.StructureDescriptorFiles;
 import io.github.mdxai.io.ParticleFiles;
@@ -16,8 +12,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import java.awt.GraphicsEnvironment;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.List;
 
@@ -25,7 +19,7 @@ import java.util.List;
  * Per-particle local structure of a configuration or trajectory: coordination, q4, q6 and their neighbour
  * averages, Voronoi cell volume; one CSV row per particle and frame, histograms as images.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Structure Descriptors")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Structure Descriptors")
 public class StructureDescriptors implements Command {
 
     static final String TABLE = StructureDescriptorFiles.TABLE;
@@ -79,19 +73,9 @@ public class StructureDescriptors implements Command {
         StructureAnalysis.Result result = StructureAnalysis.compute(frames, options, p.range(0, 0.9));
         p.status("Writing " + TABLE);
         StructureDescriptorFiles.Written written = StructureDescriptorFiles.write(out.toPath(), result, options, bins);
-        if (!GraphicsEnvironment.isHeadless() && IJ.getInstance() != null) {
-            show(written.histograms());
-        }
+        // the host shows histograms.csv as live plots; the PNGs are for reports
         summary = written.summary();
         p.status(summary);
         p.fraction(1);
-    }
-
-    private static void show(List<BufferedImage> histograms) {
-        ImageStack stack = new ImageStack(histograms.get(0).getWidth(), histograms.get(0).getHeight());
-        for (int v = 0; v < histograms.size(); v++) {
-            stack.addSlice(StructureDescriptorFiles.DESCRIPTORS.get(v), new ColorProcessor(histograms.get(v)));
-        }
-        new ImagePlus("Structure descriptor histograms", stack).show();
     }
 }

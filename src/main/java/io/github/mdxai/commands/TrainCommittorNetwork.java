@@ -20,19 +20,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Trains the committor network q(x), p_B = (1 + tanh q) / 2, on a committor dataset and writes model and report. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Train Committor Network")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>Train Committor Network")
 public class TrainCommittorNetwork implements Command {
 
     @Parameter(label = "Dataset (CSV)", description = "committor dataset: feature columns, the target p_B, optional nA/nB and config",
             style = "file", persist = false)
     private File dataset;
 
+    static final String PAIR_DISTANCES = "all pair distances";
+    static final String DISTANCES_AND_ANGLES = "pair distances and dihedral angles";
+    static final String ANGLES = "dihedral angles (phi, psi, theta)";
+    private static final String ANGLE_COLUMNS = "(phi|psi|theta)(_deg)?";
+
     @Parameter(label = "Target column", description = "measured committor p_B in [0, 1]", persist = false)
     private String target = "pB";
 
-    @Parameter(label = "Features (regular expression)", description = "columns used as inputs, matched against the whole column name",
-            persist = false)
-    private String features = CommittorData.DEFAULT_FEATURES;
+    @Parameter(label = "Input features", persist = false, choices = {PAIR_DISTANCES, DISTANCES_AND_ANGLES, ANGLES},
+            description = "columns of the dataset used as inputs: the r{i}-{j} distances (nm) and/or phi, psi, theta (deg)")
+    private String features = PAIR_DISTANCES;
 
     @Parameter(label = "Hidden layer widths", description = "widths of the hidden layers, e.g. '400 200 400 200 400'",
             persist = false)
@@ -89,7 +94,7 @@ public class TrainCommittorNetwork implements Command {
                 patience, seed);
         Hosts.runWithOwnClassLoader(() -> {
             try (NativeThreads.Scope restore = NativeThreads.scoped(threads)) {
-                CommittorData data = CommittorData.load(dataset.toPath(), target, features);
+                CommittorData data = CommittorData.load(dataset.toPath(), target, featurePattern());
                 CommittorTrainer.Result result = CommittorTrainer.train(data, target, spec, progress);
                 Map<String, Metrics.Fit> metrics = TrainingOutputs.write(result, data, out.toPath());
                 summary = String.format(Locale.ROOT, "%d features, %d rows, best epoch %d of %d; test r = %.3f, RMSE = %.3f",
@@ -98,5 +103,14 @@ public class TrainCommittorNetwork implements Command {
             }
         });
         progress.status(summary);
+    }
+
+    /** The column-name pattern of the chosen feature set. */
+    private String featurePattern() {
+        return switch (features) {
+            case DISTANCES_AND_ANGLES -> CommittorData.DEFAULT_FEATURES + "|" + ANGLE_COLUMNS;
+            case ANGLES -> ANGLE_COLUMNS;
+            default -> CommittorData.DEFAULT_FEATURES;
+        };
     }
 }

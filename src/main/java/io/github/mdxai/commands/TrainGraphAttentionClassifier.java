@@ -16,7 +16,7 @@ import java.io.File;
 import java.util.Locale;
 
 /** Graph data set -> trained graph attention classifier, test metrics and learning curves in a folder. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Train Graph Attention Classifier")
+@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Train Graph Attention Classifier")
 public class TrainGraphAttentionClassifier implements Command {
 
     @Parameter(label = "Graph data set (.graphs)", style = "file", persist = false)

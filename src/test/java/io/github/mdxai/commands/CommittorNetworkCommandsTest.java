@@ -45,7 +45,7 @@ class CommittorNetworkCommandsTest {
         Map<String, Object> in = new HashMap<>();
         in.put("dataset", dataset.toFile());
         in.put("target", "pB");
-        in.put("features", "r\\d+-\\d+_nm");
+        in.put("features", "all pair distances");
         in.put("hidden", "32 16");
         in.put("activation", "relu");
         in.put("loss", "mse");

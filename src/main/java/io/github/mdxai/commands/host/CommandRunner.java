@@ -11,6 +11,7 @@ import org.scijava.module.ModuleService;
 
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /** Runs a command with typed inputs and turns its failures into one-line messages. */
 public final class CommandRunner {
@@ -20,6 +21,11 @@ public final class CommandRunner {
 
     /** Runs {@code info} with the given inputs and waits; bad input surfaces as {@link InputException}. */
     public static Module run(Context context, CommandInfo info, Map<String, Object> inputs) {
+        return await(start(context, info, inputs));
+    }
+
+    /** Starts {@code info} on SciJava's thread pool; {@link #await} waits for it and reports its failure. */
+    public static Future<Module> start(Context context, CommandInfo info, Map<String, Object> inputs) {
         Hosts.useOwnClassLoader();
         ModuleService modules = context.service(ModuleService.class);
         // The failure is reported once, as one line, by the host; SciJava's runner would also log a stack trace.
@@ -27,16 +33,25 @@ public final class CommandRunner {
         log.setLevel("org.scijava.module", LogLevel.NONE);
         // Images and tables are shown by our own hosts (IJ1 launcher); files are the headless output.
         log.setLevel("org.scijava.display", LogLevel.NONE);
-        Module module;
         try {
-            module = modules.createModule(info);
+            Module module = modules.createModule(info);
             module.setInputs(inputs);
             // Inputs left out keep the command's defaults: marked resolved, so that no preprocessor asks for them
             // (an unresolved optional File would otherwise cancel the command silently).
             for (var item : CommandInputs.of(info)) {
                 module.resolveInput(item.getName());
             }
-            modules.run(module, true).get();
+            return modules.run(module, true);
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** Waits for a started command; its failure surfaces as {@link InputException} or {@link CancelledException}. */
+    public static Module await(Future<Module> running) {
+        Module module;
+        try {
+            module = running.get();
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         } catch (InterruptedException e) {

@@ -25,7 +25,7 @@ public final class GridImages {
     private GridImages() {
     }
 
-    /** An ImagePlus over the grid's own array, calibrated. */
+    /** An ImagePlus over the grid's own array, calibrated, in the figures' colour ramp (stored in a TIFF). */
     public static ImagePlus toImagePlus(Grid2D grid, String title) {
         FloatProcessor fp = new FloatProcessor(grid.x().bins(), grid.y().bins(), grid.values());
         double min = grid.finiteMin();
@@ -47,6 +47,7 @@ public final class GridImages {
         cal.yOrigin = y.bins() + y.origin() / y.step();
         cal.setValueUnit(grid.valueUnit());
         imp.setCalibration(cal);
+        Luts.applyFreeEnergy(imp);
         imp.setProperty("Info", "x_name=" + x.name() + "\ny_name=" + y.name() + "\nvalue_name=" + grid.valueName()
                 + "\nx_origin=" + x.origin() + "\ny_origin=" + y.origin() + "\nx_step=" + x.step() + "\ny_step=" + y.step() + "\n");
         return imp;

@@ -1,6 +1,8 @@
 package io.github.mdxai.commands.ij1;
 
+import ij.Prefs;
 import ij.gui.GenericDialog;
+import ij.io.SaveDialog;
 import io.github.mdxai.commands.host.CommandCatalog;
 import io.github.mdxai.commands.host.CommandInputs;
 import org.scijava.command.CommandInfo;
@@ -18,7 +20,8 @@ import java.util.Map;
 /**
  * An ImageJ GenericDialog generated from a command's inputs: label (with unit) per field, defaults, choices as
  * drop-downs, booleans as checkboxes, files and folders with Browse buttons, descriptions and bounds as help.
- * Values are read straight from the components, so the option text uses the command's own keys.
+ * Values are read straight from the components, so the option text uses the command's own keys. The dialog starts
+ * from the values last entered in it (ImageJ's preferences, per command and key); macros and the CLI never see them.
  */
 final class DialogForm {
 
@@ -27,9 +30,16 @@ final class DialogForm {
     private final GenericDialog dialog;
     private final List<Runnable> readers = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final boolean remembered;
 
     DialogForm(CommandInfo info) {
+        this(info, true);
+    }
+
+    /** {@code remembered}: start from the last values entered in this dialog instead of the documented defaults. */
+    DialogForm(CommandInfo info, boolean remembered) {
         this.info = info;
+        this.remembered = remembered;
         this.items = CommandInputs.of(info);
         this.dialog = new GenericDialog(CommandCatalog.title(info));
         build();
@@ -48,7 +58,8 @@ final class DialogForm {
         for (ModuleItem<?> item : items) {
             String key = item.getName();
             String label = item.getLabel() == null || item.getLabel().isBlank() ? key : item.getLabel();
-            Object def = CommandInputs.defaultOf(info, item);
+            Object documented = CommandInputs.defaultOf(info, item);
+            Object def = remembered ? lastValue(item, documented) : documented;
             Class<?> type = item.getType();
             help.append("<tr><td><b>").append(label).append("</b> (key <tt>").append(key).append("</tt>)</td><td>")
                     .append(item.getDescription() == null ? "" : item.getDescription()).append(" [")
@@ -66,6 +77,8 @@ final class DialogForm {
                 String text = def == null ? "" : def instanceof File f ? f.getPath() : def.toString();
                 if (type == File.class && "directory".equals(item.getWidgetStyle())) {
                     dialog.addDirectoryField(label, text, 30);
+                } else if (type == File.class && "save".equals(item.getWidgetStyle())) {
+                    addSaveField(label, text);
                 } else if (type == File.class) {
                     dialog.addFileField(label, text, 30);
                 } else {
@@ -82,6 +95,54 @@ final class DialogForm {
         }
         help.append("</table></html>");
         dialog.addHelp(help.toString());
+    }
+
+    /** A file field whose button opens a Save chooser (ImageJ's file field only opens existing files). */
+    private void addSaveField(String label, String text) {
+        dialog.addFileField(label, text, 30);
+        TextField field = (TextField) dialog.getStringFields().get(dialog.getStringFields().size() - 1);
+        java.awt.event.ActionListener save = e -> {
+            File current = new File(field.getText().strip());
+            String dir = current.getParent() == null ? null : current.getParent() + File.separator;
+            SaveDialog chooser = new SaveDialog(label, dir, current.getName().isEmpty() ? "untitled" : current.getName(), "");
+            if (chooser.getFileName() != null) {
+                field.setText(chooser.getDirectory() + chooser.getFileName());
+            }
+        };
+        for (java.awt.Component c : field.getParent().getComponents()) {
+            if (c instanceof java.awt.Button button) {
+                for (java.awt.event.ActionListener open : button.getActionListeners()) {
+                    button.removeActionListener(open);
+                }
+                button.setLabel("Save as...");
+                button.addActionListener(save);
+            }
+        }
+    }
+
+    private String prefKey(ModuleItem<?> item) {
+        return "mdxai." + info.getClassName() + "." + item.getName();
+    }
+
+    /** The value last entered for this command and key, converted like the field's text; the default if none. */
+    private Object lastValue(ModuleItem<?> item, Object documented) {
+        String last = Prefs.get(prefKey(item), null);
+        if (last == null) {
+            return documented;
+        }
+        Class<?> type = item.getType();
+        if (type == boolean.class || type == Boolean.class) {
+            return Boolean.parseBoolean(last);
+        }
+        return type == File.class ? new File(last) : last;
+    }
+
+    /** Stores what was entered, so the next interactive dialog of this command starts from it. */
+    void remember(Map<String, String> entered) {
+        for (ModuleItem<?> item : items) {
+            String value = entered.get(item.getName());
+            Prefs.set(prefKey(item), value == null ? "" : value);
+        }
     }
 
     /** The option text the person entered, keyed by the command's input names (empty optional fields omitted). */

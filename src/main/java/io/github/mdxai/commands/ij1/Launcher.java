@@ -1,9 +1,8 @@
 package io.github.mdxai.commands.ij1;
 
 import ij.IJ;
-import ij.ImagePlus;
+import ij.macro.Interpreter;
 import ij.Macro;
-import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.Recorder;
 import io.github.mdxai.commands.host.CommandCatalog;
@@ -11,19 +10,26 @@ import io.github.mdxai.commands.host.CommandInputs;
 import io.github.mdxai.commands.host.CommandRunner;
 import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.commands.host.MacroOptions;
+import io.github.mdxai.commands.host.ResultFiles;
 import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.InputException;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
-import org.scijava.module.ModuleItem;
 
+import java.awt.GraphicsEnvironment;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The ImageJ 1.x entry point of every MD XAI command ({@code plugins.config} passes the command class as the
- * argument): from a macro it reads the options, otherwise it shows a dialog generated from the command's inputs;
- * it runs the SciJava command and shows its images and tables.
+ * argument): from a macro it reads the options (only those: remembered dialog values never reach a macro), otherwise
+ * it shows a dialog generated from the command's inputs that starts from the last values entered. It runs the
+ * SciJava command with its status, progress and messages in ImageJ's status bar, progress bar and Log, Esc to cancel,
+ * and shows what the command wrote (see {@link ResultWindows}).
  */
 public class Launcher implements PlugIn {
 
@@ -40,23 +46,65 @@ public class Launcher implements PlugIn {
             } else {
                 DialogForm form = new DialogForm(info);
                 form.dialog().showDialog();
-                if (form.dialog().wasCanceled()) {
+                // wasOKed, not wasCanceled: the latter throws inside a macro thread, and ImageJ swallows that throw.
+                if (!form.dialog().wasOKed()) {
+                    // As ImageJ's own commands: Cancel in a dialog opened by a macro stops the macro.
+                    IJ.showStatus(title + ": cancelled");
+                    abortMacro();
                     return;
                 }
                 options = form.read();
+                form.remember(options);
                 if (Recorder.record) {
                     options.forEach(Recorder::recordOption);
                 }
             }
-            Module module = CommandRunner.run(context, info, CommandInputs.convert(info, options));
-            show(module);
+            Map<String, Object> inputs = CommandInputs.convert(info, options);
+            ResultFiles results = ResultFiles.before(info, inputs);
+            Module module;
+            IJ.resetEscape();
+            try (HostBridge bridge = new HostBridge(context, title)) {
+                Future<Module> running = CommandRunner.start(context, info, inputs);
+                try {
+                    module = CommandRunner.await(running);
+                } catch (ThreadDeath death) {
+                    // Esc during a macro: ImageJ stops the macro's thread, this one. The command saw Esc too; let it
+                    // finish stopping (it removes its temporary files) before the thread dies.
+                    awaitStop(running);
+                    cancelled(title);
+                    throw death;
+                }
+            }
+            ResultWindows.show(title, module, results.written(), IJ.getInstance() != null && !GraphicsEnvironment.isHeadless());
             IJ.showStatus(title + ": done");
         } catch (CancelledException e) {
-            IJ.showStatus(title + ": cancelled");
-            IJ.showProgress(1.0);
+            cancelled(title);
         } catch (InputException e) {
-            IJ.showProgress(1.0);
             report(title, e.getMessage());
+        }
+    }
+
+    private static void cancelled(String title) {
+        IJ.showStatus(title + ": cancelled");
+        IJ.log(title + ": cancelled; files already complete are kept, none is left half-written");
+        IJ.resetEscape();
+    }
+
+    private static void awaitStop(Future<Module> running) {
+        try {
+            running.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // Stopped with the expected CancelledException, or still stopping: nothing more to wait for.
+        }
+    }
+
+    /** Stops the calling macro, if any, the way ImageJ's own commands do when their dialog is cancelled. */
+    private static void abortMacro() {
+        Interpreter interpreter = Interpreter.getInstance();
+        if (interpreter != null) {
+            interpreter.abortMacro();
         }
     }
 
@@ -70,24 +118,6 @@ public class Launcher implements PlugIn {
             }
         } else {
             IJ.error(title, message);
-        }
-    }
-
-    private static void show(Module module) {
-        for (ModuleItem<?> item : module.getInfo().outputs()) {
-            Object value = module.getOutput(item.getName());
-            if (value instanceof ImagePlus imp) {
-                imp.show();
-                // Grids are often a few dozen bins wide: magnify them to a readable size.
-                int zoom = Math.min(1600, 100 * Math.max(1, 480 / Math.max(imp.getWidth(), imp.getHeight())));
-                if (zoom > 100) {
-                    IJ.run(imp, "Set... ", "zoom=" + zoom);
-                }
-            } else if (value instanceof ResultsTable table) {
-                table.show(item.getLabel() == null ? item.getName() : item.getLabel());
-            } else if (value instanceof String text && !text.isBlank()) {
-                IJ.log(text);
-            }
         }
     }
 }

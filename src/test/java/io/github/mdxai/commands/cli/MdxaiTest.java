@@ -43,7 +43,7 @@ class MdxaiTest {
     @Test
     void listAndHelpDescribeCommands() {
         assertEquals(0, call("list"));
-        assertTrue(out.toString().contains("Free Energy from Samples\tPlugins>MD XAI>Free Energy from Samples"));
+        assertTrue(out.toString().contains("Free Energy from Samples\tPlugins>MD XAI>Sampling>Free Energy from Samples"));
         assertEquals(0, call("help", "Free Energy from Samples"));
         assertTrue(out.toString().contains("temperature"), out::toString);
         assertTrue(out.toString().contains("default 60"), out::toString);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GridImagesTest {
@@ -61,5 +62,11 @@ class GridImagesTest {
         assertEquals(10.0, reopened.getCalibration().pixelWidth, 1e-12);
         assertEquals("deg", reopened.getCalibration().getYUnit());
         assertTrue(reopened.getCalibration().getInvertY());
+        // The colour table travels in the TIFF: ImageJ reopens it in colour, NaN (unsampled) bins white.
+        assertFalse(reopened.getProcessor().isDefaultLut(), "the TIFF reopens with its LUT, not grey");
+        java.awt.image.IndexColorModel lut = reopened.getProcessor().getLut();
+        assertEquals(255, lut.getRed(0));
+        assertEquals(255, lut.getBlue(0));
+        assertTrue(lut.getRed(128) != lut.getBlue(128), "a colour ramp, not grey");
     }
 }

@@ -1,0 +1,247 @@
+package io.github.mdxai.commands.ij1;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+import io.github.mdxai.commands.host.Luts;
+import io.github.mdxai.commands.host.ResultFiles;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that shows a command's results in ImageJ 1.x, by kind rather than by command: every CSV it wrote as
+ * a ResultsTable titled after the file, a CSV whose first column is an increasing number (time, r, epoch) also as a
+ * live Plot, every TIFF as a calibrated image with its LUT and a colour bar, image outputs not already written as
+ * TIFF, and text outputs in the Log. Only called when ImageJ has a window: batch and CLI runs open nothing.
+ */
+final class ResultWindows {
+
+    /** Caps keep a study (dozens of files) from burying the desktop; the Log names every file written. */
+    private static final int MAX_TABLES = 8;
+    private static final int MAX_PLOTS = 6;
+    private static final int MAX_IMAGES = 6;
+    private static final int MAX_SERIES = 6;
+    private static final long MAX_TABLE_BYTES = 20L << 20;
+    private static final Color[] SERIES_COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+            new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
+
+    private ResultWindows() {
+    }
+
+    /** One Log line naming what was written, then the windows. */
+    static void show(String title, Module module, List<Path> written, boolean windows) {
+        if (!written.isEmpty()) {
+            Path folder = written.get(0).getParent();
+            List<String> names = written.stream().map(p -> folder.relativize(p).toString()).toList();
+            IJ.log(title + ": wrote " + names.size() + " file" + (names.size() == 1 ? "" : "s") + " in " + folder + ": "
+                    + String.join(", ", names));
+        }
+        for (ModuleItem<?> item : module.getInfo().outputs()) {
+            if (module.getOutput(item.getName()) instanceof String text && !text.isBlank()) {
+                IJ.log(text.startsWith(title) ? text : title + ": " + text);
+            }
+        }
+        if (!windows) {
+            return;
+        }
+        Set<String> imageStems = new HashSet<>();
+        int tables = 0;
+        int plots = 0;
+        int images = 0;
+        for (Path file : written) {
+            switch (ResultFiles.kind(file)) {
+                case TABLE -> {
+                    ResultsTable table = table(file);
+                    if (table == null) {
+                        continue;
+                    }
+                    if (tables++ < MAX_TABLES) {
+                        table.show(file.getFileName().toString());
+                    }
+                    List<Plot> found = histogramPlots(table, ResultFiles.stem(file));
+                    if (found.isEmpty()) {
+                        Plot plot = seriesPlot(table, ResultFiles.stem(file));
+                        found = plot == null ? List.of() : List.of(plot);
+                    }
+                    for (Plot plot : found) {
+                        if (plots++ < MAX_PLOTS) {
+                            plot.show();
+                        }
+                    }
+                }
+                case IMAGE -> {
+                    if (images++ < MAX_IMAGES) {
+                        ImagePlus imp = IJ.openImage(file.toString());
+                        if (imp != null) {
+                            imageStems.add(ResultFiles.stem(file));
+                            showImage(imp);
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        for (ModuleItem<?> item : module.getInfo().outputs()) {
+            if (module.getOutput(item.getName()) instanceof ImagePlus imp && !imageStems.contains(imp.getTitle())
+                    && images++ < MAX_IMAGES) {
+                showImage(imp);
+            }
+        }
+    }
+
+    private static ResultsTable table(Path file) {
+        try {
+            if (Files.size(file) > MAX_TABLE_BYTES) {
+                IJ.log("  " + file.getFileName() + " not opened (" + (Files.size(file) >> 20) + " MB): File > Import > Results");
+                return null;
+            }
+            return ResultsTable.open(file.toString());
+        } catch (IOException e) {
+            IJ.log("  " + file.getFileName() + " could not be read as a table: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Histograms written as {@code [group,] bin_lower, bin_upper, count} rows: one bar plot per group (the leading
+     * text column, e.g. the descriptor), counts against bin centres.
+     */
+    static List<Plot> histogramPlots(ResultsTable table, String title) {
+        int lower = table.getColumnIndex("bin_lower");
+        int upper = table.getColumnIndex("bin_upper");
+        int count = table.getColumnIndex("count");
+        if (lower < 0 || upper < 0 || count < 0 || table.size() == 0) {
+            return List.of();
+        }
+        String[] headings = table.getHeadings();
+        String groupColumn = headings[0].equals("bin_lower") ? null : headings[0];
+        java.util.Map<String, List<Integer>> rows = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < table.size(); r++) {
+            String group = groupColumn == null ? "" : table.getStringValue(groupColumn, r);
+            rows.computeIfAbsent(group, g -> new ArrayList<>()).add(r);
+        }
+        List<Plot> plots = new ArrayList<>();
+        rows.forEach((group, indices) -> {
+            double[] centre = new double[indices.size()];
+            double[] counts = new double[indices.size()];
+            for (int i = 0; i < centre.length; i++) {
+                int r = indices.get(i);
+                centre[i] = 0.5 * (table.getValueAsDouble(lower, r) + table.getValueAsDouble(upper, r));
+                counts[i] = table.getValueAsDouble(count, r);
+            }
+            Plot plot = new Plot(group.isEmpty() ? title : title + ": " + group, group.isEmpty() ? "value" : group, "count");
+            plot.setFont(java.awt.Font.PLAIN, 14);
+            plot.setAxisLabelFont(java.awt.Font.PLAIN, 14);
+            plot.setColor(SERIES_COLOURS[0], new Color(0xaec7e8));
+            plot.add("bar", centre, counts);
+            plot.setLimitsToFit(false);
+            plots.add(plot);
+        });
+        return plots;
+    }
+
+    /** A live plot of every numeric column against the first, when the first increases along the rows. */
+    static Plot seriesPlot(ResultsTable table, String title) {
+        String[] headings = table.getHeadings();
+        int rows = table.size();
+        if (rows < 3 || headings.length < 2) {
+            return null;
+        }
+        double[] x = table.getColumn(headings[0]);
+        if (x == null) {
+            return null;
+        }
+        for (int i = 0; i < rows; i++) {
+            if (!Double.isFinite(x[i]) || (i > 0 && x[i] <= x[i - 1])) {
+                return null;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        for (int c = 1; c < headings.length && ys.size() < MAX_SERIES; c++) {
+            double[] y = table.getColumn(headings[c]);
+            if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(x, y) && !isLabel(y)) {
+                names.add(headings[c]);
+                ys.add(y);
+            }
+        }
+        if (ys.isEmpty()) {
+            return null;
+        }
+        Plot plot = new Plot(title, headings[0], ys.size() == 1 ? names.get(0) : "value");
+        plot.setFont(java.awt.Font.PLAIN, 14);
+        plot.setAxisLabelFont(java.awt.Font.PLAIN, 14);
+        for (int s = 0; s < ys.size(); s++) {
+            plot.setColor(SERIES_COLOURS[s % SERIES_COLOURS.length]);
+            plot.setLineWidth(1.5f);
+            plot.addPoints(x, ys.get(s), Plot.LINE);
+        }
+        if (ys.size() > 1) {
+            plot.setColor(Color.BLACK);
+            plot.setLegend(String.join("\t", names), Plot.AUTO_POSITION);
+        }
+        plot.setLimitsToFit(false);
+        return plot;
+    }
+
+    /** A second time axis (time next to step): exactly affine in the first column, so not a quantity to plot. */
+    private static boolean isClock(double[] x, double[] y) {
+        int n = x.length - 1;
+        double slope = (y[n] - y[0]) / (x[n] - x[0]);
+        if (!(slope > 0)) {
+            return false;
+        }
+        double scale = Math.abs(y[n]) + Math.abs(y[0]);
+        for (int i = 1; i < n; i++) {
+            if (Math.abs(y[0] + slope * (x[i] - x[0]) - y[i]) > 1e-6 * scale) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A small set of whole numbers (phase, class, flag): a label, not a quantity. */
+    private static boolean isLabel(double[] y) {
+        java.util.Set<Double> distinct = new HashSet<>();
+        for (double v : y) {
+            if (Double.isFinite(v) && v != Math.rint(v)) {
+                return false;
+            }
+            distinct.add(v);
+        }
+        return distinct.size() <= 5 && y.length > distinct.size();
+    }
+
+    /** Shows a result image magnified to a readable size, in colour, with a colour bar for 32-bit values. */
+    static void showImage(ImagePlus imp) {
+        boolean values = imp.getBitDepth() == 32 && imp.getStackSize() == 1;
+        if (values && imp.getProcessor().isDefaultLut()) {
+            Luts.applyFreeEnergy(imp);
+        }
+        imp.show();
+        // Grids are often a few dozen bins wide: magnify them to a readable size.
+        int zoom = Math.min(1600, 100 * Math.max(1, 480 / Math.max(imp.getWidth(), imp.getHeight())));
+        if (zoom > 100) {
+            IJ.run(imp, "Set... ", "zoom=" + zoom);
+        }
+        if (values) {
+            String unit = imp.getCalibration().getValueUnit();
+            IJ.run(imp, "Calibration Bar...", "location=[Upper Right] fill=White label=Black number=5 decimal=1 font=12 zoom="
+                    + (100.0 / zoom) + " overlay");
+            if (unit != null && !unit.isBlank() && !unit.equals("Gray Value")) {
+                IJ.showStatus(imp.getTitle() + ": values in " + unit);
+            }
+        }
+    }
+}
