@@ -61,8 +61,7 @@ public final class GatTrainer {
                 }
                 GraphBatch b = new GraphBatch(graphs, model.numTypes(), model.dataType(),
                         cfg.rotate() ? cfg.seed() : null, epoch);
-                MultiDataSet mds = new MultiDataSet(new INDArray[]{b.nodes, b.adjacency, b.edges, b.mask},
-                        new INDArray[]{b.labels});
+                MultiDataSet mds = new MultiDataSet(GatModel.features(b), new INDArray[]{b.labels});
                 model.sameDiff().fit(mds);
             }
             Evaluation fit = evaluate(model, trainSample);

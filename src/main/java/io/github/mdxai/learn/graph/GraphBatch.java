@@ -1,5 +1,6 @@
 package io.github.mdxai.learn.graph;
 
+import io.github.mdxai.util.Rng;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -7,22 +8,21 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.github.mdxai.util.Rng;
-
 /**
- * A batch of graphs as the dense masked tensors the SameDiff model reads. Graphs are padded to the largest node
- * count N of the batch. Row i of the adjacency holds the senders of node i's incoming edges plus i itself
- * (a self-loop, so every softmax row has a member); padding nodes have only their self-loop and a zero node mask.
+ * A batch of graphs as one disconnected graph: the edge lists the sparse SameDiff model reads. Nodes of graph b
+ * follow those of graph b - 1; each graph contributes its CSR edges (sender neighbours[k] to receiver i), then one
+ * self-loop per node (so every softmax has a member), so the edges of a one-graph batch are indexed exactly as
+ * {@link GatModel#attention} reports them.
  * <ul>
- * <li>nodes [B, N, T + K]: type one-hot, then the node's local radial histogram: the sum over its incoming edges
- * of the K radial basis functions of the distance, divided by {@link #HISTOGRAM_SCALE}</li>
- * <li>adjacency [B, N, N]: 1 where j -> i is an edge or j == i</li>
- * <li>edges [B, N, N, 4]: (dx, dy, dz, r) of r_j - r_i, zero on non-edges and the self-loop (the radial basis
- * stays out of this tensor: at N = 1000 each further channel costs B x 32 MB in every layer's gradients)</li>
- * <li>mask [B, N, 1]: 1 for real nodes</li>
- * <li>labels [B, 1]</li>
+ * <li>nodes [N, T + K]: type one-hot, then the node's local radial histogram: the sum over its incoming edges of
+ * the K radial basis functions of the distance, divided by {@link #HISTOGRAM_SCALE}</li>
+ * <li>edges [E, 4]: (dx, dy, dz, r) of r_j - r_i; zero on self-loops</li>
+ * <li>receiver, sender [E] (int): node indices of each edge in the batch</li>
+ * <li>graph [N] (int): the graph each node belongs to</li>
+ * <li>nodeCount, graphCount: scalars (int), the segment counts</li>
+ * <li>count [B, 1]: nodes per graph; labels [B, 1]</li>
  * </ul>
- * Dense N x N attention avoids SameDiff's gather, whose backprop fails when a graph holds more than one.
+ * Memory and work are linear in the number of edges.
  */
 public final class GraphBatch {
 
@@ -40,12 +40,17 @@ public final class GraphBatch {
     }
 
     public final INDArray nodes;
-    public final INDArray adjacency;
     public final INDArray edges;
-    public final INDArray mask;
+    public final INDArray receiver;
+    public final INDArray sender;
+    public final INDArray graph;
+    public final INDArray nodeCount;
+    public final INDArray graphCount;
+    public final INDArray count;
     public final INDArray labels;
     public final int size;
-    public final int maxNodes;
+    public final int totalNodes;
+    public final int totalEdges;
 
     /**
      * @param rotationSeed when non-null, each graph's edge vectors are rotated by a uniformly random rotation
@@ -54,39 +59,41 @@ public final class GraphBatch {
     public GraphBatch(List<ParticleGraph> graphs, int numTypes, DataType dtype, Long rotationSeed, int epoch) {
         size = graphs.size();
         int n = 0;
+        int e = 0;
         for (ParticleGraph g : graphs) {
-            n = Math.max(n, g.nodeCount());
-        }
-        maxNodes = n;
-        int c = GatConfig.EDGE_FEATURES;
-        int f = nodeFeatures(numTypes);
-        float[] x = new float[size * n * f];
-        float[] adj = new float[size * n * n];
-        float[] e = new float[size * n * n * c];
-        float[] m = new float[size * n];
-        float[] y = new float[size];
-        double[] rot = new double[9];
-        for (int b = 0; b < size; b++) {
-            ParticleGraph g = graphs.get(b);
             if (g.numTypes() > numTypes) {
                 throw new IllegalArgumentException("graph has " + g.numTypes() + " types, model " + numTypes);
             }
+            n += g.nodeCount();
+            e += g.edgeCount() + g.nodeCount();
+        }
+        totalNodes = n;
+        totalEdges = e;
+        int c = GatConfig.EDGE_FEATURES;
+        int f = nodeFeatures(numTypes);
+        float[] x = new float[n * f];
+        float[] features = new float[e * c];
+        int[] recv = new int[e];
+        int[] send = new int[e];
+        int[] owner = new int[n];
+        float[] counts = new float[size];
+        float[] y = new float[size];
+        double[] rot = new double[9];
+        int node0 = 0;
+        int edge = 0;
+        for (int b = 0; b < size; b++) {
+            ParticleGraph g = graphs.get(b);
             y[b] = g.label();
+            counts[b] = g.nodeCount();
             if (rotationSeed != null) {
                 randomRotation(Rng.stream(rotationSeed, "rotation", epoch, g.frame(), g.label()), rot);
             }
             int gn = g.nodeCount();
-            for (int i = 0; i < n; i++) {
-                long row = (long) b * n + i;
-                adj[(int) (row * n + i)] = 1f;
-                if (i >= gn) {
-                    continue;
-                }
-                m[(int) row] = 1f;
-                int node = (int) (row * f);
+            for (int i = 0; i < gn; i++) {
+                int node = (node0 + i) * f;
+                owner[node0 + i] = b;
                 x[node + g.types()[i]] = 1f;
-                for (int k = g.offsets()[i]; k < g.offsets()[i + 1]; k++) {
-                    int j = g.neighbours()[k];
+                for (int k = g.offsets()[i]; k < g.offsets()[i + 1]; k++, edge++) {
                     double vx = g.edgeVectors()[3 * k];
                     double vy = g.edgeVectors()[3 * k + 1];
                     double vz = g.edgeVectors()[3 * k + 2];
@@ -98,24 +105,33 @@ public final class GraphBatch {
                         vy = ry;
                         vz = rz;
                     }
-                    int cell = (int) (row * n + j);
-                    adj[cell] = 1f;
-                    e[cell * c] = (float) vx;
-                    e[cell * c + 1] = (float) vy;
-                    e[cell * c + 2] = (float) vz;
+                    recv[edge] = node0 + i;
+                    send[edge] = node0 + g.neighbours()[k];
                     double r = Math.sqrt(vx * vx + vy * vy + vz * vz);
-                    e[cell * c + 3] = (float) r;
+                    features[edge * c] = (float) vx;
+                    features[edge * c + 1] = (float) vy;
+                    features[edge * c + 2] = (float) vz;
+                    features[edge * c + 3] = (float) r;
                     for (int bin = 0; bin < RBF_COUNT; bin++) {
                         double u = (r - RBF_FIRST - bin * RBF_STEP) / RBF_STEP;
                         x[node + numTypes + bin] += (float) (Math.exp(-0.5 * u * u) / HISTOGRAM_SCALE);
                     }
                 }
             }
+            for (int i = 0; i < gn; i++, edge++) {
+                recv[edge] = node0 + i;
+                send[edge] = node0 + i;
+            }
+            node0 += gn;
         }
-        nodes = Nd4j.create(x, new long[]{size, n, f}, 'c').castTo(dtype);
-        adjacency = Nd4j.create(adj, new long[]{size, n, n}, 'c').castTo(dtype);
-        edges = Nd4j.create(e, new long[]{size, n, n, c}, 'c').castTo(dtype);
-        mask = Nd4j.create(m, new long[]{size, n, 1}, 'c').castTo(dtype);
+        nodes = Nd4j.create(x, new long[]{n, f}, 'c').castTo(dtype);
+        edges = Nd4j.create(features, new long[]{e, c}, 'c').castTo(dtype);
+        receiver = Nd4j.createFromArray(recv);
+        sender = Nd4j.createFromArray(send);
+        graph = Nd4j.createFromArray(owner);
+        nodeCount = Nd4j.scalar(n);
+        graphCount = Nd4j.scalar(size);
+        count = Nd4j.create(counts, new long[]{size, 1}, 'c').castTo(dtype);
         labels = Nd4j.create(y, new long[]{size, 1}, 'c').castTo(dtype);
     }
 
