@@ -19,6 +19,7 @@ final class Benchmarks {
         ALL.put("md", new String[] {"io.github.mdxai.molecules.MdBenchmark"});
         ALL.put("softsphere", new String[] {"io.github.mdxai.particles.SoftSphereBenchmark"});
         ALL.put("descriptors", new String[] {"io.github.mdxai.features.structure.DescriptorBenchmark"});
+        ALL.put("gat", new String[] {"io.github.mdxai.learn.graph.GatBenchmark"});
         // the paper-scale committor run: 2000 configurations x 100 shots x 1 ps on 2 threads
         ALL.put("committor", new String[] {"io.github.mdxai.committor.CommittorBenchmark",
                 "test-data/ala2/processed.top",

@@ -10,8 +10,6 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentMax;
-import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -42,19 +40,20 @@ import java.util.SplittableRandom;
  * g = LayerNorm([mean of h, std of h over nodes]) (sum instead of mean for the "sum" readout)
  * logit = W2 ELU(W1 g + b1) + b2;  p = sigmoid(logit)
  * </pre>
- * Per-edge terms are gathered from node rows ({@link RowGather}), the softmax runs over each receiver's edges with
- * segment max and segment sum, messages and the graph readout are segment sums. All heads of a layer share one
- * matrix product: W_l = [W_l0 | W_l1 | ...], a_dst and a_src likewise as one row.
+ * Each node's incoming edges sit in its D slots ({@link GraphBatch}): receiver terms broadcast over the slots, sender
+ * terms and sender embeddings are gathered into them ({@link RowGather}, whose gradient is another gather), the
+ * softmax and the message sums run over the slot axis and the graph readout is a product with the membership
+ * matrix. Work and memory are linear in N D, about 1.5 times the edges. All heads of a layer share one matrix
+ * product: W_l = [W_l0 | W_l1 | ...], a_dst and a_src likewise as one row.
  */
 public final class GatModel {
 
     public static final String NODES = "nodes";
     public static final String EDGES = "edges";
-    public static final String RECEIVER = "receiver";
     public static final String SENDER = "sender";
-    public static final String GRAPH = "graph";
-    public static final String NODE_COUNT = "node_count";
-    public static final String GRAPH_COUNT = "graph_count";
+    public static final String OUT_SLOTS = "out_slots";
+    public static final String SLOT_MASK = "slot_mask";
+    public static final String MEMBERSHIP = "membership";
     public static final String COUNT = "count";
     public static final String LABEL = "label";
     public static final String LOGIT = "logit";
@@ -93,12 +92,11 @@ public final class GatModel {
         Init init = new Init(sd, config.seed(), dtype);
         int nodeFeatures = GraphBatch.nodeFeatures(numTypes);
         SDVariable nodes = sd.placeHolder(NODES, dtype, -1, nodeFeatures);
-        SDVariable edges = sd.placeHolder(EDGES, dtype, -1, c);
-        SDVariable receiver = sd.placeHolder(RECEIVER, DataType.INT, -1);
-        SDVariable sender = sd.placeHolder(SENDER, DataType.INT, -1);
-        SDVariable graph = sd.placeHolder(GRAPH, DataType.INT, -1);
-        SDVariable nodeCount = sd.placeHolder(NODE_COUNT, DataType.INT);
-        SDVariable graphCount = sd.placeHolder(GRAPH_COUNT, DataType.INT);
+        SDVariable edges = sd.placeHolder(EDGES, dtype, -1, -1, c);
+        SDVariable sender = sd.placeHolder(SENDER, DataType.INT, -1, -1);
+        sd.placeHolder(OUT_SLOTS, DataType.INT, -1, -1); // read by the gradient of the sender gather
+        SDVariable slotMask = sd.placeHolder(SLOT_MASK, dtype, -1, -1, 1);
+        SDVariable membership = sd.placeHolder(MEMBERSHIP, dtype, -1, -1);
         SDVariable count = sd.placeHolder(COUNT, dtype, -1, 1);
         SDVariable label = sd.placeHolder(LABEL, dtype, -1, 1);
 
@@ -109,6 +107,9 @@ public final class GatModel {
                 && r % d == col % md));
         SDVariable placeG = sd.constant(placement(dtype, c, heads * md, (r, col) -> col % md == d + r));
         SDVariable expand = sd.constant(placement(dtype, heads, heads * md, (r, col) -> col / md == r));
+        Slots slots = new Slots(sd, sender);
+        SDVariable flatEdges = sd.reshape(edges, -1, c);
+        SDVariable placedEdges = slots.unflatten(flatEdges.mmul(placeG), heads * md);
 
         SDVariable h = sd.nn.elu(nodes.mmul(init.weight("enc_W", nodeFeatures, f)).add(init.zeros("enc_b", f)));
         for (int l = 0; l < config.layers(); l++) {
@@ -116,27 +117,24 @@ public final class GatModel {
             SDVariable z = h.mmul(init.heads(p + "W", f, d, heads));
             SDVariable toReceiver = z.mul(init.heads(p + "a_dst", 1, d, heads)).mmul(headSum);
             SDVariable fromSender = z.mul(init.heads(p + "a_src", 1, d, heads)).mmul(headSum);
-            SDVariable scores = sd.nn.leakyRelu(RowGather.rows(sd, toReceiver, receiver)
+            // [N, D, heads]: receiver term broadcast over the slots, sender term gathered into them
+            SDVariable scores = sd.nn.leakyRelu(sd.expandDims(toReceiver, 1)
                     .add(RowGather.rows(sd, fromSender, sender))
-                    .add(edges.mmul(init.weight(p + "a_edge", c, heads))), 0.2);
-            // softmax over each receiver's edges, shifted by the receiver's largest score
-            SDVariable largest = new UnsortedSegmentMax(sd, scores, receiver, nodeCount).outputVariable();
-            SDVariable weights = sd.math.exp(scores.sub(RowGather.rows(sd, largest, receiver)));
-            SDVariable total = new UnsortedSegmentSum(sd, weights, receiver, nodeCount).outputVariable();
-            SDVariable alpha = weights.div(attentionName(l), RowGather.rows(sd, total, receiver));
-            SDVariable perEdge = RowGather.rows(sd, z.mmul(placeZ), sender).add(edges.mmul(placeG))
-                    .mul(alpha.mmul(expand));
-            SDVariable m = new UnsortedSegmentSum(sd, perEdge, receiver, nodeCount).outputVariable();
+                    .add(slots.unflatten(flatEdges.mmul(init.weight(p + "a_edge", c, heads)), heads)), 0.2);
+            SDVariable alpha = sd.nn.softmax(attentionName(l), scores.add(slotMask), 1);
+            SDVariable coefficients = slots.unflatten(sd.reshape(alpha, -1, heads).mmul(expand), heads * md);
+            SDVariable perSlot = RowGather.rows(sd, z.mmul(placeZ), sender).add(placedEdges).mul(coefficients);
+            SDVariable m = sd.sum(perSlot, 1);
             int mw = f + heads * md;
             SDVariable update = sd.concat(1, h, m).mmul(init.weight(p + "out_W", mw, f))
                     .add(init.zeros(p + "out_b", f));
             h = h.add(sd.nn.elu(update));
         }
-        SDVariable sum = new UnsortedSegmentSum(sd, h, graph, graphCount).outputVariable();
+        // per-graph sums as [B, N] x [N, f] products with the membership matrix
+        SDVariable sum = membership.mmul(h);
         SDVariable mean = sum.div(count);
-        SDVariable deviation = h.sub(RowGather.rows(sd, mean, graph));
-        SDVariable variance = new UnsortedSegmentSum(sd, deviation.mul(deviation), graph, graphCount).outputVariable()
-                .div(count);
+        SDVariable deviation = h.sub(sd.mmul(membership, mean, true, false, false));
+        SDVariable variance = membership.mmul(deviation.mul(deviation)).div(count);
         SDVariable std = sd.math.sqrt(variance.add(1e-6));
         SDVariable location = "mean".equals(config.readout()) ? mean : sum;
         SDVariable pooled = sd.concat(1, location, std);
@@ -159,6 +157,15 @@ public final class GatModel {
         boolean one(int row, int column);
     }
 
+    /** Reshapes [N D, width] rows back to [N, D, width], N and D taken from the sender matrix. */
+    private record Slots(SameDiff sd, SDVariable sender) {
+
+        SDVariable unflatten(SDVariable rows, long width) {
+            return sd.reshape(rows, sd.concat(0, sd.shape(sender).castTo(DataType.LONG),
+                    sd.constant(Nd4j.createFromArray(width))));
+        }
+    }
+
     private static INDArray placement(DataType dtype, int rows, int columns, Cell cell) {
         INDArray a = Nd4j.zeros(dtype, rows, columns);
         for (int r = 0; r < rows; r++) {
@@ -171,7 +178,7 @@ public final class GatModel {
         return a;
     }
 
-    /** Name of the [E, heads] coefficients of a layer. */
+    /** Name of the [N, D, heads] coefficients of a layer (slot layout of {@link GraphBatch}). */
     public static String attentionName(int layer) {
         return "attention_l" + layer;
     }
@@ -179,7 +186,7 @@ public final class GatModel {
     private void configureTraining() {
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(config.learningRate()))
-                .dataSetFeatureMapping(NODES, EDGES, RECEIVER, SENDER, GRAPH, NODE_COUNT, GRAPH_COUNT, COUNT)
+                .dataSetFeatureMapping(NODES, EDGES, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, COUNT)
                 .dataSetLabelMapping(LABEL)
                 .minimize(LOSS)
                 .build());
@@ -210,7 +217,7 @@ public final class GatModel {
     public Map<String, INDArray> inputs(GraphBatch batch) {
         Map<String, INDArray> in = new HashMap<>();
         INDArray[] features = features(batch);
-        String[] names = {NODES, EDGES, RECEIVER, SENDER, GRAPH, NODE_COUNT, GRAPH_COUNT, COUNT};
+        String[] names = {NODES, EDGES, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, COUNT};
         for (int k = 0; k < names.length; k++) {
             in.put(names[k], features[k]);
         }
@@ -220,7 +227,7 @@ public final class GatModel {
 
     /** The batch's arrays in the order of the training config's feature mapping. */
     static INDArray[] features(GraphBatch b) {
-        return new INDArray[]{b.nodes, b.edges, b.receiver, b.sender, b.graph, b.nodeCount, b.graphCount, b.count};
+        return new INDArray[]{b.nodes, b.edges, b.sender, b.outSlots, b.slotMask, b.membership, b.count};
     }
 
     public GraphBatch batch(List<ParticleGraph> graphs) {
@@ -254,15 +261,21 @@ public final class GatModel {
         for (int l = 0; l < names.length; l++) {
             names[l] = attentionName(l);
         }
-        Map<String, INDArray> out = sd.output(inputs(batch(List.of(g))), names);
+        GraphBatch b = batch(List.of(g));
+        Map<String, INDArray> out = sd.output(inputs(b), names);
         int heads = config.heads();
-        int edges = g.edgeCount() + g.nodeCount();
-        float[][][] result = new float[config.layers()][heads][edges];
+        int n = g.nodeCount();
+        int edges = g.edgeCount();
+        float[][][] result = new float[config.layers()][heads][edges + n];
         for (int l = 0; l < names.length; l++) {
-            float[] alpha = out.get(names[l]).castTo(DataType.FLOAT).reshape((long) edges * heads).toFloatVector();
+            float[] alpha = out.get(names[l]).castTo(DataType.FLOAT).reshape((long) n * b.slots * heads)
+                    .toFloatVector();
             for (int k = 0; k < heads; k++) {
-                for (int e = 0; e < edges; e++) {
-                    result[l][k][e] = alpha[e * heads + k];
+                for (int i = 0; i < n; i++) {
+                    for (int e = g.offsets()[i]; e < g.offsets()[i + 1]; e++) {
+                        result[l][k][e] = alpha[GraphBatch.slotOfEdge(g, b.slots, i, e) * heads + k];
+                    }
+                    result[l][k][edges + i] = alpha[i * b.slots * heads + k];
                 }
             }
         }

@@ -59,10 +59,7 @@ public final class GatTrainer {
                 for (int k = from; k < to; k++) {
                     graphs.add(train.get(order[k]));
                 }
-                GraphBatch b = new GraphBatch(graphs, model.numTypes(), model.dataType(),
-                        cfg.rotate() ? cfg.seed() : null, epoch);
-                MultiDataSet mds = new MultiDataSet(GatModel.features(b), new INDArray[]{b.labels});
-                model.sameDiff().fit(mds);
+                step(model, graphs, epoch);
             }
             Evaluation fit = evaluate(model, trainSample);
             Evaluation val = evaluate(model, validation);
@@ -82,6 +79,14 @@ public final class GatTrainer {
         }
         restore(model, best);
         return new Result(epochs, bestEpoch, false);
+    }
+
+    /** One training iteration: builds the batch (rotated when the config says so), one Adam step on it. */
+    public static void step(GatModel model, List<ParticleGraph> graphs, int epoch) {
+        GatConfig cfg = model.config();
+        GraphBatch b = new GraphBatch(graphs, model.numTypes(), model.dataType(), cfg.rotate() ? cfg.seed() : null,
+                epoch);
+        model.sameDiff().fit(new MultiDataSet(GatModel.features(b), new INDArray[]{b.labels}));
     }
 
     /** Loss, accuracy (threshold 0.5) and confusion counts [true class][predicted class]. */

@@ -9,20 +9,22 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A batch of graphs as one disconnected graph: the edge lists the sparse SameDiff model reads. Nodes of graph b
- * follow those of graph b - 1; each graph contributes its CSR edges (sender neighbours[k] to receiver i), then one
- * self-loop per node (so every softmax has a member), so the edges of a one-graph batch are indexed exactly as
- * {@link GatModel#attention} reports them.
+ * A batch of graphs as one disconnected graph, stored the way the SameDiff model reads it: each node has D slots
+ * for its incoming edges (ELLPACK layout), D = 1 + the largest in-degree of the batch. Slot 0 of node i is its
+ * self-loop (so every softmax has a member), slots 1..deg(i) its CSR edges in order, the rest padding.
+ * Nodes of graph b follow those of graph b - 1. Softmax and message sums over a node's edges become reductions
+ * over the slot axis, with no segment operation; work and memory are linear in N D (about 1.5 times the edges of a
+ * dense liquid).
  * <ul>
  * <li>nodes [N, T + K]: type one-hot, then the node's local radial histogram: the sum over its incoming edges of
  * the K radial basis functions of the distance, divided by {@link #HISTOGRAM_SCALE}</li>
- * <li>edges [E, 4]: (dx, dy, dz, r) of r_j - r_i; zero on self-loops</li>
- * <li>receiver, sender [E] (int): node indices of each edge in the batch</li>
- * <li>graph [N] (int): the graph each node belongs to</li>
- * <li>nodeCount, graphCount: scalars (int), the segment counts</li>
- * <li>count [B, 1]: nodes per graph; labels [B, 1]</li>
+ * <li>edges [N, D, 4]: (dx, dy, dz, r) of r_j - r_i; zero on self-loops and padding</li>
+ * <li>sender [N, D] (int): node index of each slot's sender (the node itself on padding)</li>
+ * <li>outSlots [N, D_out] (int): flat indices (row-major in [N, D]) of the slots whose sender is the node, padded
+ * with N D; the gradient of a gather by sender is a gather by outSlots (see {@link RowGather})</li>
+ * <li>slotMask [N, D, 1]: 0 on edges and self-loops, -1e9 on padding (added to attention logits)</li>
+ * <li>membership [B, N]: 1 where node n belongs to graph b; count [B, 1]: nodes per graph; labels [B, 1]</li>
  * </ul>
- * Memory and work are linear in the number of edges.
  */
 public final class GraphBatch {
 
@@ -33,6 +35,8 @@ public final class GraphBatch {
     public static final double RBF_STEP = 0.125;
     /** A first shell holds ~12-14 neighbours: the histogram divided by this lands near 1. */
     static final double HISTOGRAM_SCALE = 4.0;
+    /** Attention logit of a padding slot: exp of it is exactly zero. */
+    static final float PADDING_LOGIT = -1e9f;
 
     /** Node input width of a model for numTypes particle types. */
     public static int nodeFeatures(int numTypes) {
@@ -41,16 +45,16 @@ public final class GraphBatch {
 
     public final INDArray nodes;
     public final INDArray edges;
-    public final INDArray receiver;
     public final INDArray sender;
-    public final INDArray graph;
-    public final INDArray nodeCount;
-    public final INDArray graphCount;
+    public final INDArray outSlots;
+    public final INDArray slotMask;
+    public final INDArray membership;
     public final INDArray count;
     public final INDArray labels;
     public final int size;
     public final int totalNodes;
-    public final int totalEdges;
+    /** Slots per node. */
+    public final int slots;
 
     /**
      * @param rotationSeed when non-null, each graph's edge vectors are rotated by a uniformly random rotation
@@ -59,28 +63,30 @@ public final class GraphBatch {
     public GraphBatch(List<ParticleGraph> graphs, int numTypes, DataType dtype, Long rotationSeed, int epoch) {
         size = graphs.size();
         int n = 0;
-        int e = 0;
+        int d = 1;
         for (ParticleGraph g : graphs) {
             if (g.numTypes() > numTypes) {
                 throw new IllegalArgumentException("graph has " + g.numTypes() + " types, model " + numTypes);
             }
             n += g.nodeCount();
-            e += g.edgeCount() + g.nodeCount();
+            for (int i = 0; i < g.nodeCount(); i++) {
+                d = Math.max(d, g.degree(i) + 1);
+            }
         }
         totalNodes = n;
-        totalEdges = e;
+        slots = d;
         int c = GatConfig.EDGE_FEATURES;
         int f = nodeFeatures(numTypes);
         float[] x = new float[n * f];
-        float[] features = new float[e * c];
-        int[] recv = new int[e];
-        int[] send = new int[e];
-        int[] owner = new int[n];
+        float[] features = new float[n * d * c];
+        int[] send = new int[n * d];
+        float[] mask = new float[n * d];
+        int[] outDegree = new int[n];
+        float[] member = new float[size * n];
         float[] counts = new float[size];
         float[] y = new float[size];
         double[] rot = new double[9];
         int node0 = 0;
-        int edge = 0;
         for (int b = 0; b < size; b++) {
             ParticleGraph g = graphs.get(b);
             y[b] = g.label();
@@ -88,12 +94,16 @@ public final class GraphBatch {
             if (rotationSeed != null) {
                 randomRotation(Rng.stream(rotationSeed, "rotation", epoch, g.frame(), g.label()), rot);
             }
-            int gn = g.nodeCount();
-            for (int i = 0; i < gn; i++) {
-                int node = (node0 + i) * f;
-                owner[node0 + i] = b;
-                x[node + g.types()[i]] = 1f;
-                for (int k = g.offsets()[i]; k < g.offsets()[i + 1]; k++, edge++) {
+            for (int i = 0; i < g.nodeCount(); i++) {
+                int node = node0 + i;
+                member[b * n + node] = 1f;
+                x[node * f + g.types()[i]] = 1f;
+                int slot = node * d;
+                java.util.Arrays.fill(send, slot, slot + d, node);
+                java.util.Arrays.fill(mask, slot + 1 + g.degree(i), slot + d, PADDING_LOGIT);
+                outDegree[node]++;
+                for (int k = g.offsets()[i]; k < g.offsets()[i + 1]; k++) {
+                    slot++;
                     double vx = g.edgeVectors()[3 * k];
                     double vy = g.edgeVectors()[3 * k + 1];
                     double vz = g.edgeVectors()[3 * k + 2];
@@ -105,34 +115,47 @@ public final class GraphBatch {
                         vy = ry;
                         vz = rz;
                     }
-                    recv[edge] = node0 + i;
-                    send[edge] = node0 + g.neighbours()[k];
+                    send[slot] = node0 + g.neighbours()[k];
+                    outDegree[send[slot]]++;
                     double r = Math.sqrt(vx * vx + vy * vy + vz * vz);
-                    features[edge * c] = (float) vx;
-                    features[edge * c + 1] = (float) vy;
-                    features[edge * c + 2] = (float) vz;
-                    features[edge * c + 3] = (float) r;
+                    features[slot * c] = (float) vx;
+                    features[slot * c + 1] = (float) vy;
+                    features[slot * c + 2] = (float) vz;
+                    features[slot * c + 3] = (float) r;
                     for (int bin = 0; bin < RBF_COUNT; bin++) {
                         double u = (r - RBF_FIRST - bin * RBF_STEP) / RBF_STEP;
-                        x[node + numTypes + bin] += (float) (Math.exp(-0.5 * u * u) / HISTOGRAM_SCALE);
+                        x[node * f + numTypes + bin] += (float) (Math.exp(-0.5 * u * u) / HISTOGRAM_SCALE);
                     }
                 }
             }
-            for (int i = 0; i < gn; i++, edge++) {
-                recv[edge] = node0 + i;
-                send[edge] = node0 + i;
+            node0 += g.nodeCount();
+        }
+        int dOut = 1;
+        for (int degree : outDegree) {
+            dOut = Math.max(dOut, degree);
+        }
+        int[] out = new int[n * dOut];
+        java.util.Arrays.fill(out, n * d);
+        int[] filled = new int[n];
+        for (int slot = 0; slot < n * d; slot++) {
+            if (mask[slot] == 0f) {
+                int j = send[slot];
+                out[j * dOut + filled[j]++] = slot;
             }
-            node0 += gn;
         }
         nodes = Nd4j.create(x, new long[]{n, f}, 'c').castTo(dtype);
-        edges = Nd4j.create(features, new long[]{e, c}, 'c').castTo(dtype);
-        receiver = Nd4j.createFromArray(recv);
-        sender = Nd4j.createFromArray(send);
-        graph = Nd4j.createFromArray(owner);
-        nodeCount = Nd4j.scalar(n);
-        graphCount = Nd4j.scalar(size);
+        edges = Nd4j.create(features, new long[]{n, d, c}, 'c').castTo(dtype);
+        sender = Nd4j.createFromArray(send).reshape(n, d);
+        outSlots = Nd4j.createFromArray(out).reshape(n, dOut);
+        slotMask = Nd4j.create(mask, new long[]{n, d, 1}, 'c').castTo(dtype);
+        membership = Nd4j.create(member, new long[]{size, n}, 'c').castTo(dtype);
         count = Nd4j.create(counts, new long[]{size, 1}, 'c').castTo(dtype);
         labels = Nd4j.create(y, new long[]{size, 1}, 'c').castTo(dtype);
+    }
+
+    /** Slot of CSR edge k of a one-graph batch (receiver i): i D + 1 + (k - offsets[i]); self-loop of i: i D. */
+    public static int slotOfEdge(ParticleGraph g, int slots, int i, int k) {
+        return i * slots + 1 + k - g.offsets()[i];
     }
 
     /** A uniformly random rotation matrix (row-major) from a random unit quaternion. */

@@ -1,23 +1,26 @@
 package io.github.mdxai.learn.graph;
 
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 
 /**
- * SameDiff's gather of rows, x[indices], with a gradient that works: the gradient of a row gather is the
- * unsorted segment sum of the output gradient over the same indices (rows gathered twice receive both
- * contributions). DL4J 1.0.0-M2.1's own {@code Gather.doDiff} fails as soon as a graph holds more than one gather.
- * SameDiff clones a graph through FlatBuffers before differentiating it, re-creating each op from the class
- * registered for its name, so this class is registered for "gather" ({@link #register}); gathers that are not
- * row gathers of a vector of indices keep the library's gradient.
+ * SameDiff's gather of rows, x[indices] along the first axis, with a gradient that works and stays linear.
+ * DL4J 1.0.0-M2.1's own {@code Gather.doDiff} fails as soon as a graph holds more than one gather, and its unsorted
+ * segment sum (the textbook gradient) costs seconds on 10^5 rows. For the model's sender gather (indices
+ * {@link GatModel#SENDER}, [N, D]) the gradient of node j is the sum over the slots whose sender is j, listed in
+ * {@link GatModel#OUT_SLOTS}: one more gather and a sum over its slot axis. Other row gathers of a vector get the
+ * unsorted segment sum. SameDiff clones a graph through FlatBuffers before differentiating it, re-creating each op
+ * from the class registered for its name, so this class is registered for "gather" ({@link #register}).
  */
 public class RowGather extends Gather {
 
@@ -31,7 +34,7 @@ public class RowGather extends Gather {
         super(sd, x, indices, 0);
     }
 
-    /** x[indices] along the first axis. */
+    /** x[indices] along the first axis: shape indices.shape + x.shape[1:]. */
     public static SDVariable rows(SameDiff sd, SDVariable x, SDVariable indices) {
         register();
         return new RowGather(sd, x, indices).outputVariable();
@@ -40,15 +43,30 @@ public class RowGather extends Gather {
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
         SDVariable indices = args().length > 1 ? arg(1) : null;
-        long[] indexShape = indices == null ? null : indices.getShape();
-        if (indices == null || jaxis != 0 || indexShape != null && indexShape.length != 1) {
+        if (indices == null || jaxis != 0) {
             return super.doDiff(gradients);
         }
-        SDVariable rows = sameDiff.sizeAt(arg(0), 0).castTo(DataType.INT);
-        SDVariable dx = new UnsortedSegmentSum(sameDiff, gradients.get(0), indices, rows).outputVariable();
+        SDVariable x = arg(0);
+        SDVariable g = gradients.get(0);
+        SDVariable dx;
+        if (GatModel.SENDER.equals(indices.name()) && sameDiff.hasVariable(GatModel.OUT_SLOTS)) {
+            // rows of g per slot, one zero row for the padding of the out-slot lists
+            SDVariable rowShape = sameDiff.concat(0, sameDiff.constant(Nd4j.createFromArray(-1L)),
+                    sameDiff.shape(x).castTo(DataType.LONG).get(SDIndex.interval(1, 2)));
+            SDVariable slotRows = sameDiff.reshape(g, rowShape);
+            SDVariable padded = sameDiff.concat(0, slotRows, sameDiff.zerosLike(x).get(SDIndex.interval(0, 1)));
+            dx = sameDiff.sum(new Gather(sameDiff, padded, sameDiff.getVariable(GatModel.OUT_SLOTS), 0)
+                    .outputVariable(), 1);
+        } else {
+            long[] indexShape = indices.getShape();
+            if (indexShape != null && indexShape.length != 1) {
+                return super.doDiff(gradients);
+            }
+            SDVariable rows = sameDiff.sizeAt(x, 0).castTo(DataType.INT);
+            dx = new UnsortedSegmentSum(sameDiff, g, indices, rows).outputVariable();
+        }
         return List.of(dx, sameDiff.zerosLike(indices));
     }
-
     /** Makes SameDiff re-create every "gather" op as a RowGather (idempotent). */
     @SuppressWarnings("unchecked")
     public static synchronized void register() {

@@ -29,12 +29,15 @@ class GraphBatchTest {
         for (int k = 0; k < GraphBatch.RBF_COUNT; k++) {
             assertEquals(0.0, b.nodes.getDouble(1, 2 + k), "node without incoming edges, basis " + k);
         }
-        // edge 0: 1 -> 0, then the self-loops 0 -> 0 and 1 -> 1 with zero features
-        assertArrayEquals(new int[]{0, 0, 1}, b.receiver.toIntVector());
-        assertArrayEquals(new int[]{1, 0, 1}, b.sender.toIntVector());
-        assertEquals(1.0, b.edges.getDouble(0, 3), 1e-6);
-        assertEquals(0.0, b.edges.getDouble(1, 3));
-        assertEquals(2, b.nodeCount.getInt(0));
+        // two slots per node: node 0 = [self, edge from 1], node 1 = [self, padding]
+        assertEquals(2, b.slots);
+        assertArrayEquals(new int[]{0, 1, 1, 1}, b.sender.reshape(4).toIntVector());
+        assertEquals(1.0, b.edges.getDouble(0, 1, 3), 1e-6);
+        assertEquals(0.0, b.edges.getDouble(0, 0, 3));
+        assertEquals(0.0, b.slotMask.getDouble(0, 1, 0));
+        assertEquals(GraphBatch.PADDING_LOGIT, b.slotMask.getDouble(1, 1, 0), 1.0);
+        // out-slots: node 0 sends only on its self-loop (slot 0; 4 = the padding row), node 1 on slots 1 and 2
+        assertArrayEquals(new int[]{0, 4, 1, 2}, b.outSlots.reshape(4).toIntVector());
     }
 
     @Test
@@ -42,19 +45,21 @@ class GraphBatchTest {
         ParticleGraph a = SyntheticGraphs.graph(0, 0, 2, 1.6, 1.5, 3, ParticleGraph.Split.TRAIN);
         ParticleGraph c = SyntheticGraphs.graph(1, 1, 3, 1.0, 1.2, 3, ParticleGraph.Split.TRAIN);
         GraphBatch b = new GraphBatch(List.of(a, c), 2, DataType.FLOAT, null, 0);
-        int ea = a.edgeCount() + a.nodeCount();
-        assertEquals(ea + c.edgeCount() + c.nodeCount(), b.totalEdges);
         assertEquals(a.nodeCount() + c.nodeCount(), b.totalNodes);
-        int[] recv = b.receiver.toIntVector();
-        int[] send = b.sender.toIntVector();
-        int[] owner = b.graph.toIntVector();
-        for (int e = 0; e < recv.length; e++) {
-            // edges never cross graphs: both ends belong to the graph the edge was listed with
-            int expected = e < ea ? 0 : 1;
-            assertEquals(expected, owner[recv[e]]);
-            assertEquals(expected, owner[send[e]]);
+        int[] send = b.sender.reshape((long) b.totalNodes * b.slots).toIntVector();
+        float[] mask = b.slotMask.reshape((long) b.totalNodes * b.slots).toFloatVector();
+        float[] member = b.membership.reshape(2L * b.totalNodes).toFloatVector();
+        int real = 0;
+        for (int slot = 0; slot < send.length; slot++) {
+            int receiver = slot / b.slots;
+            int graph = receiver < a.nodeCount() ? 0 : 1;
+            // edges never cross graphs
+            assertEquals(1f, member[graph * b.totalNodes + send[slot]]);
+            real += mask[slot] == 0f ? 1 : 0;
         }
-        assertEquals(c.neighbours()[0] + a.nodeCount(), send[ea]);
+        assertEquals(a.edgeCount() + a.nodeCount() + c.edgeCount() + c.nodeCount(), real);
+        int i = c.degree(0) > 0 ? 0 : 1;
+        assertEquals(a.nodeCount() + c.neighbours()[c.offsets()[i]], send[(a.nodeCount() + i) * b.slots + 1]);
         assertEquals(c.nodeCount(), b.count.getDouble(1, 0));
     }
 }
