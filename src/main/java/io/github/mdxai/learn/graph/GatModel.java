@@ -40,16 +40,16 @@ import java.util.SplittableRandom;
  * g = LayerNorm([mean of h, std of h over nodes]) (sum instead of mean for the "sum" readout)
  * logit = W2 ELU(W1 g + b1) + b2;  p = sigmoid(logit)
  * </pre>
- * Each node's incoming edges sit in its D slots ({@link GraphBatch}): receiver terms broadcast over the slots, sender
- * terms and sender embeddings are gathered into them ({@link RowGather}, whose gradient is another gather), the
- * softmax and the message sums run over the slot axis and the graph readout is a product with the membership
- * matrix. Work and memory are linear in N D, about 1.5 times the edges. All heads of a layer share one matrix
+ * Each node's incoming edges sit in its D slots ({@link GraphBatch}): sender embeddings are gathered into them once
+ * per layer ({@link RowGather}, whose gradient is another gather), the sender and edge logits are products of the
+ * slot rows, receiver terms broadcast over the slots, the softmax runs over the slot axis (the last of [heads, N,
+ * D]) and the message sums over the slots; the graph readout is a product with the membership matrix. Work and memory are linear in N D, about 1.5 times the edges. All heads of a layer share one matrix
  * product: W_l = [W_l0 | W_l1 | ...], a_dst and a_src likewise as one row.
  */
 public final class GatModel {
 
     public static final String NODES = "nodes";
-    public static final String EDGES = "edges";
+    public static final String EDGE_COLUMNS = "edge_columns";
     public static final String SENDER = "sender";
     public static final String OUT_SLOTS = "out_slots";
     public static final String SLOT_MASK = "slot_mask";
@@ -92,10 +92,10 @@ public final class GatModel {
         Init init = new Init(sd, config.seed(), dtype);
         int nodeFeatures = GraphBatch.nodeFeatures(numTypes);
         SDVariable nodes = sd.placeHolder(NODES, dtype, -1, nodeFeatures);
-        SDVariable edges = sd.placeHolder(EDGES, dtype, -1, -1, c);
-        SDVariable sender = sd.placeHolder(SENDER, DataType.INT, -1, -1);
+        SDVariable edgeColumns = sd.placeHolder(EDGE_COLUMNS, dtype, c, -1);
+        SDVariable sender = sd.placeHolder(SENDER, DataType.INT, -1);
         sd.placeHolder(OUT_SLOTS, DataType.INT, -1, -1); // read by the gradient of the sender gather
-        SDVariable slotMask = sd.placeHolder(SLOT_MASK, dtype, -1, -1, 1);
+        SDVariable slotMask = sd.placeHolder(SLOT_MASK, dtype, -1, -1);
         SDVariable membership = sd.placeHolder(MEMBERSHIP, dtype, -1, -1);
         SDVariable count = sd.placeHolder(COUNT, dtype, -1, 1);
         SDVariable label = sd.placeHolder(LABEL, dtype, -1, 1);
@@ -107,24 +107,30 @@ public final class GatModel {
                 && r % d == col % md));
         SDVariable placeG = sd.constant(placement(dtype, c, heads * md, (r, col) -> col % md == d + r));
         SDVariable expand = sd.constant(placement(dtype, heads, heads * md, (r, col) -> col / md == r));
-        Slots slots = new Slots(sd, sender);
-        SDVariable flatEdges = sd.reshape(edges, -1, c);
-        SDVariable placedEdges = slots.unflatten(flatEdges.mmul(placeG), heads * md);
+        // [heads, N, D] and [N, D, width] from flat slot rows, N and D taken from the slot mask
+        SDVariable slotShape = sd.shape(slotMask).castTo(DataType.LONG);
+        SDVariable headMajor = sd.concat(0, sd.constant(Nd4j.createFromArray((long) heads)), slotShape);
+        SDVariable nodeMajor = sd.concat(0, slotShape, sd.constant(Nd4j.createFromArray((long) heads * md)));
+        SDVariable placedEdges = sd.mmul(edgeColumns, placeG, true, false, false); // [N D, heads md]
 
         SDVariable h = sd.nn.elu(nodes.mmul(init.weight("enc_W", nodeFeatures, f)).add(init.zeros("enc_b", f)));
         for (int l = 0; l < config.layers(); l++) {
             String p = "l" + l + "_";
-            SDVariable z = h.mmul(init.heads(p + "W", f, d, heads));
-            SDVariable toReceiver = z.mul(init.heads(p + "a_dst", 1, d, heads)).mmul(headSum);
-            SDVariable fromSender = z.mul(init.heads(p + "a_src", 1, d, heads)).mmul(headSum);
-            // [N, D, heads]: receiver term broadcast over the slots, sender term gathered into them
-            SDVariable scores = sd.nn.leakyRelu(sd.expandDims(toReceiver, 1)
-                    .add(RowGather.rows(sd, fromSender, sender))
-                    .add(slots.unflatten(flatEdges.mmul(init.weight(p + "a_edge", c, heads)), heads)), 0.2);
-            SDVariable alpha = sd.nn.softmax(attentionName(l), scores.add(slotMask), 1);
-            SDVariable coefficients = slots.unflatten(sd.reshape(alpha, -1, heads).mmul(expand), heads * md);
-            SDVariable perSlot = RowGather.rows(sd, z.mmul(placeZ), sender).add(placedEdges).mul(coefficients);
-            SDVariable m = sd.sum(perSlot, 1);
+            SDVariable z = h.mmul(init.heads(p + "W", f, d, heads));                      // [N, heads d]
+            SDVariable senderRows = RowGather.rows(sd, z.mmul(placeZ), sender);           // [N D, heads md]
+            // a_dst . z_i as [heads, N, 1]; a_src . z_j from the gathered rows and a_edge . g_ij as [heads, N D]
+            SDVariable receiverWeights = headSum.mul(sd.transpose(init.heads(p + "a_dst", 1, d, heads)));
+            SDVariable toReceiver = sd.expandDims(sd.mmul(receiverWeights, z, true, true, false), 2);
+            SDVariable senderWeights = sd.mmul(placeZ, headSum.mul(sd.transpose(init.heads(p + "a_src", 1, d,
+                    heads))), true, false, false);
+            SDVariable fromSender = sd.mmul(senderWeights, senderRows, true, true, false)
+                    .add(sd.mmul(init.weight(p + "a_edge", c, heads), edgeColumns, true, false, false));
+            SDVariable scores = sd.nn.leakyRelu(sd.reshape(fromSender, headMajor).add(toReceiver), 0.2);
+            // softmax over the last (slot) axis: contiguous, the fast path
+            SDVariable alpha = sd.nn.softmax(attentionName(l), scores.add(slotMask), 2);
+            SDVariable coefficients = sd.mmul(sd.reshape(alpha, heads, -1), expand, true, false, false);
+            SDVariable perSlot = senderRows.add(placedEdges).mul(coefficients);
+            SDVariable m = sd.sum(sd.reshape(perSlot, nodeMajor), 1);
             int mw = f + heads * md;
             SDVariable update = sd.concat(1, h, m).mmul(init.weight(p + "out_W", mw, f))
                     .add(init.zeros(p + "out_b", f));
@@ -157,15 +163,6 @@ public final class GatModel {
         boolean one(int row, int column);
     }
 
-    /** Reshapes [N D, width] rows back to [N, D, width], N and D taken from the sender matrix. */
-    private record Slots(SameDiff sd, SDVariable sender) {
-
-        SDVariable unflatten(SDVariable rows, long width) {
-            return sd.reshape(rows, sd.concat(0, sd.shape(sender).castTo(DataType.LONG),
-                    sd.constant(Nd4j.createFromArray(width))));
-        }
-    }
-
     private static INDArray placement(DataType dtype, int rows, int columns, Cell cell) {
         INDArray a = Nd4j.zeros(dtype, rows, columns);
         for (int r = 0; r < rows; r++) {
@@ -178,7 +175,7 @@ public final class GatModel {
         return a;
     }
 
-    /** Name of the [N, D, heads] coefficients of a layer (slot layout of {@link GraphBatch}). */
+    /** Name of the [heads, N, D] coefficients of a layer (slot layout of {@link GraphBatch}). */
     public static String attentionName(int layer) {
         return "attention_l" + layer;
     }
@@ -186,7 +183,7 @@ public final class GatModel {
     private void configureTraining() {
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(config.learningRate()))
-                .dataSetFeatureMapping(NODES, EDGES, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, COUNT)
+                .dataSetFeatureMapping(NODES, EDGE_COLUMNS, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, COUNT)
                 .dataSetLabelMapping(LABEL)
                 .minimize(LOSS)
                 .build());
@@ -217,7 +214,7 @@ public final class GatModel {
     public Map<String, INDArray> inputs(GraphBatch batch) {
         Map<String, INDArray> in = new HashMap<>();
         INDArray[] features = features(batch);
-        String[] names = {NODES, EDGES, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, COUNT};
+        String[] names = {NODES, EDGE_COLUMNS, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, COUNT};
         for (int k = 0; k < names.length; k++) {
             in.put(names[k], features[k]);
         }
@@ -227,7 +224,7 @@ public final class GatModel {
 
     /** The batch's arrays in the order of the training config's feature mapping. */
     static INDArray[] features(GraphBatch b) {
-        return new INDArray[]{b.nodes, b.edges, b.sender, b.outSlots, b.slotMask, b.membership, b.count};
+        return new INDArray[]{b.nodes, b.edgeColumns, b.sender, b.outSlots, b.slotMask, b.membership, b.count};
     }
 
     public GraphBatch batch(List<ParticleGraph> graphs) {
@@ -268,14 +265,15 @@ public final class GatModel {
         int edges = g.edgeCount();
         float[][][] result = new float[config.layers()][heads][edges + n];
         for (int l = 0; l < names.length; l++) {
-            float[] alpha = out.get(names[l]).castTo(DataType.FLOAT).reshape((long) n * b.slots * heads)
+            // [heads, N, D]
+            float[] alpha = out.get(names[l]).castTo(DataType.FLOAT).reshape((long) heads * n * b.slots)
                     .toFloatVector();
             for (int k = 0; k < heads; k++) {
                 for (int i = 0; i < n; i++) {
                     for (int e = g.offsets()[i]; e < g.offsets()[i + 1]; e++) {
-                        result[l][k][e] = alpha[GraphBatch.slotOfEdge(g, b.slots, i, e) * heads + k];
+                        result[l][k][e] = alpha[k * n * b.slots + GraphBatch.slotOfEdge(g, b.slots, i, e)];
                     }
-                    result[l][k][edges + i] = alpha[i * b.slots * heads + k];
+                    result[l][k][edges + i] = alpha[k * n * b.slots + i * b.slots];
                 }
             }
         }

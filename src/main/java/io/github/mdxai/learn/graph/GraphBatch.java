@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 
 /**
  * A batch of graphs as one disconnected graph, stored the way the SameDiff model reads it: each node has D slots
- * for its incoming edges (ELLPACK layout), D = 1 + the largest in-degree of the batch. Slot 0 of node i is its
+ * for its incoming edges (ELLPACK layout), D = 2 + the largest in-degree of the batch (so every node has at least
+ * one padding slot). Slot 0 of node i is its
  * self-loop (so every softmax has a member), slots 1..deg(i) its CSR edges in order, the rest padding.
  * Nodes of graph b follow those of graph b - 1. Softmax and message sums over a node's edges become reductions
  * over the slot axis, with no segment operation; work and memory are linear in N D (about 1.5 times the edges of a
@@ -18,11 +19,13 @@ import java.util.SplittableRandom;
  * <ul>
  * <li>nodes [N, T + K]: type one-hot, then the node's local radial histogram: the sum over its incoming edges of
  * the K radial basis functions of the distance, divided by {@link #HISTOGRAM_SCALE}</li>
- * <li>edges [N, D, 4]: (dx, dy, dz, r) of r_j - r_i; zero on self-loops and padding</li>
- * <li>sender [N, D] (int): node index of each slot's sender (the node itself on padding)</li>
- * <li>outSlots [N, D_out] (int): flat indices (row-major in [N, D]) of the slots whose sender is the node, padded
- * with N D; the gradient of a gather by sender is a gather by outSlots (see {@link RowGather})</li>
- * <li>slotMask [N, D, 1]: 0 on edges and self-loops, -1e9 on padding (added to attention logits)</li>
+ * <li>edgeColumns [4, N D]: (dx, dy, dz, r) of r_j - r_i per slot (slot s = i D + k, row-major); zero on
+ * self-loops and padding</li>
+ * <li>sender [N D] (int): node index of each slot's sender (the node itself on padding)</li>
+ * <li>outSlots [N, D_out] (int): the slots whose sender is the node, padded with a padding slot (whose attention,
+ * and so whose gradient, is exactly zero); the gradient of a gather by sender is a gather by outSlots
+ * (see {@link RowGather})</li>
+ * <li>slotMask [N, D]: 0 on edges and self-loops, -1e9 on padding (added to attention logits)</li>
  * <li>membership [B, N]: 1 where node n belongs to graph b; count [B, 1]: nodes per graph; labels [B, 1]</li>
  * </ul>
  */
@@ -44,7 +47,7 @@ public final class GraphBatch {
     }
 
     public final INDArray nodes;
-    public final INDArray edges;
+    public final INDArray edgeColumns;
     public final INDArray sender;
     public final INDArray outSlots;
     public final INDArray slotMask;
@@ -70,7 +73,7 @@ public final class GraphBatch {
             }
             n += g.nodeCount();
             for (int i = 0; i < g.nodeCount(); i++) {
-                d = Math.max(d, g.degree(i) + 1);
+                d = Math.max(d, g.degree(i) + 2);
             }
         }
         totalNodes = n;
@@ -135,7 +138,7 @@ public final class GraphBatch {
             dOut = Math.max(dOut, degree);
         }
         int[] out = new int[n * dOut];
-        java.util.Arrays.fill(out, n * d);
+        java.util.Arrays.fill(out, d - 1); // the last slot of node 0: padding, since D exceeds every degree + 1
         int[] filled = new int[n];
         for (int slot = 0; slot < n * d; slot++) {
             if (mask[slot] == 0f) {
@@ -144,10 +147,10 @@ public final class GraphBatch {
             }
         }
         nodes = Nd4j.create(x, new long[]{n, f}, 'c').castTo(dtype);
-        edges = Nd4j.create(features, new long[]{n, d, c}, 'c').castTo(dtype);
-        sender = Nd4j.createFromArray(send).reshape(n, d);
+        edgeColumns = Nd4j.create(features, new long[]{n * d, c}, 'c').transpose().dup('c').castTo(dtype);
+        sender = Nd4j.createFromArray(send);
         outSlots = Nd4j.createFromArray(out).reshape(n, dOut);
-        slotMask = Nd4j.create(mask, new long[]{n, d, 1}, 'c').castTo(dtype);
+        slotMask = Nd4j.create(mask, new long[]{n, d}, 'c').castTo(dtype);
         membership = Nd4j.create(member, new long[]{size, n}, 'c').castTo(dtype);
         count = Nd4j.create(counts, new long[]{size, 1}, 'c').castTo(dtype);
         labels = Nd4j.create(y, new long[]{size, 1}, 'c').castTo(dtype);

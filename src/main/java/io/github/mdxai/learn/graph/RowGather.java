@@ -1,13 +1,11 @@
 package io.github.mdxai.learn.graph;
 
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.Map;
  * SameDiff's gather of rows, x[indices] along the first axis, with a gradient that works and stays linear.
  * DL4J 1.0.0-M2.1's own {@code Gather.doDiff} fails as soon as a graph holds more than one gather, and its unsorted
  * segment sum (the textbook gradient) costs seconds on 10^5 rows. For the model's sender gather (indices
- * {@link GatModel#SENDER}, [N, D]) the gradient of node j is the sum over the slots whose sender is j, listed in
+ * {@link GatModel#SENDER}, one per slot) the gradient of node j is the sum over the slots whose sender is j, listed in
  * {@link GatModel#OUT_SLOTS}: one more gather and a sum over its slot axis. Other row gathers of a vector get the
  * unsorted segment sum. SameDiff clones a graph through FlatBuffers before differentiating it, re-creating each op
  * from the class registered for its name, so this class is registered for "gather" ({@link #register}).
@@ -50,12 +48,8 @@ public class RowGather extends Gather {
         SDVariable g = gradients.get(0);
         SDVariable dx;
         if (GatModel.SENDER.equals(indices.name()) && sameDiff.hasVariable(GatModel.OUT_SLOTS)) {
-            // rows of g per slot, one zero row for the padding of the out-slot lists
-            SDVariable rowShape = sameDiff.concat(0, sameDiff.constant(Nd4j.createFromArray(-1L)),
-                    sameDiff.shape(x).castTo(DataType.LONG).get(SDIndex.interval(1, 2)));
-            SDVariable slotRows = sameDiff.reshape(g, rowShape);
-            SDVariable padded = sameDiff.concat(0, slotRows, sameDiff.zerosLike(x).get(SDIndex.interval(0, 1)));
-            dx = sameDiff.sum(new Gather(sameDiff, padded, sameDiff.getVariable(GatModel.OUT_SLOTS), 0)
+            // out-slot lists are padded with a padding slot, whose gradient is exactly zero (zero attention)
+            dx = sameDiff.sum(new Gather(sameDiff, g, sameDiff.getVariable(GatModel.OUT_SLOTS), 0)
                     .outputVariable(), 1);
         } else {
             long[] indexShape = indices.getShape();

@@ -29,15 +29,16 @@ class GraphBatchTest {
         for (int k = 0; k < GraphBatch.RBF_COUNT; k++) {
             assertEquals(0.0, b.nodes.getDouble(1, 2 + k), "node without incoming edges, basis " + k);
         }
-        // two slots per node: node 0 = [self, edge from 1], node 1 = [self, padding]
-        assertEquals(2, b.slots);
-        assertArrayEquals(new int[]{0, 1, 1, 1}, b.sender.reshape(4).toIntVector());
-        assertEquals(1.0, b.edges.getDouble(0, 1, 3), 1e-6);
-        assertEquals(0.0, b.edges.getDouble(0, 0, 3));
-        assertEquals(0.0, b.slotMask.getDouble(0, 1, 0));
-        assertEquals(GraphBatch.PADDING_LOGIT, b.slotMask.getDouble(1, 1, 0), 1.0);
-        // out-slots: node 0 sends only on its self-loop (slot 0; 4 = the padding row), node 1 on slots 1 and 2
-        assertArrayEquals(new int[]{0, 4, 1, 2}, b.outSlots.reshape(4).toIntVector());
+        // three slots per node (largest degree + 2): node 0 = [self, edge from 1, padding], node 1 = [self, padding x2]
+        assertEquals(3, b.slots);
+        assertArrayEquals(new int[]{0, 1, 0, 1, 1, 1}, b.sender.toIntVector());
+        assertEquals(1.0, b.edgeColumns.getDouble(3, 1), 1e-6);
+        assertEquals(0.6, b.edgeColumns.getDouble(0, 1), 1e-6);
+        assertEquals(0.0, b.edgeColumns.getDouble(3, 0));
+        assertEquals(0.0, b.slotMask.getDouble(0, 1));
+        assertEquals(GraphBatch.PADDING_LOGIT, b.slotMask.getDouble(1, 1), 1.0);
+        // out-slots: node 0 sends only on its self-loop (slot 0; then 2, a padding slot), node 1 on slots 1 and 3
+        assertArrayEquals(new int[]{0, 2, 1, 3}, b.outSlots.reshape(4).toIntVector());
     }
 
     @Test
@@ -46,7 +47,7 @@ class GraphBatchTest {
         ParticleGraph c = SyntheticGraphs.graph(1, 1, 3, 1.0, 1.2, 3, ParticleGraph.Split.TRAIN);
         GraphBatch b = new GraphBatch(List.of(a, c), 2, DataType.FLOAT, null, 0);
         assertEquals(a.nodeCount() + c.nodeCount(), b.totalNodes);
-        int[] send = b.sender.reshape((long) b.totalNodes * b.slots).toIntVector();
+        int[] send = b.sender.toIntVector();
         float[] mask = b.slotMask.reshape((long) b.totalNodes * b.slots).toFloatVector();
         float[] member = b.membership.reshape(2L * b.totalNodes).toFloatVector();
         int real = 0;
