@@ -27,8 +27,9 @@ import java.util.SplittableRandom;
 /**
  * {@code mdxai bench gat}: cost of the graph attention classifier at paper scale, and of its PyTorch twin
  * ({@code src/test/resources/learn/graph/gat_torch_bench.py}, same model on the same graphs) where Debian's
- * python3-torch is installed. Both run on one thread and report CPU time, so other load on a shared machine
- * inflates neither much: the thread's CPU time (all of ND4J's work runs on it with one thread) and the process's.
+ * python3-torch is installed. Both run on one thread (ND4J's and OpenBLAS's pools set to 1) and report CPU time, so
+ * other load on a shared machine inflates neither much: the thread's CPU time (all of the model's arithmetic runs
+ * on it) and the process's (adds the garbage collector and the JIT compiler).
  * <pre>java -cp ... io.github.mdxai.learn.graph.GatBenchmark [sizes=500,1000,4000,8000] [graphs=16] [epochs=2]
  *      [iterations=4] [layers=2] [width=16] [heads=2] [batch=8] [out=target/bench-gat]</pre>
  * Graphs: N = 1000 is the LAMMPS configuration of test-data, 4000 and 8000 its periodic 2x2x1 and 2x2x2 copies,
@@ -58,6 +59,7 @@ public final class GatBenchmark {
         Files.createDirectories(out);
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS's own pool would run matrix products off this thread
         boolean twin = Files.isRegularFile(TWIN) && Files.isExecutable(PYTHON) && torchInstalled();
         if (!twin) {
             System.err.println("no /usr/bin/python3 with torch (Debian python3-torch) or no " + TWIN

@@ -123,7 +123,9 @@ public final class GatModel {
             SDVariable toReceiver = sd.expandDims(sd.mmul(receiverWeights, z, true, true, false), 2);
             SDVariable senderWeights = sd.mmul(placeZ, headSum.mul(sd.transpose(init.heads(p + "a_src", 1, d,
                     heads))), true, false, false);
-            SDVariable fromSender = sd.mmul(senderWeights, senderRows, true, true, false)
+            // rows x weights, then a transpose of the narrow result: a transposed product of the wide rows
+            // back-propagates two orders of magnitude slower in ND4J
+            SDVariable fromSender = sd.transpose(senderRows.mmul(senderWeights))
                     .add(sd.mmul(init.weight(p + "a_edge", c, heads), edgeColumns, true, false, false));
             SDVariable scores = sd.nn.leakyRelu(sd.reshape(fromSender, headMajor).add(toReceiver), 0.2);
             // softmax over the last (slot) axis: contiguous, the fast path
