@@ -54,7 +54,7 @@ public final class GatModel {
     public static final String OUT_SLOTS = "out_slots";
     public static final String SLOT_MASK = "slot_mask";
     public static final String MEMBERSHIP = "membership";
-    public static final String COUNT = "count";
+    public static final String INVERSE_COUNT = "inverse_count";
     public static final String LABEL = "label";
     public static final String LOGIT = "logit";
     public static final String PROBABILITY = "probability";
@@ -97,7 +97,7 @@ public final class GatModel {
         sd.placeHolder(OUT_SLOTS, DataType.INT, -1, -1); // read by the gradient of the sender gather
         SDVariable slotMask = sd.placeHolder(SLOT_MASK, dtype, -1, -1);
         SDVariable membership = sd.placeHolder(MEMBERSHIP, dtype, -1, -1);
-        SDVariable count = sd.placeHolder(COUNT, dtype, -1, 1);
+        SDVariable inverseCount = sd.placeHolder(INVERSE_COUNT, dtype, -1, 1);
         SDVariable label = sd.placeHolder(LABEL, dtype, -1, 1);
 
         // 0/1 matrices that move columns between per-head blocks: sums over each head's d columns, the places of
@@ -140,15 +140,15 @@ public final class GatModel {
         }
         // per-graph sums as [B, N] x [N, f] products with the membership matrix
         SDVariable sum = membership.mmul(h);
-        SDVariable mean = sum.div(count);
+        SDVariable mean = sum.mul(inverseCount); // products: broadcast divide_bp is slow in ND4J
         SDVariable deviation = h.sub(sd.mmul(membership, mean, true, false, false));
-        SDVariable variance = membership.mmul(deviation.mul(deviation)).div(count);
+        SDVariable variance = membership.mmul(deviation.mul(deviation)).mul(inverseCount);
         SDVariable std = sd.math.sqrt(variance.add(1e-6));
         SDVariable location = "mean".equals(config.readout()) ? mean : sum;
         SDVariable pooled = sd.concat(1, location, std);
         // LayerNorm: graph vectors on one scale whatever the node count and depth
         SDVariable centred = pooled.sub(sd.mean(pooled, true, 1));
-        SDVariable normalised = centred.div(sd.math.sqrt(sd.mean(centred.mul(centred), true, 1).add(1e-5)))
+        SDVariable normalised = centred.mul(sd.math.rsqrt(sd.mean(centred.mul(centred), true, 1).add(1e-5)))
                 .mul(init.ones("readout_gain", 2 * f)).add(init.zeros("readout_bias", 2 * f));
         SDVariable hidden = sd.nn.elu(normalised.mmul(init.weight("head_W1", 2 * f, f))
                 .add(init.zeros("head_b1", f)));
@@ -185,7 +185,7 @@ public final class GatModel {
     private void configureTraining() {
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(config.learningRate()))
-                .dataSetFeatureMapping(NODES, EDGE_COLUMNS, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, COUNT)
+                .dataSetFeatureMapping(NODES, EDGE_COLUMNS, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, INVERSE_COUNT)
                 .dataSetLabelMapping(LABEL)
                 .minimize(LOSS)
                 .build());
@@ -216,7 +216,7 @@ public final class GatModel {
     public Map<String, INDArray> inputs(GraphBatch batch) {
         Map<String, INDArray> in = new HashMap<>();
         INDArray[] features = features(batch);
-        String[] names = {NODES, EDGE_COLUMNS, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, COUNT};
+        String[] names = {NODES, EDGE_COLUMNS, SENDER, OUT_SLOTS, SLOT_MASK, MEMBERSHIP, INVERSE_COUNT};
         for (int k = 0; k < names.length; k++) {
             in.put(names[k], features[k]);
         }
@@ -226,7 +226,7 @@ public final class GatModel {
 
     /** The batch's arrays in the order of the training config's feature mapping. */
     static INDArray[] features(GraphBatch b) {
-        return new INDArray[]{b.nodes, b.edgeColumns, b.sender, b.outSlots, b.slotMask, b.membership, b.count};
+        return new INDArray[]{b.nodes, b.edgeColumns, b.sender, b.outSlots, b.slotMask, b.membership, b.inverseCount};
     }
 
     public GraphBatch batch(List<ParticleGraph> graphs) {

@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * and so whose gradient, is exactly zero); the gradient of a gather by sender is a gather by outSlots
  * (see {@link RowGather})</li>
  * <li>slotMask [N, D]: 0 on edges and self-loops, -1e9 on padding (added to attention logits)</li>
- * <li>membership [B, N]: 1 where node n belongs to graph b; count [B, 1]: nodes per graph; labels [B, 1]</li>
+ * <li>membership [B, N]: 1 where node n belongs to graph b; inverseCount [B, 1]: 1 / nodes per graph;
+ * labels [B, 1]</li>
  * </ul>
  */
 public final class GraphBatch {
@@ -52,7 +53,7 @@ public final class GraphBatch {
     public final INDArray outSlots;
     public final INDArray slotMask;
     public final INDArray membership;
-    public final INDArray count;
+    public final INDArray inverseCount;
     public final INDArray labels;
     public final int size;
     public final int totalNodes;
@@ -86,14 +87,14 @@ public final class GraphBatch {
         float[] mask = new float[n * d];
         int[] outDegree = new int[n];
         float[] member = new float[size * n];
-        float[] counts = new float[size];
+        double[] inverseCounts = new double[size];
         float[] y = new float[size];
         double[] rot = new double[9];
         int node0 = 0;
         for (int b = 0; b < size; b++) {
             ParticleGraph g = graphs.get(b);
             y[b] = g.label();
-            counts[b] = g.nodeCount();
+            inverseCounts[b] = 1.0 / g.nodeCount();
             if (rotationSeed != null) {
                 randomRotation(Rng.stream(rotationSeed, "rotation", epoch, g.frame(), g.label()), rot);
             }
@@ -152,7 +153,7 @@ public final class GraphBatch {
         outSlots = Nd4j.createFromArray(out).reshape(n, dOut);
         slotMask = Nd4j.create(mask, new long[]{n, d}, 'c').castTo(dtype);
         membership = Nd4j.create(member, new long[]{size, n}, 'c').castTo(dtype);
-        count = Nd4j.create(counts, new long[]{size, 1}, 'c').castTo(dtype);
+        inverseCount = Nd4j.create(inverseCounts, new long[]{size, 1}, DataType.DOUBLE).castTo(dtype);
         labels = Nd4j.create(y, new long[]{size, 1}, 'c').castTo(dtype);
     }
 

@@ -61,6 +61,6 @@ class GraphBatchTest {
         assertEquals(a.edgeCount() + a.nodeCount() + c.edgeCount() + c.nodeCount(), real);
         int i = c.degree(0) > 0 ? 0 : 1;
         assertEquals(a.nodeCount() + c.neighbours()[c.offsets()[i]], send[(a.nodeCount() + i) * b.slots + 1]);
-        assertEquals(c.nodeCount(), b.count.getDouble(1, 0));
+        assertEquals(1.0 / c.nodeCount(), b.inverseCount.getDouble(1, 0), 1e-7);
     }
 }
