@@ -284,6 +284,10 @@ public final class GatModel {
 
     /** Trainable parameters by name. */
     public Map<String, INDArray> parameters() {
+        return parameters(sd);
+    }
+
+    static Map<String, INDArray> parameters(SameDiff sd) {
         Map<String, INDArray> params = new LinkedHashMap<>();
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) {
@@ -295,6 +299,12 @@ public final class GatModel {
 
     /** Writes model.fb (SameDiff flat file) and metadata.json into the folder, each atomically. */
     public void save(Path folder) {
+        save(folder, sd, FORMAT, dtype, numTypes, config, metadata);
+    }
+
+    /** The model folder of a SameDiff graph with the metadata of the given format. */
+    static void save(Path folder, SameDiff sd, String format, DataType dtype, int numTypes, GatConfig config,
+                     Map<String, String> metadata) {
         try {
             Files.createDirectories(folder);
             Path tmp = Files.createTempFile(folder, "model", ".fb.tmp");
@@ -306,7 +316,7 @@ public final class GatModel {
             }
             ObjectMapper json = new ObjectMapper();
             ObjectNode root = json.createObjectNode();
-            root.put("format", FORMAT);
+            root.put("format", format);
             root.put("library", "deeplearning4j SameDiff 1.0.0-M2.1");
             root.put("dataType", dtype.name());
             root.put("numTypes", numTypes);

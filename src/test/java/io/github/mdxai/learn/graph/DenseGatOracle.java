@@ -1,6 +1,5 @@
 package io.github.mdxai.learn.graph;
 
-import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Rng;
 import org.nd4j.autodiff.loss.LossReduce;
@@ -8,17 +7,11 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -247,55 +240,12 @@ final class DenseGatOracle {
 
     /** Trainable parameters by name. */
     public Map<String, INDArray> parameters() {
-        Map<String, INDArray> params = new LinkedHashMap<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) {
-                params.put(v.name(), v.getArr());
-            }
-        }
-        return params;
+        return GatModel.parameters(sd);
     }
 
-    /** Writes model.fb (SameDiff flat file) and metadata.json into the folder, each atomically. */
+    /** A model folder of format 2, as the earlier versions wrote it. */
     public void save(Path folder) {
-        try {
-            Files.createDirectories(folder);
-            Path tmp = Files.createTempFile(folder, "model", ".fb.tmp");
-            try {
-                sd.asFlatFile(tmp.toFile());
-                AtomicFiles.write(folder.resolve(MODEL_FILE), out -> Files.copy(tmp, out));
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode root = json.createObjectNode();
-            root.put("format", FORMAT);
-            root.put("library", "deeplearning4j SameDiff 1.0.0-M2.1");
-            root.put("dataType", dtype.name());
-            root.put("numTypes", numTypes);
-            root.put("edgeFeatures", "dx,dy,dz,r (r_j - r_i, minimum image)");
-            root.put("nodeFeatures", "type one-hot, then the sum over incoming edges of " + GraphBatch.RBF_COUNT
-                    + " Gaussian radial basis functions of r (centres " + GraphBatch.RBF_FIRST + " + k "
-                    + GraphBatch.RBF_STEP + ", width " + GraphBatch.RBF_STEP + ") divided by "
-                    + GraphBatch.HISTOGRAM_SCALE);
-            ObjectNode cfg = root.putObject("config");
-            cfg.put("layers", config.layers());
-            cfg.put("width", config.width());
-            cfg.put("heads", config.heads());
-            cfg.put("readout", config.readout());
-            cfg.put("learningRate", config.learningRate());
-            cfg.put("epochs", config.epochs());
-            cfg.put("patience", config.patience());
-            cfg.put("batchGraphs", config.batchGraphs());
-            cfg.put("rotate", config.rotate());
-            cfg.put("seed", config.seed());
-            ObjectNode meta = root.putObject("metadata");
-            metadata.forEach(meta::put);
-            AtomicFiles.writeString(folder.resolve(METADATA_FILE),
-                    json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GatModel.save(folder, sd, FORMAT, dtype, numTypes, config, metadata);
     }
 
     /** x [B, N, in] times W [in, out] as [B*N, in] x [in, out], reshaped to [B, N, out]. */
