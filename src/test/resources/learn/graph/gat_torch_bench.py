@@ -1,38 +1,51 @@
 #!/usr/bin/env python3
-"""Same dense masked graph-attention classifier as io.github.mdxai.learn.graph.GatModel, in PyTorch, for timing.
+"""Same edge-list graph-attention classifier as io.github.mdxai.learn.graph.GatModel, in PyTorch, for timing.
 
-usage: gat_torch_bench.py pair.graphs [layers=3] [width=32] [heads=2] [batch=8] [epochs=3] [threads=2]
-Reads the MD_XAI .graphs format (gzip, big-endian Java DataOutputStream; see GraphDataset) and prints the mean
-seconds per epoch (build batches, train on the TRAIN split, evaluate the VALIDATION split, as GatTrainer does;
-first epoch excluded), wall and process CPU, and the peak RSS. Run with Debian's interpreter: /usr/bin/python3.
+usage: gat_torch_bench.py pair.graphs [layers=2] [width=16] [heads=2] [batch=8] [epochs=2] [threads=1] [iterations=4]
+Reads the MD_XAI .graphs format (gzip, big-endian Java DataOutputStream; see GraphDataset). Same inputs (type one-hot
+and radial histogram per node; (dx, dy, dz, r) per edge, random rotation per graph; self-loops), same layers (fused
+heads, softmax over each receiver's incoming edges, node and geometry messages, residual ELU update), same readout
+(mean or sum and std over nodes, LayerNorm, two-layer head), Adam and a sigmoid cross-entropy loss.
+A training iteration = build the batch, forward, backward, Adam step; an epoch = the TRAIN graphs in batches, then
+evaluation of up to 32 training graphs and of the VALIDATION graphs (as GatTrainer). Prints one line of key=value:
+iteration_ms_thread (CPU time of this thread, mean over `iterations` after one warm-up), iteration_ms_process,
+epoch_s_thread, epoch_s_process (first epoch excluded when there are more), peak_rss_mb.
+Run with Debian's interpreter: /usr/bin/python3.
 """
 import gzip, struct, sys, time, resource
 import numpy as np
 import torch
 
+RBF_COUNT, RBF_FIRST, RBF_STEP, HISTOGRAM_SCALE = 8, 0.75, 0.125, 4.0
+
+
 def read_graphs(path):
     with gzip.open(path, "rb") as f:
         buf = f.read()
     pos = 0
+
     def take(fmt):
         nonlocal pos
         v = struct.unpack_from(">" + fmt, buf, pos)
         pos += struct.calcsize(">" + fmt)
         return v
+
     def utf():
         nonlocal pos
         (n,) = take("H")
         s = buf[pos:pos + n].decode("utf-8")
         pos += n
         return s
+
     def arr(code, n):
         nonlocal pos
         dt = {"i": ">i4", "f": ">f4"}[code]
         a = np.frombuffer(buf, dtype=dt, count=n, offset=pos).astype(np.int64 if code == "i" else np.float32)
         pos += 4 * n
         return a
+
     assert utf() == "MDXAI-GRAPHS"
-    (version,) = take("i")
+    take("i")
     (t,) = take("i")
     take("d" * (t * t))
     (c,) = take("i")
@@ -47,70 +60,137 @@ def read_graphs(path):
         graphs.append(dict(label=label, split=split, types=types, offsets=offsets, nb=nb, vec=vec, t=t))
     return graphs
 
-def batch(graphs, t):
-    b, n = len(graphs), max(len(g["types"]) for g in graphs)
-    x = np.zeros((b, n, t), np.float32); adj = np.zeros((b, n, n), np.float32)
-    e = np.zeros((b, n, n, 4), np.float32); m = np.zeros((b, n, 1), np.float32); y = np.zeros((b, 1), np.float32)
-    for k, g in enumerate(graphs):
-        gn = len(g["types"]); y[k] = g["label"]
-        adj[k, np.arange(n), np.arange(n)] = 1
-        m[k, :gn] = 1; x[k, np.arange(gn), g["types"]] = 1
-        recv = np.repeat(np.arange(gn), np.diff(g["offsets"]))
-        adj[k, recv, g["nb"]] = 1
-        e[k, recv, g["nb"], :3] = g["vec"]; e[k, recv, g["nb"], 3] = np.linalg.norm(g["vec"], axis=1)
-    return [torch.from_numpy(a) for a in (x, adj, e, m, y)]
 
-class Gat(torch.nn.Module):
-    def __init__(self, t, layers, width, heads):
+def random_rotation(rng):
+    q = rng.standard_normal(4)
+    q0, q1, q2, q3 = q / np.linalg.norm(q)
+    return np.array([[1 - 2 * (q2 * q2 + q3 * q3), 2 * (q1 * q2 - q0 * q3), 2 * (q1 * q3 + q0 * q2)],
+                     [2 * (q1 * q2 + q0 * q3), 1 - 2 * (q1 * q1 + q3 * q3), 2 * (q2 * q3 - q0 * q1)],
+                     [2 * (q1 * q3 - q0 * q2), 2 * (q2 * q3 + q0 * q1), 1 - 2 * (q1 * q1 + q2 * q2)]], np.float32)
+
+
+def batch(graphs, t, rng=None):
+    """The disjoint union of the graphs: node inputs, edge features, receiver, sender, owner graph, node counts."""
+    xs, es, rs, ss, gs = [], [], [], [], []
+    counts = np.zeros((len(graphs), 1), np.float32)
+    labels = np.zeros((len(graphs), 1), np.float32)
+    centres = RBF_FIRST + RBF_STEP * np.arange(RBF_COUNT)
+    node0 = 0
+    for b, g in enumerate(graphs):
+        n = len(g["types"])
+        recv = np.repeat(np.arange(n), np.diff(g["offsets"]))
+        vec = g["vec"] @ random_rotation(rng).T if rng is not None else g["vec"]
+        r = np.linalg.norm(vec, axis=1)
+        rbf = np.exp(-0.5 * ((r[:, None] - centres) / RBF_STEP) ** 2) / HISTOGRAM_SCALE
+        x = np.zeros((n, t + RBF_COUNT), np.float32)
+        x[np.arange(n), g["types"]] = 1
+        for k in range(RBF_COUNT):
+            x[:, t + k] = np.bincount(recv, weights=rbf[:, k], minlength=n)
+        e = np.zeros((len(r) + n, 4), np.float32)
+        e[:len(r), :3] = vec; e[:len(r), 3] = r
+        xs.append(x); es.append(e)
+        rs.append(np.concatenate([recv, np.arange(n)]) + node0)
+        ss.append(np.concatenate([g["nb"], np.arange(n)]) + node0)
+        gs.append(np.full(n, b))
+        counts[b] = n; labels[b] = g["label"]
+        node0 += n
+    cat = np.concatenate
+    return (torch.from_numpy(cat(xs)), torch.from_numpy(cat(es)), torch.from_numpy(cat(rs)),
+            torch.from_numpy(cat(ss)), torch.from_numpy(cat(gs)), torch.from_numpy(counts), torch.from_numpy(labels))
+
+
+class SparseGat(torch.nn.Module):
+    def __init__(self, t, layers, width, heads, readout="mean"):
         super().__init__()
         d = width // heads
-        self.enc = torch.nn.Linear(t, width)
-        self.W = torch.nn.ModuleList([torch.nn.ModuleList([torch.nn.Linear(width, d, bias=False) for _ in range(heads)]) for _ in range(layers)])
-        self.a = torch.nn.ParameterList([torch.nn.Parameter(0.1 * torch.randn(heads, d + d + 4)) for _ in range(layers)])
-        self.out = torch.nn.ModuleList([torch.nn.Linear(heads * (d + 4), width) for _ in range(layers)])
-        self.h1 = torch.nn.Linear(width, width); self.h2 = torch.nn.Linear(width, 1)
-        self.d = d
+        self.heads, self.d, self.readout = heads, d, readout
+        self.enc = torch.nn.Linear(t + RBF_COUNT, width)
+        self.W = torch.nn.ParameterList([torch.nn.Parameter(torch.randn(width, heads * d) * (2 / (width + d)) ** 0.5)
+                                         for _ in range(layers)])
+        self.a_dst = torch.nn.ParameterList([torch.nn.Parameter(0.5 * torch.randn(heads, d)) for _ in range(layers)])
+        self.a_src = torch.nn.ParameterList([torch.nn.Parameter(0.5 * torch.randn(heads, d)) for _ in range(layers)])
+        self.a_edge = torch.nn.ParameterList([torch.nn.Parameter(0.5 * torch.randn(4, heads)) for _ in range(layers)])
+        self.out = torch.nn.ModuleList([torch.nn.Linear(width + heads * (d + 4), width) for _ in range(layers)])
+        self.norm = torch.nn.LayerNorm(2 * width)
+        self.h1 = torch.nn.Linear(2 * width, width)
+        self.h2 = torch.nn.Linear(width, 1)
 
-    def forward(self, x, adj, e, mask):
-        h = torch.nn.functional.elu(self.enc(x))
-        neg = (adj - 1) * 1e9
-        for l, heads in enumerate(self.W):
-            msgs = []
-            for k, W in enumerate(heads):
-                z = W(h); a = self.a[l][k]; d = self.d
-                s = (z @ a[:d]).unsqueeze(2) + (z @ a[d:2 * d]).unsqueeze(1) + e @ a[2 * d:]
-                alpha = torch.softmax(torch.nn.functional.leaky_relu(s, 0.2) + neg, dim=2)
-                msgs.append(alpha @ z)
-                msgs.append((alpha.unsqueeze(2) @ e).squeeze(2))
-            h = h + torch.nn.functional.elu(self.out[l](torch.cat(msgs, dim=2)))
-        g = (h * mask).sum(1) / mask.sum(1)
-        return self.h2(torch.nn.functional.elu(self.h1(g)))
+    def forward(self, x, e, recv, send, graph, count):
+        elu = torch.nn.functional.elu
+        n, heads, d = x.shape[0], self.heads, self.d
+        h = elu(self.enc(x))
+        for l in range(len(self.W)):
+            z = (h @ self.W[l]).view(n, heads, d)
+            s = torch.nn.functional.leaky_relu((z * self.a_dst[l]).sum(-1)[recv] + (z * self.a_src[l]).sum(-1)[send]
+                                               + e @ self.a_edge[l], 0.2)
+            largest = torch.zeros(n, heads).scatter_reduce(0, recv[:, None].expand(-1, heads), s.detach(), "amax",
+                                                           include_self=False)
+            w = torch.exp(s - largest[recv])
+            alpha = w / torch.zeros(n, heads).index_add_(0, recv, w)[recv]
+            per_edge = torch.cat([z[send], e[:, None, :].expand(-1, heads, -1)], dim=2) * alpha[:, :, None]
+            m = torch.zeros(n, heads, d + 4).index_add_(0, recv, per_edge).view(n, -1)
+            h = h + elu(self.out[l](torch.cat([h, m], dim=1)))
+        total = torch.zeros(count.shape[0], h.shape[1]).index_add_(0, graph, h)
+        mean = total / count
+        dev = h - mean[graph]
+        std = torch.sqrt(torch.zeros_like(total).index_add_(0, graph, dev * dev) / count + 1e-6)
+        pooled = torch.cat([mean if self.readout == "mean" else total, std], dim=1)
+        return self.h2(elu(self.h1(self.norm(pooled))))
+
 
 def main():
     a = sys.argv[1:]
-    path = a[0]; layers, width, heads, bs, epochs, threads = [int(v) for v in (a[1:] + ["3", "32", "2", "8", "3", "2"][len(a) - 1:])][:6]
+    path = a[0]
+    defaults = [2, 16, 2, 8, 2, 1, 4]
+    layers, width, heads, bs, epochs, threads, iterations = [int(v) for v in a[1:8]] + defaults[len(a[1:8]):]
     torch.set_num_threads(threads); torch.manual_seed(1)
+    rng = np.random.default_rng(1)
     graphs = read_graphs(path); t = graphs[0]["t"]
     train = [g for g in graphs if g["split"] == 0]; val = [g for g in graphs if g["split"] == 1]
-    model = Gat(t, layers, width, heads); opt = torch.optim.Adam(model.parameters(), 1e-3)
+    stride = max(1, -(-len(train) // 32)); sample = train[::stride]
+    model = SparseGat(t, layers, width, heads); opt = torch.optim.Adam(model.parameters(), 2e-3)
     lossf = torch.nn.BCEWithLogitsLoss()
-    times, cpu = [], []
-    for ep in range(epochs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        # as GatTrainer: build the batches, train, then evaluate the validation graphs
-        for i in range(0, len(train), bs):
-            x, adj, e, m, y = batch(train[i:i + bs], t)
-            opt.zero_grad(); loss = lossf(model(x, adj, e, m), y); loss.backward(); opt.step()
+
+    def step(graphs_):
+        x, e, r, s, g, c, y = batch(graphs_, t, rng)
+        opt.zero_grad(); loss = lossf(model(x, e, r, s, g, c), y); loss.backward(); opt.step()
+
+    def evaluate(graphs_):
         with torch.no_grad():
-            for i in range(0, len(val), bs):
-                x, adj, e, m, y = batch(val[i:i + bs], t)
-                model(x, adj, e, m)
-        times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
-    per = np.mean(times[1:]) if len(times) > 1 else times[0]
-    per_cpu = np.mean(cpu[1:]) if len(cpu) > 1 else cpu[0]
-    print(f"torch {torch.__version__} threads={threads} layers={layers} width={width} heads={heads} batch={bs} "
-          f"graphs={len(train)}+{len(val)} N={len(train[0]['types'])}: {per:.3f} s/epoch wall, {per_cpu:.3f} s/epoch CPU, "
-          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+            for i in range(0, len(graphs_), bs):
+                x, e, r, s, g, c, y = batch(graphs_[i:i + bs], t)
+                lossf(model(x, e, r, s, g, c), y)
+
+    step(train[:bs])  # warm-up
+    it_thread, it_process = [], []
+    for k in range(iterations):
+        chunk = [train[(k * bs + j) % len(train)] for j in range(bs)]
+        t0, p0 = time.thread_time(), time.process_time()
+        step(chunk)
+        it_thread.append(time.thread_time() - t0); it_process.append(time.process_time() - p0)
+    ep_thread, ep_process = [], []
+    for ep in range(epochs):
+        t0, p0 = time.thread_time(), time.process_time()
+        order = rng.permutation(len(train))
+        for i in range(0, len(train), bs):
+            step([train[j] for j in order[i:i + bs]])
+        evaluate(sample); evaluate(val)
+        ep_thread.append(time.thread_time() - t0); ep_process.append(time.process_time() - p0)
+    skip = 1 if epochs > 1 else 0
+    print(f"torch={torch.__version__} threads={threads} N={len(train[0]['types'])} "
+          f"iteration_ms_thread={1000 * np.mean(it_thread):.2f} iteration_ms_process={1000 * np.mean(it_process):.2f} "
+          f"epoch_s_thread={np.mean(ep_thread[skip:]):.3f} epoch_s_process={np.mean(ep_process[skip:]):.3f} "
+          f"peak_rss_mb={peak_rss_mb():.0f}")
+
+
+def peak_rss_mb():
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a large JVM would report the JVM's
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 
 if __name__ == "__main__":
     main()

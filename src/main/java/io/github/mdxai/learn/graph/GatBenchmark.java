@@ -2,81 +2,261 @@ package io.github.mdxai.learn.graph;
 
 import io.github.mdxai.io.LammpsData;
 import io.github.mdxai.particles.Configuration;
+import io.github.mdxai.particles.LiquidProtocol;
+import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
-import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Time per epoch and peak memory of the classifier at paper scale: graphs of an N-particle soft-sphere
- * configuration (jittered copies of a LAMMPS data file), several batch sizes and depths.
- * <pre>bin/mdxai bench gat config.data [graphs=64] [epochs=2] [copy.graphs]
- *      [settings=3 (first k of: 2x16x2 batch 8 (the default), 1x16x2 batch 8, 3x32x2 batch 8)]</pre>
- * Prints one row per setting: layers, width, heads, batch, N, mean edges, wall s/epoch, process CPU s/epoch (all
- * threads; robust to other load on the machine), wall ms per graph, peak RSS MB. An epoch = the training graphs
- * (batches built with rotations) plus evaluation of 8 validation graphs.
+ * {@code mdxai bench gat}: cost of the graph attention classifier at paper scale, and of its PyTorch twin
+ * ({@code src/test/resources/learn/graph/gat_torch_bench.py}, same model on the same graphs) where Debian's
+ * python3-torch is installed. Both run on one thread (ND4J's and OpenBLAS's pools set to 1) and report CPU time, so
+ * other load on a shared machine inflates neither much: the thread's CPU time (all of the model's arithmetic runs
+ * on it) and the process's (adds the garbage collector and the JIT compiler).
+ * <pre>bin/mdxai bench gat [sizes=500,1000,4000,8000] [graphs=16] [epochs=2]
+ *      [iterations=4] [layers=2] [width=16] [heads=2] [batch=8] [out=target/bench-gat]</pre>
+ * Graphs: N = 1000 is the LAMMPS configuration of test-data, 4000 and 8000 its periodic 2x2x1 and 2x2x2 copies,
+ * other sizes a melted and quenched liquid of this engine (T = 1, rho = 0.8); each graph is a copy with positions
+ * jittered by 0.05 sigma. Rows: case,threads,metric,value,unit. Peak resident memory is the process's high-water
+ * mark after each size (sizes run in increasing order, so it includes the smaller ones).
  */
 public final class GatBenchmark extends Benchmark {
 
+    private static final Path TWIN = Path.of("src/test/resources/learn/graph/gat_torch_bench.py");
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+
     public GatBenchmark() {
-        super("gat", "graph attention classifier: time per epoch and peak memory at N = 1000");
+        super("gat", "graph attention classifier: CPU time per training iteration and peak memory, N = 500 ... 8000,"
+                + " beside its PyTorch twin where python3-torch is installed");
     }
 
     @Override
-    protected void run(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : "test-data/softsphere/config_N1000.data");
-        int graphs = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+    protected void run(String[] args) throws IOException, InterruptedException {
+        String[] sizes = (args.length > 0 ? args[0] : "500,1000,4000,8000").split(",");
+        int graphs = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        Configuration base = LammpsData.read(file);
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        GatConfig defaults = GatConfig.defaults(1);
+        int layers = args.length > 4 ? Integer.parseInt(args[4]) : defaults.layers();
+        int width = args.length > 5 ? Integer.parseInt(args[5]) : defaults.width();
+        int heads = args.length > 6 ? Integer.parseInt(args[6]) : defaults.heads();
+        int batch = args.length > 7 ? Integer.parseInt(args[7]) : defaults.batchGraphs();
+        Path folder = Path.of(args.length > 8 ? args[8] : "target/bench-gat");
+        Files.createDirectories(folder);
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS's own pool would run matrix products off this thread
+        boolean twin = Files.isRegularFile(TWIN) && Files.isExecutable(PYTHON) && torchInstalled();
+        if (!twin) {
+            System.err.println("no /usr/bin/python3 with torch (Debian python3-torch) or no " + TWIN
+                    + ": SameDiff rows only");
+        }
+        Configuration base = LammpsData.read(Path.of("test-data/softsphere/config_N1000.data"));
+        GatConfig cfg = new GatConfig(layers, width, heads, defaults.readout(), defaults.learningRate(), epochs,
+                epochs, batch, defaults.rotate(), 1);
+        String arch = layers + "x" + width + "x" + heads + "_b" + batch;
+        out.println("case,threads,metric,value,unit");
+        Map<Integer, Double> perGraph = new HashMap<>();
+        ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
+        for (String size : sizes) {
+            int n = Integer.parseInt(size.trim());
+            Configuration c = configuration(base, n);
+            List<ParticleGraph> train = new ArrayList<>();
+            List<ParticleGraph> val = new ArrayList<>();
+            long edges = graphs(c, graphs, train, val);
+            String name = "gat_" + arch + "_N" + c.size();
+            row(name, "edges_per_graph", edges / (double) (train.size() + val.size()), "edges");
+
+            GatModel model = GatModel.create(cfg, 2, DataType.FLOAT);
+            GatTrainer.step(model, train.subList(0, Math.min(batch, train.size())), 0); // SameDiff's setup
+            double threadMs = 0;
+            double processMs = 0;
+            for (int k = 0; k < iterations; k++) {
+                List<ParticleGraph> chunk = new ArrayList<>();
+                for (int j = 0; j < batch; j++) {
+                    chunk.add(train.get((k * batch + j) % train.size()));
+                }
+                long t0 = threadBean.getCurrentThreadCpuTime();
+                long p0 = os.getProcessCpuTime();
+                GatTrainer.step(model, chunk, k);
+                threadMs += (threadBean.getCurrentThreadCpuTime() - t0) * 1e-6 / iterations;
+                processMs += (os.getProcessCpuTime() - p0) * 1e-6 / iterations;
+            }
+            row(name, "iteration_cpu_thread", threadMs, "ms");
+            row(name, "iteration_cpu_process", processMs, "ms");
+            long t0 = threadBean.getCurrentThreadCpuTime();
+            long p0 = os.getProcessCpuTime();
+            GatTrainer.Result r = GatTrainer.train(model, train, val, Progress.NONE);
+            int done = r.epochs().size();
+            row(name, "epoch_cpu_thread", (threadBean.getCurrentThreadCpuTime() - t0) * 1e-9 / done, "s");
+            row(name, "epoch_cpu_process", (os.getProcessCpuTime() - p0) * 1e-9 / done, "s");
+            row(name, "epoch_graphs", train.size(), "graphs");
+            row(name, "peak_rss", peakResidentMb(), "MB");
+            perGraph.put(c.size(), threadMs / batch);
+            if (twin) {
+                Path file = folder.resolve("N" + c.size() + ".graphs");
+                List<ParticleGraph> all = new ArrayList<>(train);
+                all.addAll(val);
+                new GraphDataset(GraphDatasetBuilder.softSphereShells(), List.of("a", "b"), new double[]{1, 1}, all)
+                        .write(file);
+                Map<String, String> torch = runTwin(file, layers, width, heads, batch, epochs, iterations);
+                String tname = "torch_" + arch + "_N" + c.size();
+                if (torch.isEmpty()) {
+                    System.err.println("the PyTorch twin failed for N = " + c.size());
+                    continue;
+                }
+                double torchMs = Double.parseDouble(torch.get("iteration_ms_thread"));
+                row(tname, "iteration_cpu_thread", torchMs, "ms");
+                row(tname, "iteration_cpu_process", Double.parseDouble(torch.get("iteration_ms_process")), "ms");
+                row(tname, "epoch_cpu_thread", Double.parseDouble(torch.get("epoch_s_thread")), "s");
+                row(tname, "epoch_cpu_process", Double.parseDouble(torch.get("epoch_s_process")), "s");
+                row(tname, "peak_rss", Double.parseDouble(torch.get("peak_rss_mb")), "MB");
+                row(name, "iteration_ratio_to_torch", threadMs / torchMs, "x");
+            }
+        }
+        Double reference = perGraph.get(1000);
+        if (reference != null) {
+            perGraph.forEach((size, ms) -> {
+                if (size != 1000) {
+                    row("gat_" + arch + "_N" + size, "per_graph_cost_vs_N1000", ms / reference, "x");
+                }
+            });
+        }
+    }
+
+    /** The N = 1000 reference liquid, its periodic copies (4000, 8000, ...), or a freshly melted liquid. */
+    static Configuration configuration(Configuration base, int n) {
+        if (n == base.size()) {
+            return base;
+        }
+        for (int[] copies : new int[][]{{2, 1, 1}, {2, 2, 1}, {2, 2, 2}, {3, 3, 3}}) {
+            if (n == base.size() * copies[0] * copies[1] * copies[2]) {
+                return replicate(base, copies);
+            }
+        }
+        return LiquidProtocol.prepare(SoftSphereMixture.BERNU_HANSEN, n, SoftSphereMixture.BERNU_HANSEN.density(), 1.0, 0.005, 2000, 1, 1,
+                Progress.NONE).configuration();
+    }
+
+    private static Configuration replicate(Configuration base, int[] copies) {
+        int n = base.size();
+        int total = n * copies[0] * copies[1] * copies[2];
+        double[] lengths = {base.box().lx(), base.box().ly(), base.box().lz()};
+        double[] p = new double[3 * total];
+        int[] types = new int[total];
+        int k = 0;
+        for (int a = 0; a < copies[0]; a++) {
+            for (int b = 0; b < copies[1]; b++) {
+                for (int c = 0; c < copies[2]; c++) {
+                    int[] shift = {a, b, c};
+                    for (int i = 0; i < n; i++, k++) {
+                        types[k] = base.types()[i];
+                        for (int d = 0; d < 3; d++) {
+                            p[3 * k + d] = base.positions()[3 * i + d] - base.box().lo(d) + shift[d] * lengths[d];
+                        }
+                    }
+                }
+            }
+        }
+        return Configuration.of(types, p, null, new io.github.mdxai.particles.Box(0, 0, 0, copies[0] * lengths[0],
+                copies[1] * lengths[1], copies[2] * lengths[2])).wrapped();
+    }
+
+    /** Jittered copies of the configuration as graphs; returns the total number of edges. */
+    private static long graphs(Configuration base, int count, List<ParticleGraph> train, List<ParticleGraph> val) {
         GraphBuilder builder = new GraphBuilder(GraphDatasetBuilder.softSphereShells());
-        List<ParticleGraph> train = new ArrayList<>();
-        List<ParticleGraph> val = new ArrayList<>();
         long edges = 0;
-        for (int k = 0; k < graphs + 8; k++) {
+        int validation = Math.max(2, count / 2);
+        for (int k = 0; k < count + validation; k++) {
             SplittableRandom rnd = Rng.stream(1, "bench-jitter", k);
             double[] p = base.positions().clone();
             for (int i = 0; i < p.length; i++) {
                 p[i] += 0.05 * Rng.gaussian(rnd);
             }
             Configuration c = new Configuration(base.ids(), base.types(), p, null, null, base.box(), 0, 0).wrapped();
-            ParticleGraph g = builder.build(c, k, k % 2, 1.0, k < graphs ? ParticleGraph.Split.TRAIN
+            boolean training = k < count;
+            ParticleGraph g = builder.build(c, k, k % 2, 1.0, training ? ParticleGraph.Split.TRAIN
                     : ParticleGraph.Split.VALIDATION);
             edges += g.edgeCount();
-            (k < graphs ? train : val).add(g);
+            (training ? train : val).add(g);
         }
-        if (args.length > 3) {
-            // the same graphs for the PyTorch twin (src/test/resources/learn/graph/gat_torch_bench.py)
-            List<ParticleGraph> all = new ArrayList<>(train);
-            all.addAll(val);
-            new GraphDataset(GraphDatasetBuilder.softSphereShells(), List.of("a", "b"), new double[]{1, 1}, all)
-                    .write(Path.of(args[3]));
+        return edges;
+    }
+
+    private static boolean torchInstalled() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import torch").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
         }
-        out.printf(Locale.ROOT, "%-6s %-5s %-5s %-5s %-6s %-7s %-8s %-9s %-8s %-8s%n", "layers", "width",
-                "heads", "batch", "N", "edges", "s/epoch", "cpus/epoch", "ms/graph", "peakMB");
-        int[][] all = {{2, 16, 2, 8}, {1, 16, 2, 8}, {3, 32, 2, 8}};
-        int settingCount = args.length > 4 ? Integer.parseInt(args[4]) : all.length;
-        int[][] settings = java.util.Arrays.copyOf(all, Math.min(all.length, settingCount));
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        for (int[] s : settings) {
-            GatConfig cfg = new GatConfig(s[0], s[1], s[2], "mean", 2e-3, epochs, epochs, s[3], true, 1);
-            GatModel model = GatModel.create(cfg, 2, DataType.FLOAT);
-            long cpuStart = os.getProcessCpuTime();
-            GatTrainer.Result r = GatTrainer.train(model, train, val, Progress.NONE);
-            double cpuPerEpoch = (os.getProcessCpuTime() - cpuStart) * 1e-9 / r.epochs().size();
-            // the first epoch includes SameDiff's graph setup; report the later ones when there are any
-            double seconds = r.epochs().stream().skip(r.epochs().size() > 1 ? 1 : 0)
-                    .mapToDouble(GatTrainer.Epoch::seconds).average().orElse(Double.NaN);
-            out.printf(Locale.ROOT, "%-6d %-5d %-5d %-5d %-6d %-7d %-8.2f %-9.2f %-8.1f %-8.0f%n", s[0], s[1],
-                    s[2], s[3], base.size(), edges / (graphs + 8), seconds, cpuPerEpoch, 1000 * seconds / (graphs + 8),
-                    Pointer.physicalBytes() / 1048576.0);
+    }
+
+    /** Runs the twin on one thread and parses its key=value line (empty when it fails). */
+    private static Map<String, String> runTwin(Path graphs, int layers, int width, int heads, int batch, int epochs,
+                                               int iterations) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), TWIN.toString(), graphs.toString(),
+                String.valueOf(layers), String.valueOf(width), String.valueOf(heads), String.valueOf(batch),
+                String.valueOf(epochs), "1", String.valueOf(iterations)).redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        Process p = pb.start();
+        Map<String, String> values = new HashMap<>();
+        StringBuilder log = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                log.append(line).append('\n');
+                for (String token : line.trim().split("\\s+")) {
+                    int eq = token.indexOf('=');
+                    if (eq > 0) {
+                        values.put(token.substring(0, eq), token.substring(eq + 1));
+                    }
+                }
+            }
         }
+        if (p.waitFor() != 0 || !values.containsKey("iteration_ms_thread")) {
+            System.err.print(log);
+            return Map.of();
+        }
+        return values;
+    }
+
+    /** VmHWM of /proc/self/status (Linux), the process's peak resident memory in MB; NaN elsewhere. */
+    static double peakResidentMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    private void row(String name, String metric, double value, String unit) {
+        out.printf(Locale.ROOT, "%s,1,%s,%.6g,%s%n", name, metric, value, unit);
     }
 }
