@@ -32,13 +32,14 @@ public class SimulateSoftSphereLiquid implements Command {
             description = "N/V in units of sigma_AA^-3; 0 takes the model's (0.8 Bernu-Hansen, 1.2 Kob-Andersen)")
     private double density = 0;
 
-    @Parameter(label = "Coupling Gamma (dimensionless; 0 = use temperature)", min = "0", persist = false,
-            description = "soft spheres: coupling n sigma_eff^3 / T^(1/4); sets T = (n sigma_eff^3 / Gamma)^4. Give Gamma or T, not both")
-    private double gamma = 1.0;
+    @Parameter(label = "Coupling Gamma (dimensionless; or give a temperature)", min = "0", required = false,
+            persist = false, description = "soft spheres: coupling n sigma_eff^3 / T^(1/4); sets T = (n sigma_eff^3 / Gamma)^4."
+            + " Give Gamma or T, not both (empty or 0 = not given)")
+    private Double gamma;
 
-    @Parameter(label = "Temperature (epsilon/kB; 0 = use Gamma)", min = "0", persist = false,
-            description = "target temperature in reduced units")
-    private double temperature = 0;
+    @Parameter(label = "Temperature (epsilon/kB; or give Gamma)", min = "0", required = false, persist = false,
+            description = "target temperature in reduced units (empty or 0 = not given)")
+    private Double temperature;
 
     @Parameter(label = "Time step (tau)", min = "0.0001", max = "0.02", persist = false,
             description = "MD time step in tau = sigma sqrt(m_A/eps); 0.005 as in the LAMMPS reference")
@@ -72,16 +73,18 @@ public class SimulateSoftSphereLiquid implements Command {
         Progress p = HostProgress.of(statusService);
         InputException.require(out != null, "out: choose an output folder");
         ParticleModel m = ParticleModels.byKey(model);
-        InputException.require((gamma > 0) != (temperature > 0),
-                "give either gamma (> 0) or temperature (> 0), not both and not neither");
-        InputException.require(Double.isFinite(gamma) && Double.isFinite(temperature) && Double.isFinite(density),
+        double g = gamma == null ? 0 : gamma;
+        double temp = temperature == null ? 0 : temperature;
+        InputException.require(Double.isFinite(g) && Double.isFinite(temp) && Double.isFinite(density),
                 "gamma, temperature and density must be finite");
+        InputException.require((g > 0) != (temp > 0),
+                "give either gamma (> 0) or temperature (> 0), not both and not neither");
         InputException.require(density >= 0, "density must be > 0, or 0 for the model's, was " + density);
         StateParameter state = m.stateParameter();
-        InputException.require(gamma == 0 || state != StateParameter.TEMPERATURE,
-                "gamma: the " + m.name() + " is set by its temperature, not by Gamma_eff: give gamma=0 and a temperature");
+        InputException.require(g == 0 || state != StateParameter.TEMPERATURE,
+                "gamma: the " + m.name() + " is set by its temperature, not by Gamma_eff");
         double n0 = density > 0 ? density : m.density();
-        double t = temperature > 0 ? temperature : state.temperature(gamma, n0);
+        double t = temp > 0 ? temp : state.temperature(g, n0);
         LiquidProtocol.run(new LiquidProtocol.Parameters(m, n, n0, t, dt, equilibration, production, interval,
                 seed, threads), out.toPath(), p);
         p.status(m.name() + " liquid: done");

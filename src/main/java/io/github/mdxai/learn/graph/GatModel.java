@@ -369,6 +369,10 @@ public final class GatModel {
             throw InputException.at(metaFile, 0, "expected metadata of format '" + FORMAT + "' or '" + DENSE_FORMAT
                     + "', found '" + format + "' (a model from another version must be trained again)");
         }
+        int numTypes = root.path("numTypes").asInt();
+        if (numTypes < 1 || numTypes > 64) {
+            throw InputException.at(metaFile, 0, "numTypes: expected 1..64 particle types, found " + numTypes);
+        }
         GatConfig config;
         try {
             config = new GatConfig(c.path("layers").asInt(), c.path("width").asInt(), c.path("heads").asInt(),
@@ -387,6 +391,9 @@ public final class GatModel {
                     saved.put(v.name(), v.getArr());
                 }
             }
+        } catch (OutOfMemoryError e) {
+            // SameDiff sizes its arrays by the shapes stored in the file; a damaged shape asks for an impossible one
+            throw InputException.at(modelFile, 0, "expected a SameDiff flat file (an array shape in it is damaged)");
         } catch (Exception e) {
             throw InputException.at(modelFile, 0, "expected a SameDiff flat file (" + (e.getMessage() == null
                     ? "damaged or cut short" : e.getMessage().lines().findFirst().orElse("")) + ")");
@@ -395,7 +402,7 @@ public final class GatModel {
             saved = fromDenseParameters(saved, config);
         }
         // the graph is rebuilt from the config and takes the saved weights: training resumes with this version's ops
-        GatModel model = create(config, root.path("numTypes").asInt(),
+        GatModel model = create(config, numTypes,
                 DataType.valueOf(root.path("dataType").asText("FLOAT")));
         model.metadata().putAll(metadata);
         for (Map.Entry<String, INDArray> p : model.parameters().entrySet()) {
