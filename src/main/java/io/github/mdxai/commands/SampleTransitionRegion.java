@@ -67,6 +67,10 @@ public class SampleTransitionRegion implements Command {
     @Parameter(label = "Skip first (ps)", min = "0", persist = false, description = "COLVAR rows before this time are not used for the surface")
     private double skip = 1000;
 
+    @Parameter(label = "Surface bins per axis", min = "4", max = "3600", persist = false,
+            description = "bins over 360 degrees of the reweighted surface whose saddle is the centre (when no centre is given)")
+    private int bins = 60;
+
     @Parameter(label = "Temperature (K)", min = "1", persist = false)
     private double temperature = 300;
 
@@ -108,7 +112,7 @@ public class SampleTransitionRegion implements Command {
                 equilibration, temperature, friction, dt, seed, constraintMode.equals("h-bonds"));
         TransitionRegionRun.Outcome o = TransitionRegionRun.run(input.toPath(), top, restrained,
                 CollectiveVariables.parse(record, top.atomCount()), StatePair.readOrDefault(states == null ? null : states.toPath()),
-                skip, settings, out.toPath(), progress);
+                skip, bins, settings, out.toPath(), progress);
         summary = "Sample Transition Region: " + TransitionRegionRun.summary(o, count) + "; wrote transition_configs.gro/.csv to " + out;
         progress.status(summary);
         if (log != null) {

@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /**
  * Transition-region sampling started from a metadynamics run: the centre is the saddle between two states on the
- * reweighted surface of two angle CVs (60 bins of 6 degrees) unless given; sampling starts from the recorded frame
+ * reweighted surface of two angle CVs ({@code bins} per axis over 360 degrees) unless given; sampling starts from the recorded frame
  * nearest to the centre ({@link TransitionRegionSampler}). Records the restrained CVs and the extra CVs the caller
  * names (nothing is added on its own), and for two dihedrals draws transition_region.png (the configurations over F).
  */
@@ -45,14 +45,14 @@ public final class TransitionRegionRun {
      * ps are left out of the surface. Writes into {@code out} what {@link TransitionRegionSampler#sample} writes.
      */
     public static Outcome run(Path metadynamics, Topology top, CollectiveVariable[] restrained, List<CollectiveVariable> extra,
-                              StatePair states, double skip, TransitionRegionSampler.Settings settings, Path out,
-                              Progress progress) {
+                              StatePair states, double skip, int bins, TransitionRegionSampler.Settings settings,
+                              Path out, Progress progress) {
         Path colvarFile = metadynamics.resolve("colvar.csv");
         Path framesFile = metadynamics.resolve("frames.gro");
         InputException.require(Files.isRegularFile(colvarFile) && Files.isRegularFile(framesFile),
                 "input: " + metadynamics + " must hold colvar.csv and frames.gro from Metadynamics");
         CsvTable colvar = CsvTable.read(colvarFile);
-        Start start = locate(colvar, restrained, states, settings.centre(), settings.temperature(), skip);
+        Start start = locate(colvar, restrained, states, settings.centre(), settings.temperature(), skip, bins);
         List<Frame> frames = Structures.read(framesFile, top);
         InputException.require(frames.size() == colvar.rowCount(), "input: frames.gro has " + frames.size()
                 + " frames but colvar.csv " + colvar.rowCount() + " rows");
@@ -73,7 +73,8 @@ public final class TransitionRegionRun {
 
     /** The centre (given, or the saddle of the reweighted surface) and the COLVAR row nearest to it. */
     static Start locate(CsvTable colvar, CollectiveVariable[] restrained, StatePair states, double[] centre,
-                        double temperature, double skip) {
+                        double temperature, double skip, int bins) {
+        InputException.require(bins >= 4 && bins <= 3600, "bins: expected 4 to 3600 bins per axis, got " + bins);
         String[] columns = new String[restrained.length];
         boolean[] periodic = new boolean[restrained.length];
         for (int k = 0; k < restrained.length; k++) {
@@ -89,7 +90,7 @@ public final class TransitionRegionRun {
             for (int k = 0; k < 2; k++) {
                 InputException.require("deg".equals(restrained[k].interfaceUnit()),
                         "centre: the saddle search needs two angle CVs; give a centre for " + restrained[k].name());
-                axes[k] = Axis.spanning(restrained[k].name(), "deg", -180, 180, 60);
+                axes[k] = Axis.spanning(restrained[k].name(), "deg", -180, 180, bins);
             }
             surface = Reweighting.surface(colvar, columns[0], columns[1], axes[0], axes[1], temperature, skip);
             path = MinimumFreeEnergyPath.find(surface, states.a(), states.b());

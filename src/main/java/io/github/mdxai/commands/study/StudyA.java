@@ -75,7 +75,8 @@ public final class StudyA {
                 params("skip", p.skipPs(), "bins", p.surfaceBins(), "xrange", "-180 180", "yrange", "-180 180", "temperature", 300),
                 List.of(METADYNAMICS), 0.02, (dir, f) -> Map.of("input", colvar(f), "out", dir.toString())));
         steps.add(new CommandStep(context, TRANSITION, "Sample Transition Region",
-                params("count", p.configurations(), "stride", p.stride(), "skip", p.skipPs(), "seed", seed),
+                params("count", p.configurations(), "stride", p.stride(), "skip", p.skipPs(), "bins", p.surfaceBins(),
+                        "seed", seed),
                 List.of(INPUTS, METADYNAMICS), 0.1, (dir, f) -> Map.of("input", f.get(METADYNAMICS).toString(),
                 "topology", topology(f), "out", dir.toString())));
         steps.add(new CommandStep(context, COMMITTORS, "Compute Committors",
