@@ -27,7 +27,7 @@ class SlurmCommittorShardsTest {
     private static final Path ALA2 = Path.of("test-data/ala2");
     private static final int SHARDS = 3;
     private static final String OPTIONS = "configs=" + Path.of("test-data/committor/transition.gro").toAbsolutePath()
-            + " topology=" + ALA2.resolve("processed.top").toAbsolutePath() + " shots=24 tmax=1 temperature=300 seed=1 threads=1";
+            + " topology=" + ALA2.resolve("processed.top").toAbsolutePath() + " shots=200 tmax=1 temperature=300 seed=1 threads=1";
 
     @TempDir
     Path dir;
@@ -60,7 +60,8 @@ class SlurmCommittorShardsTest {
             String jobId = submitted.output.strip().split(";")[0];
             String victim = jobId + "_2";
 
-            // kill shard 2 once it has started computing (its journal exists), then requeue it
+            // kill shard 2 once it has started computing (its journal exists), then requeue it; 200 shots keep it busy for
+            // seconds, so the kill lands mid-run
             Path journal = CommittorFile.journal(CommittorFile.resultsIn(results, ShardSpec.parse("2/" + SHARDS)));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (!Files.exists(journal)) {
