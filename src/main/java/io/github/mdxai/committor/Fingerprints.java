@@ -40,23 +40,8 @@ public final class Fingerprints {
             sha.add(top.mass(a));
             sha.add(top.charge(a));
         }
-        Topology.Bonds b = top.bonds();
-        sha.add(b.size());
-        for (int k = 0; k < b.size(); k++) {
-            sha.add(b.i(k));
-            sha.add(b.j(k));
-            sha.add(b.b0(k));
-            sha.add(b.kb(k));
-        }
-        Topology.Angles an = top.angles();
-        sha.add(an.size());
-        for (int k = 0; k < an.size(); k++) {
-            sha.add(an.i(k));
-            sha.add(an.j(k));
-            sha.add(an.k(k));
-            sha.add(an.theta0(k));
-            sha.add(an.ktheta(k));
-        }
+        addBonds(sha, top.bonds());
+        addAngles(sha, top.angles());
         for (Topology.Torsions t : List.of(top.properTorsions(), top.improperTorsions())) {
             sha.add(t.size());
             for (int k = 0; k < t.size(); k++) {
@@ -83,6 +68,27 @@ public final class Fingerprints {
         return sha.hex();
     }
 
+    private static void addBonds(Sha sha, Topology.Bonds b) {
+        sha.add(b.size());
+        for (int k = 0; k < b.size(); k++) {
+            sha.add(b.i(k));
+            sha.add(b.j(k));
+            sha.add(b.b0(k));
+            sha.add(b.kb(k));
+        }
+    }
+
+    private static void addAngles(Sha sha, Topology.Angles an) {
+        sha.add(an.size());
+        for (int k = 0; k < an.size(); k++) {
+            sha.add(an.i(k));
+            sha.add(an.j(k));
+            sha.add(an.k(k));
+            sha.add(an.theta0(k));
+            sha.add(an.ktheta(k));
+        }
+    }
+
     /**
      * The terms beyond the AMBER forms and the topology's constraints, hashed only when a topology has some, so
      * that fingerprints of AMBER topologies are those they always had.
@@ -97,23 +103,10 @@ public final class Fingerprints {
         }
         sha.add("other families");
         for (Topology.Bonds b : List.of(top.g96Bonds(), top.ureyBradleyBonds())) {
-            sha.add(b.size());
-            for (int k = 0; k < b.size(); k++) {
-                sha.add(b.i(k));
-                sha.add(b.j(k));
-                sha.add(b.b0(k));
-                sha.add(b.kb(k));
-            }
+            addBonds(sha, b);
         }
         for (Topology.Angles an : List.of(top.g96Angles(), top.ureyBradleyAngles())) {
-            sha.add(an.size());
-            for (int k = 0; k < an.size(); k++) {
-                sha.add(an.i(k));
-                sha.add(an.j(k));
-                sha.add(an.k(k));
-                sha.add(an.theta0(k));
-                sha.add(an.ktheta(k));
-            }
+            addAngles(sha, an);
         }
         for (var rb : List.of(top.rbTorsions(), top.fourierTorsions())) {
             addAll(sha, rb.i(), rb.j(), rb.k(), rb.l());
