@@ -78,7 +78,7 @@ public final class CommittorTestRun {
         Path configs = out.resolve(CONFIGS + ".gro");
         Path runFile = out.resolve("surface_run.txt");
         if (!(Files.isRegularFile(configs) && Files.isRegularFile(runFile) && read(runFile).equals(run))) {
-            progress.status("Committor test: restrained MD on " + coordinate.name() + " = " + target);
+            progress.status(String.format(Locale.ROOT, "Committor test: restrained MD on %s = %.4g", coordinate.name(), target));
             TransitionRegionSampler.sample(top, starts.get(start), new CollectiveVariable[]{coordinate},
                     recorded.toArray(new CollectiveVariable[0]), sampling, region, out, CONFIGS, progress);
             AtomicFiles.writeString(runFile, run);
