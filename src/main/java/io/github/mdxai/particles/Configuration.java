@@ -80,6 +80,37 @@ public record Configuration(int[] ids, int[] types, double[] positions, double[]
                 velocities == null ? null : velocities.clone(), images == null ? null : images.clone(), box, step, time);
     }
 
+    /**
+     * This configuration repeated {@code nx x ny x nz} times in a box that many times larger (same origin): copy
+     * (a, b, c) holds particles {@code n * ((a * ny + b) * nz + c) ...} in this configuration's order, positions
+     * wrapped first; velocities are copied when present.
+     */
+    public Configuration replicated(int nx, int ny, int nz) {
+        Configuration w = wrapped();
+        int n = size();
+        int total = n * nx * ny * nz;
+        int[] t = new int[total];
+        double[] p = new double[3 * total];
+        double[] v = velocities == null ? null : new double[3 * total];
+        int k = 0;
+        for (int a = 0; a < nx; a++) {
+            for (int b = 0; b < ny; b++) {
+                for (int c = 0; c < nz; c++) {
+                    for (int i = 0; i < n; i++, k++) {
+                        t[k] = types[i];
+                        p[3 * k] = w.positions[3 * i] + a * box.lx();
+                        p[3 * k + 1] = w.positions[3 * i + 1] + b * box.ly();
+                        p[3 * k + 2] = w.positions[3 * i + 2] + c * box.lz();
+                        if (v != null) {
+                            System.arraycopy(velocities, 3 * i, v, 3 * k, 3);
+                        }
+                    }
+                }
+            }
+        }
+        return of(t, p, v, new Box(box.xlo(), box.ylo(), box.zlo(), nx * box.lx(), ny * box.ly(), nz * box.lz()));
+    }
+
     /** The same particles with positions wrapped into the box and the wrapping recorded in the image counters. */
     public Configuration wrapped() {
         double[] p = positions.clone();

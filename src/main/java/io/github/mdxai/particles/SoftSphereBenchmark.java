@@ -43,7 +43,7 @@ public final class SoftSphereBenchmark extends Benchmark {
         Configuration base = startConfiguration(ref);
         out.println("case,threads,metric,value,unit");
         for (int n : new int[]{1000, 8000}) {
-            Configuration c = n == 1000 ? base : replicate(base, 2);
+            Configuration c = n == 1000 ? base : base.replicated(2, 2, 2);
             int steps = n == 1000 ? 10000 : 3000;
             for (int threads : new int[]{1, 2}) {
                 double best = Double.POSITIVE_INFINITY;
@@ -73,7 +73,7 @@ public final class SoftSphereBenchmark extends Benchmark {
             row("N" + n, 1, "lammps_reference_us_per_atom_step", n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000, "us");
             row("N" + n, 1, "lammps_reference_etot_per_atom_drift", n == 1000 ? LAMMPS_DRIFT_N1000 : LAMMPS_DRIFT_N8000, "eps");
         }
-        runLammpsIfInstalled(ref, replicate(base, 2));
+        runLammpsIfInstalled(ref, base.replicated(2, 2, 2));
     }
 
     private void row(String name, int threads, String metric, double value, String unit) {
@@ -126,33 +126,6 @@ public final class SoftSphereBenchmark extends Benchmark {
         SoftSphereMixture m = SoftSphereMixture.BERNU_HANSEN;
         LiquidProtocol.Result r = LiquidProtocol.prepare(m, 1000, m.density(), 1.0, 0.005, 4000, 1, 12345L, Progress.NONE);
         return r.configuration();
-    }
-
-    static Configuration replicate(Configuration c, int m) {
-        int n = c.size();
-        int total = n * m * m * m;
-        int[] types = new int[total];
-        double[] pos = new double[3 * total];
-        double[] vel = c.velocities() == null ? null : new double[3 * total];
-        Box b = c.box();
-        int copy = 0;
-        for (int cz = 0; cz < m; cz++) {
-            for (int cy = 0; cy < m; cy++) {
-                for (int cx = 0; cx < m; cx++, copy++) {
-                    for (int i = 0; i < n; i++) {
-                        int k = copy * n + i;
-                        types[k] = c.types()[i];
-                        pos[3 * k] = c.positions()[3 * i] + cx * b.lx();
-                        pos[3 * k + 1] = c.positions()[3 * i + 1] + cy * b.ly();
-                        pos[3 * k + 2] = c.positions()[3 * i + 2] + cz * b.lz();
-                        if (vel != null) {
-                            System.arraycopy(c.velocities(), 3 * i, vel, 3 * k, 3);
-                        }
-                    }
-                }
-            }
-        }
-        return Configuration.of(types, pos, vel, new Box(b.xlo(), b.ylo(), b.zlo(), m * b.lx(), m * b.ly(), m * b.lz()));
     }
 
     /** Runs LAMMPS's own benchmark input (1 process) when {@code lmp} and the inputs are available. */

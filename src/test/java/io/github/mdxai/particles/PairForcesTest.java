@@ -50,7 +50,7 @@ class PairForcesTest {
     @Test
     void cellListOnReplicatedBoxGivesSameEnergyPerAtomAndForces() {
         Configuration c = LammpsData.read(DATA);
-        Configuration big = replicate(c, 2);
+        Configuration big = c.replicated(2, 2, 2);
         double[] f1 = new double[3 * c.size()];
         double[] f8 = new double[3 * big.size()];
         PairPotential pot = SoftSphereMixture.BERNU_HANSEN.potential();
@@ -71,7 +71,7 @@ class PairForcesTest {
 
     @Test
     void resultDoesNotDependOnThreadCount() {
-        Configuration big = replicate(LammpsData.read(DATA), 2);
+        Configuration big = LammpsData.read(DATA).replicated(2, 2, 2);
         PairPotential pot = SoftSphereMixture.BERNU_HANSEN.potential();
         double[] ref = null;
         double refEnergy = 0;
@@ -104,30 +104,5 @@ class PairForcesTest {
         assertEquals(1.078, m.gamma(1.0, 0.8), 1e-12);
         assertEquals(0.297, m.temperature(1.46, 0.8), 1e-3);
         assertEquals(1.15, m.gamma(m.temperature(1.15, 0.8), 0.8), 1e-12);
-    }
-
-    /** The configuration repeated m times along each axis (ids keep copy-major order). */
-    static Configuration replicate(Configuration c, int m) {
-        int n = c.size();
-        int total = n * m * m * m;
-        int[] types = new int[total];
-        double[] pos = new double[3 * total];
-        Box b = c.box();
-        int copy = 0;
-        for (int cz = 0; cz < m; cz++) {
-            for (int cy = 0; cy < m; cy++) {
-                for (int cx = 0; cx < m; cx++, copy++) {
-                    for (int i = 0; i < n; i++) {
-                        int k = copy * n + i;
-                        types[k] = c.types()[i];
-                        pos[3 * k] = c.positions()[3 * i] + cx * b.lx();
-                        pos[3 * k + 1] = c.positions()[3 * i + 1] + cy * b.ly();
-                        pos[3 * k + 2] = c.positions()[3 * i + 2] + cz * b.lz();
-                    }
-                }
-            }
-        }
-        Box big = new Box(b.xlo(), b.ylo(), b.zlo(), m * b.lx(), m * b.ly(), m * b.lz());
-        return Configuration.of(types, pos, null, big);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.mdxai.features.structure;
 
 import io.github.mdxai.io.LammpsData;
-import io.github.mdxai.particles.Box;
 import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.Progress;
@@ -29,7 +28,7 @@ public final class DescriptorBenchmark extends Benchmark {
         int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Configuration base = LammpsData.read(input);
-        Configuration c = replicate(base, replicas);
+        Configuration c = base.replicated(replicas, replicas, replicas);
         if (args.length > 3) {
             LammpsData.write(Path.of(args[3]), c, new double[] {1, 2});
         }
@@ -93,31 +92,5 @@ public final class DescriptorBenchmark extends Benchmark {
         out.printf(Locale.ROOT, "%-48s %10.2f %12.0f %10s %12s%n", what, wallMs, n / (wallMs / 1000),
                 threaded ? "-" : String.format(Locale.ROOT, "%.2f", cpuMs),
                 threaded ? "-" : String.format(Locale.ROOT, "%.0f", n / (cpuMs / 1000)));
-    }
-
-    /** The configuration repeated k times along each axis. */
-    static Configuration replicate(Configuration c, int k) {
-        int n = c.size();
-        int total = n * k * k * k;
-        int[] types = new int[total];
-        double[] pos = new double[3 * total];
-        Box b = c.box();
-        double[] src = c.wrapped().positions();
-        int m = 0;
-        for (int ix = 0; ix < k; ix++) {
-            for (int iy = 0; iy < k; iy++) {
-                for (int iz = 0; iz < k; iz++) {
-                    for (int i = 0; i < n; i++) {
-                        types[m] = c.types()[i];
-                        pos[3 * m] = src[3 * i] + ix * b.lx();
-                        pos[3 * m + 1] = src[3 * i + 1] + iy * b.ly();
-                        pos[3 * m + 2] = src[3 * i + 2] + iz * b.lz();
-                        m++;
-                    }
-                }
-            }
-        }
-        Box big = new Box(b.xlo(), b.ylo(), b.zlo(), k * b.lx(), k * b.ly(), k * b.lz());
-        return Configuration.of(types, pos, null, big);
     }
 }

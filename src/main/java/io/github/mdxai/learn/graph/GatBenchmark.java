@@ -151,35 +151,11 @@ public final class GatBenchmark extends Benchmark {
         }
         for (int[] copies : new int[][]{{2, 1, 1}, {2, 2, 1}, {2, 2, 2}, {3, 3, 3}}) {
             if (n == base.size() * copies[0] * copies[1] * copies[2]) {
-                return replicate(base, copies);
+                return base.replicated(copies[0], copies[1], copies[2]);
             }
         }
         return LiquidProtocol.prepare(SoftSphereMixture.BERNU_HANSEN, n, SoftSphereMixture.BERNU_HANSEN.density(), 1.0, 0.005, 2000, 1, 1,
                 Progress.NONE).configuration();
-    }
-
-    private static Configuration replicate(Configuration base, int[] copies) {
-        int n = base.size();
-        int total = n * copies[0] * copies[1] * copies[2];
-        double[] lengths = {base.box().lx(), base.box().ly(), base.box().lz()};
-        double[] p = new double[3 * total];
-        int[] types = new int[total];
-        int k = 0;
-        for (int a = 0; a < copies[0]; a++) {
-            for (int b = 0; b < copies[1]; b++) {
-                for (int c = 0; c < copies[2]; c++) {
-                    int[] shift = {a, b, c};
-                    for (int i = 0; i < n; i++, k++) {
-                        types[k] = base.types()[i];
-                        for (int d = 0; d < 3; d++) {
-                            p[3 * k + d] = base.positions()[3 * i + d] - base.box().lo(d) + shift[d] * lengths[d];
-                        }
-                    }
-                }
-            }
-        }
-        return Configuration.of(types, p, null, new io.github.mdxai.particles.Box(0, 0, 0, copies[0] * lengths[0],
-                copies[1] * lengths[1], copies[2] * lengths[2])).wrapped();
     }
 
     /** Jittered copies of the configuration as graphs; returns the total number of edges. */
