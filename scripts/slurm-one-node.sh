@@ -6,8 +6,20 @@
 set -euo pipefail
 cmd=${1:?start or stop}; dir=$(realpath -m "${2:?folder}")
 stop() {
+  local pids=()
   for pidfile in "$dir"/slurmd.pid "$dir"/slurmctld.pid "$dir"/munged.pid; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    if [ -f "$pidfile" ]; then
+      pid=$(cat "$pidfile" 2>/dev/null || true)
+      [ -n "$pid" ] && kill "$pid" 2>/dev/null && pids+=("$pid")
+    fi
+  done
+  # wait (at most 10 s) until the daemons have exited: they remove their own pid files while shutting down, and the
+  # caller deletes the folder next
+  for _ in $(seq 100); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && return 0
+    sleep 0.1
   done
 }
 if [ "$cmd" = stop ]; then stop; exit 0; fi
