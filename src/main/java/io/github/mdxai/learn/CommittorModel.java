@@ -69,6 +69,7 @@ public final class CommittorModel {
 
     /** The network for d inputs; {@code qOutput} chooses the identity (z) output instead of the sigmoid. */
     static MultiLayerNetwork build(NetworkSpec spec, int inputs, boolean qOutput) {
+        NativeBackend.require();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
@@ -275,6 +276,7 @@ public final class CommittorModel {
 
     /** Reads a model zip; anything that is not one gives a one-line error naming the file. */
     public static CommittorModel load(Path file) {
+        NativeBackend.require();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -17,6 +17,7 @@ public final class NativeThreads {
     }
 
     public static void use(int threads) {
+        NativeBackend.require();
         InputException.require(threads >= 1, "threads: expected at least 1, got " + threads);
         apply(threads, threads, threads, threads);
     }
@@ -26,6 +27,7 @@ public final class NativeThreads {
      * the process with the host and with other commands, so it must not leave its setting behind.
      */
     public static Scope scoped(int threads) {
+        NativeBackend.require();
         Environment env = Nd4j.getEnvironment();
         Scope before = new Scope(env.maxThreads(), env.maxMasterThreads(), Nd4j.factory().blas().getMaxThreads(),
                 nativeOps().ompGetMaxThreads());

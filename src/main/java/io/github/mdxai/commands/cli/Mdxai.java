@@ -36,7 +36,8 @@ public final class Mdxai {
             "       mdxai [--debug] run \"Command Title\" \"key=value key2=[value with spaces] ...\"",
             "       mdxai [--debug] reproduce [--preset quick|paper|smoke] [--out DIR] [--seed N] [--threads N] [--study a|b|both]",
             "       mdxai bench [name ...] | bench NAME [arguments ...]   (mdxai bench unknown lists the names)",
-            "       mdxai gui        (starts ImageJ with the MD XAI menus; handled by bin/mdxai)");
+            "       mdxai gui        (starts ImageJ with the MD XAI menus; handled by bin/mdxai)",
+            "       mdxai install-fiji /path/to/Fiji.app   (plugin and the jars Fiji lacks; handled by bin/mdxai)");
 
     private final PrintStream out;
     private final PrintStream err;

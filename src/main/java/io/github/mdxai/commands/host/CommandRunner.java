@@ -1,5 +1,6 @@
 package io.github.mdxai.commands.host;
 
+import io.github.mdxai.learn.NativeBackend;
 import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.InputException;
 import org.scijava.Context;
@@ -67,7 +68,10 @@ public final class CommandRunner {
         return module;
     }
 
-    /** The user-facing exception in a cause chain: an InputException or cancel if there is one, else the original. */
+    /**
+     * The user-facing exception in a cause chain: an InputException or cancel if there is one, a missing native
+     * backend named in one line when a library failed to link, else the original.
+     */
     static RuntimeException unwrap(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof InputException input) {
@@ -76,6 +80,10 @@ public final class CommandRunner {
             if (c instanceof CancelledException cancelled) {
                 return cancelled;
             }
+        }
+        String missing = NativeBackend.explain(t, NativeBackend.platform(), CommandRunner.class.getClassLoader());
+        if (missing != null) {
+            return new InputException(missing, t);
         }
         return t instanceof RuntimeException r ? r : new RuntimeException(t);
     }

@@ -1,5 +1,6 @@
 package io.github.mdxai.learn.graph;
 
+import io.github.mdxai.learn.NativeBackend;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Rng;
@@ -82,6 +83,7 @@ public final class GatModel {
 
     /** A freshly initialised model (weights from Rng streams of the config's seed). */
     public static GatModel create(GatConfig config, int numTypes, DataType dtype) {
+        NativeBackend.require();
         InputException.require(numTypes >= 1 && numTypes <= 64, "number of particle types must be in 1..64");
         RowGather.register();
         SameDiff sd = SameDiff.create();
@@ -348,6 +350,7 @@ public final class GatModel {
 
     /** Reads a model written by {@link #save}. */
     public static GatModel load(Path folder) {
+        NativeBackend.require();
         Path metaFile = folder.resolve(METADATA_FILE);
         Path modelFile = folder.resolve(MODEL_FILE);
         if (!Files.isRegularFile(metaFile) || !Files.isRegularFile(modelFile)) {
