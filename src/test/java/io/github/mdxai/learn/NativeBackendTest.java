@@ -18,7 +18,7 @@ class NativeBackendTest {
     }
 
     @Test
-    void anotherPlatformIsNamedWithTheJarsItLacks() {
+    void anotherPlatformIsNamedWithTheJarsItLacks() throws Exception {
         String m = NativeBackend.missing("macosx-arm64", loader);
         String javacpp = org.bytedeco.javacpp.Loader.getVersion();
         assertTrue(m.startsWith("ND4J has no native backend for macosx-arm64 in this installation: missing "

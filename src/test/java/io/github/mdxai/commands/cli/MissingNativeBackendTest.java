@@ -31,7 +31,7 @@ class MissingNativeBackendTest {
                 "-Xmx512m", "-Djava.awt.headless=true", "-Dorg.bytedeco.javacpp.platform=macosx-arm64",
                 "-cp", System.getProperty("java.class.path"), Mdxai.class.getName(),
                 "run", "Train Committor Network", "dataset=[" + dataset + "] out=[" + dir.resolve("out") + "]")
-                .redirectError(err).redirectOutput(dir.resolve("stdout.txt")).start();
+                .redirectError(err.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI finishes");
         List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank() && !l.contains("\r")).toList();
