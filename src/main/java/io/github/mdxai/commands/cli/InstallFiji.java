@@ -4,30 +4,35 @@ import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * {@code bin/mdxai install-fiji /path/to/Fiji.app}: copies the plugin jar into plugins/ and only the runtime jars
  * Fiji lacks into jars/ (natives into Fiji's platform folders), and says for every jar it skipped why.
  * <p>
- * The rule: a library is identified by artifact name and classifier; Fiji keeps one version of each on its class
- * path and its other plugins were built against it, so a library Fiji already has is never copied or replaced,
- * whichever version it is. The line names Fiji's version and ours; an older one in Fiji is flagged, since MD XAI
- * was tested with the versions pom-scijava manages ({@code mvn -Pfiji test}). Our own jars from an earlier
- * install-fiji (listed in jars/.mdxai-installed) are replaced, not treated as Fiji's.
+ * The rule: a library is identified by artifact name, classifier and (where its jar names one) Maven group; Fiji
+ * keeps one version of each on its class path and its other plugins were built against it, so a library Fiji already
+ * has is never copied or replaced, whichever version it is. The line names Fiji's version and ours; an older one in
+ * Fiji is flagged, since MD XAI was tested with the versions pom-scijava manages ({@code mvn -Pfiji test}). Our own
+ * jars from an earlier install-fiji (listed in jars/.mdxai-installed) are replaced, not treated as Fiji's.
  */
 public final class InstallFiji {
 
@@ -50,8 +55,11 @@ public final class InstallFiji {
     private InstallFiji() {
     }
 
-    /** A jar named artifact-version[-classifier].jar, as Maven and Fiji's updater name them. */
-    record JarName(String artifact, String version, String classifier, Path file) {
+    /**
+     * A jar named artifact-version[-classifier].jar, as Maven and Fiji's updater name them, with the Maven group its
+     * pom.properties gives ("" when it has none): org.nd4j:guava is not Fiji's com.google.guava:guava.
+     */
+    record JarName(String group, String artifact, String version, String classifier, Path file) {
 
         /** Parses a file name; the version starts at the first "-digit". Empty when the name has no version. */
         static Optional<JarName> parse(Path file) {
@@ -71,12 +79,46 @@ public final class InstallFiji {
             if (!m.matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new JarName(m.group(1), m.group(2), classifier, file));
+            return Optional.of(new JarName(groupOf(file, m.group(1), m.group(2)), m.group(1), m.group(2), classifier,
+                    file));
+        }
+
+        /** The same library: artifact and classifier, and the group where both jars name theirs. */
+        boolean sameLibrary(JarName other) {
+            return artifact.equals(other.artifact) && classifier.equals(other.classifier)
+                    && (group.isEmpty() || other.group.isEmpty() || group.equals(other.group));
         }
 
         String library() {
             return classifier.isEmpty() ? artifact : artifact + " (" + classifier + ")";
         }
+    }
+
+    /**
+     * The group in META-INF/maven/GROUP/ARTIFACT/pom.properties; a shaded jar carries several, and the one with the
+     * file's version is its own.
+     */
+    static String groupOf(Path jar, String artifact, String version) {
+        Pattern entry = Pattern.compile("META-INF/maven/([^/]+)/" + Pattern.quote(artifact) + "/pom.properties");
+        List<String> groups = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                Matcher m = entry.matcher(e.getName());
+                if (m.matches()) {
+                    Properties p = new Properties();
+                    try (InputStream in = zip.getInputStream(e)) {
+                        p.load(in);
+                    }
+                    if (version.equals(p.getProperty("version"))) {
+                        return m.group(1);
+                    }
+                    groups.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            return ""; // not a zip (or unreadable): the name alone identifies it
+        }
+        return groups.size() == 1 ? groups.get(0) : "";
     }
 
     public static void main(String[] args) {
@@ -137,8 +179,7 @@ public final class InstallFiji {
         long bytes = 0;
         for (JarName jar : ours) {
             String name = jar.file().getFileName().toString();
-            List<JarName> same = fijiJars.stream().filter(f -> f.artifact().equals(jar.artifact())
-                    && f.classifier().equals(jar.classifier())).toList();
+            List<JarName> same = fijiJars.stream().filter(jar::sameLibrary).toList();
             Optional<JarName> newest = same.stream().max(Comparator.comparing(JarName::version, VERSION_ORDER));
             if (newest.isPresent()) {
                 report.add("skipped    " + name + ": " + reason(jar, newest.get()));

@@ -4,9 +4,12 @@ import io.github.mdxai.util.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,6 +97,23 @@ class InstallFijiTest {
     }
 
     @Test
+    void libraryIdentityIncludesTheMavenGroupTheJarsName() throws Exception {
+        Path fiji = fiji();
+        jar(fiji.resolve("jars/guava-33.4.8-jre.jar"), "com.google.guava", "guava", "33.4.8-jre");
+        jar(fiji.resolve("jars/commons-io-2.20.0.jar"), "commons-io", "commons-io", "2.20.0");
+        Path runtime = runtime();
+        // ND4J's shaded Guava also carries the pom.properties of the Guava it shades.
+        jar(runtime.resolve("guava-1.0.0-M2.1.jar"), "org.nd4j", "guava", "1.0.0-M2.1", "com.google.guava", "30.0");
+        jar(runtime.resolve("commons-io-2.20.0.jar"), "commons-io", "commons-io", "2.20.0");
+        Path plugin = Files.writeString(dir.resolve("MD_XAI-0.2.0.jar"), "plugin");
+
+        String text = String.join("\n", InstallFiji.install(fiji, plugin, runtime));
+
+        assertTrue(text.contains("installed  jars/guava-1.0.0-M2.1.jar"), text);
+        assertTrue(text.contains("skipped    commons-io-2.20.0.jar: Fiji has it"), text);
+    }
+
+    @Test
     void aFolderThatIsNotFijiIsRefusedInOneLine() throws Exception {
         Path plugin = Files.writeString(dir.resolve("MD_XAI-0.2.0.jar"), "plugin");
         InputException e = assertThrows(InputException.class,
@@ -111,6 +131,21 @@ class InstallFijiTest {
             Files.writeString(file, "");
         }
         return fiji;
+    }
+
+    /** A jar holding META-INF/maven/GROUP/ARTIFACT/pom.properties for each (group, version) pair given. */
+    private static void jar(Path file, String group, String artifact, String version, String... more)
+            throws Exception {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            List<String> pairs = new java.util.ArrayList<>(List.of(group, version));
+            pairs.addAll(List.of(more));
+            for (int i = 0; i < pairs.size(); i += 2) {
+                zip.putNextEntry(new ZipEntry("META-INF/maven/" + pairs.get(i) + "/" + artifact + "/pom.properties"));
+                zip.write(("groupId=" + pairs.get(i) + "\nartifactId=" + artifact + "\nversion=" + pairs.get(i + 1)
+                        + "\n").getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
     }
 
     private Path runtime(String... jars) throws Exception {
