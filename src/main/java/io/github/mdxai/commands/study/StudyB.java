@@ -56,6 +56,9 @@ public final class StudyB {
         }
     }
 
+    /** MD time step (tau): Simulate Soft-Sphere Liquid's default, which the study's steps use. */
+    static final double TIME_STEP = 0.005;
+
     /** Log-spaced F_s frames: time origins in each production (dynamics.xyz). */
     static final int DYNAMICS_ORIGINS = 4;
 

@@ -42,8 +42,8 @@ final class StudyBLadder {
             e.put("temperature", StudyB.temperature(gamma));
             e.put("role", s == 0 ? "hot reference" : s == 1 ? "hot-hot pair with the reference" : "ladder state");
             e.put("started_from", s == 0 ? "melted lattice" : String.format(Locale.ROOT, "final configuration of Gamma %.2f", gammas[s - 1]));
-            double eqTau = p.equilibration()[s] * 0.005;
-            double prodTau = p.production() * 0.005;
+            double eqTau = p.equilibration()[s] * StudyB.TIME_STEP;
+            double prodTau = p.production() * StudyB.TIME_STEP;
             double tau = Double.NaN;
             double[] halves = {Double.NaN, Double.NaN};
             Path tauFile = out.resolve(StudyB.relaxation(gamma)).resolve("tau_alpha.csv");
@@ -195,11 +195,12 @@ final class StudyBLadder {
                 entropy[s] = number(h, "normalized_entropy");
             }
             Color colour = "trained".equals(model) ? TRAINED : UNTRAINED;
-            het.series("CV, " + model, t, cv, colour);
-            het.series("entropy, " + model, t, entropy, colour.darker().darker());
+            double[] x = "trained".equals(model) ? t : shifted(t);
+            het.series("CV, " + model, x, cv, colour);
+            het.series("entropy, " + model, x, entropy, colour.darker().darker());
         }
         figures.add(write(het, folder.resolve("heterogeneity_vs_temperature.png"),
-                "Attention heterogeneity vs T: CV of the summed attention per particle, normalised entropy (1 = uniform); trained and untrained"));
+                "Attention heterogeneity vs T: CV of the summed attention per particle, normalised entropy (1 = uniform); trained, and the untrained control drawn " + CONTROL_OFFSET + " to the right"));
 
         for (String quantity : List.of("q6", "q6_avg", "coordination", "voronoi_volume", "q6_fixed_coordination")) {
             ScatterPlot plot = new ScatterPlot("Spearman rho, summed attention vs " + quantity.replace('_', ' '),
@@ -212,17 +213,18 @@ final class StudyBLadder {
                         rho[s] = number(nested(entries.get(s + 1), "attention", "spearman_" + model, name), quantity);
                     }
                     Color colour = "trained".equals(model) ? SPECIES[species] : blend(SPECIES[species]);
-                    plot.series(name + ", " + model, t, rho, colour);
+                    plot.series(name + ", " + model, "trained".equals(model) ? t : shifted(t), rho, colour);
                 }
             }
             plot.line(0, 0, 1.5, 0, UNTRAINED);
             figures.add(write(plot, folder.resolve("rho_" + quantity + "_vs_temperature.png"),
                     "Spearman correlation of the summed attention with " + quantity.replace('_', ' ')
-                            + " vs T, per species, trained (dark) beside the untrained control (pale)"));
+                            + " vs T, per species, trained (dark) beside the untrained control (pale, drawn "
+                            + CONTROL_OFFSET + " to the right so both show)"));
         }
 
         ScatterPlot fs = new ScatterPlot("Self-intermediate scattering function F_s(k*, t) of species A",
-                "log10(t / tau)", "F_s(k*, t)").range(-2.5, Math.log10(p.production() * 0.005) + 0.2, -0.05, 1.05).markerSize(4);
+                "log10(t / tau)", "F_s(k*, t)").range(-2.5, Math.log10(p.production() * StudyB.TIME_STEP) + 0.2, -0.05, 1.05).markerSize(4);
         double[] gammas = p.gammas();
         for (int s = 0; s < gammas.length; s++) {
             Path csv = out.resolve(StudyB.relaxation(gammas[s])).resolve("fs.csv");
@@ -241,9 +243,20 @@ final class StudyBLadder {
             fs.series(String.format(Locale.ROOT, "T %.3f", StudyB.temperature(gammas[s])), lt,
                     java.util.Arrays.copyOfRange(f, from, f.length), Color.getHSBColor(0.66f - hue, 0.85f, 0.8f));
         }
-        fs.line(-2.5, Math.exp(-1), Math.log10(p.production() * 0.005) + 0.2, Math.exp(-1), UNTRAINED).note("dashed: 1/e");
+        fs.line(-2.5, Math.exp(-1), Math.log10(p.production() * StudyB.TIME_STEP) + 0.2, Math.exp(-1), UNTRAINED).note("dashed: 1/e");
         figures.add(write(fs, folder.resolve("fs_all_states.png"), "F_s(k*, t) of every state, log-spaced samples; tau_alpha where it crosses 1/e"));
         return figures;
+    }
+
+    /** Horizontal offset (in T) of the control's markers, so that equal values do not hide each other. */
+    static final double CONTROL_OFFSET = 0.02;
+
+    private static double[] shifted(double[] t) {
+        double[] s = t.clone();
+        for (int k = 0; k < s.length; k++) {
+            s[k] += CONTROL_OFFSET;
+        }
+        return s;
     }
 
     private static String[] write(ScatterPlot plot, Path png, String caption) {
