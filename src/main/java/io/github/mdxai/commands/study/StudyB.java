@@ -75,7 +75,7 @@ public final class StudyB {
             // down to 1.45. Gamma 1.50 is below the mode-coupling crossover (~1.46) where tau_alpha grows beyond
             // what 60 minutes allow: it gets 1000 tau and is labelled quenched when that is < 10 tau_alpha.
             case "paper" -> new Preset("paper", 1000, 1.00, new double[] {1.05, 1.15, 1.25, 1.35, 1.40, 1.45, 1.50},
-                    new long[] {4_000, 4_000, 4_000, 6_000, 10_000, 40_000, 130_000, 200_000}, 30_000, 750, 15, 3,
+                    new long[] {4_000, 4_000, 4_000, 6_000, 10_000, 50_000, 160_000, 160_000}, 30_000, 750, 15, 3,
                     "about 60 minutes on 2 idle cores");
             default -> throw new InputException("preset is '" + name + "', expected smoke, quick or paper");
         };

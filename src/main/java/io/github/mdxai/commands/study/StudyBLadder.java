@@ -168,7 +168,7 @@ final class StudyBLadder {
         double[] t = new double[states];
         double[] acc = new double[states];
         ScatterPlot accuracy = new ScatterPlot("Classifier: ladder state vs hot reference (T " + fmt(StudyB.temperature(p.hot())) + ")",
-                "temperature T (epsilon/k_B)", "test accuracy (mean over seeds, 95 % CI)").range(0, 1.5, 0.3, 1.05);
+                "temperature T (epsilon/k_B)", "test accuracy (mean over seeds, 95 % CI)").range(0, 1.5, 0.3, 1.25);
         for (int s = 0; s < states; s++) {
             Map<String, Object> e = entries.get(s + 1);
             t[s] = (double) e.get("temperature");
@@ -184,27 +184,31 @@ final class StudyBLadder {
                 .line(0, 0.5, 1.5, 0.5, UNTRAINED).note("dashed grey: chance (0.5)");
         figures.add(write(accuracy, folder.resolve("accuracy_vs_temperature.png"), "Test accuracy against the hot reference vs T"));
 
-        ScatterPlot het = new ScatterPlot("Attention heterogeneity of each state's snapshots", "temperature T (epsilon/k_B)",
-                "particle attention CV / normalised entropy").markerSize(9);
-        for (String model : List.of("trained", "untrained")) {
-            double[] cv = new double[states];
-            double[] entropy = new double[states];
-            for (int s = 0; s < states; s++) {
-                Map<String, Object> h = nested(entries.get(s + 1), "attention", "heterogeneity_" + model);
-                cv[s] = number(h, "particle_attention_cv");
-                entropy[s] = number(h, "normalized_entropy");
+        String[][] measures = {{"particle_attention_cv", "coefficient of variation of the summed attention per particle"},
+                {"normalized_entropy", "normalised entropy of the attention into a particle (1 = uniform)"}};
+        for (String[] measure : measures) {
+            double[][] values = new double[2][states];
+            double top = 0;
+            for (int m = 0; m < 2; m++) {
+                for (int s = 0; s < states; s++) {
+                    values[m][s] = number(nested(entries.get(s + 1), "attention", "heterogeneity_" + (m == 0 ? "trained" : "untrained")),
+                            measure[0]);
+                    top = Double.isFinite(values[m][s]) ? Math.max(top, values[m][s]) : top;
+                }
             }
-            Color colour = "trained".equals(model) ? TRAINED : UNTRAINED;
-            double[] x = "trained".equals(model) ? t : shifted(t);
-            het.series("CV, " + model, x, cv, colour);
-            het.series("entropy, " + model, x, entropy, colour.darker().darker());
+            // headroom above the data for the legend
+            ScatterPlot het = new ScatterPlot("Attention heterogeneity: " + measure[0].replace('_', ' '),
+                    "temperature T (epsilon/k_B)", measure[1]).range(0, 1.5, 0, top > 0 ? 1.35 * top : 1).markerSize(9);
+            het.series("trained", t, values[0], TRAINED);
+            het.series("untrained control", shifted(t), values[1], UNTRAINED);
+            figures.add(write(het, folder.resolve(measure[0] + "_vs_temperature.png"), "Attention heterogeneity vs T: "
+                    + measure[1] + ", each state's test snapshots under its own classifier; the untrained control drawn "
+                    + CONTROL_OFFSET + " to the right"));
         }
-        figures.add(write(het, folder.resolve("heterogeneity_vs_temperature.png"),
-                "Attention heterogeneity vs T: CV of the summed attention per particle, normalised entropy (1 = uniform); trained, and the untrained control drawn " + CONTROL_OFFSET + " to the right"));
 
         for (String quantity : List.of("q6", "q6_avg", "coordination", "voronoi_volume", "q6_fixed_coordination")) {
             ScatterPlot plot = new ScatterPlot("Spearman rho, summed attention vs " + quantity.replace('_', ' '),
-                    "temperature T (epsilon/k_B)", "Spearman rho (per species)").range(0, 1.5, -1, 1).markerSize(8);
+                    "temperature T (epsilon/k_B)", "Spearman rho (per species)").range(0, 1.5, -1, 1.6).markerSize(8);
             for (String model : List.of("trained", "untrained")) {
                 for (int species = 0; species < 2; species++) {
                     String name = String.valueOf((char) ('A' + species));
@@ -224,7 +228,7 @@ final class StudyBLadder {
         }
 
         ScatterPlot fs = new ScatterPlot("Self-intermediate scattering function F_s(k*, t) of species A",
-                "log10(t / tau)", "F_s(k*, t)").range(-2.5, Math.log10(p.production() * StudyB.TIME_STEP) + 0.2, -0.05, 1.05).markerSize(4);
+                "log10(t / tau)", "F_s(k*, t)").range(-2.5, Math.log10(p.production() * StudyB.TIME_STEP) + 0.2, -0.05, 1.45).markerSize(4);
         double[] gammas = p.gammas();
         for (int s = 0; s < gammas.length; s++) {
             Path csv = out.resolve(StudyB.relaxation(gammas[s])).resolve("fs.csv");
