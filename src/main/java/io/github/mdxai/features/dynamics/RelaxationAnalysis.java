@@ -50,13 +50,18 @@ public final class RelaxationAnalysis {
 
     /** True when consecutive frames are the same time apart (to 1e-6 of the spacing). */
     static boolean equallySpaced(double[] t) {
+        return firstUnequal(t) < 0;
+    }
+
+    /** Index of the first frame not one spacing after its predecessor, or -1. */
+    private static int firstUnequal(double[] t) {
         double dt = t[1] - t[0];
         for (int m = 2; m < t.length; m++) {
             if (Math.abs(t[m] - t[m - 1] - dt) > 1e-6 * dt) {
-                return false;
+                return m;
             }
         }
-        return true;
+        return -1;
     }
 
     /**
@@ -65,14 +70,12 @@ public final class RelaxationAnalysis {
      */
     public static double frameTime(List<Configuration> frames, double timestep) {
         double[] t = frameTimes(frames, timestep);
-        double dt = t[1] - t[0];
-        for (int m = 2; m < t.length; m++) {
-            if (Math.abs(t[m] - t[m - 1] - dt) > 1e-6 * dt) {
-                throw new InputException("frames are not equally spaced in time: frame " + (m + 1) + " is at " + t[m]
-                        + ", expected " + (t[m - 1] + dt));
-            }
+        int m = firstUnequal(t);
+        if (m >= 0) {
+            throw new InputException("frames are not equally spaced in time: frame " + (m + 1) + " is at " + t[m]
+                    + ", expected " + (t[m - 1] + t[1] - t[0]));
         }
-        return dt;
+        return t[1] - t[0];
     }
 
     /**
