@@ -72,7 +72,7 @@ public final class StudyB {
                     15_000, 250, 12, 1, "about 4 minutes (8 on a busy machine)");
             // The ladder Gamma 1.00 ... 1.50 (T 1.350 ... 0.267), N = 1000, 3 seeds. Equilibration per state from
             // tau_alpha measured on short runs (N = 1000, from the melt): 0.32 tau at 1.00, 1.15 at 1.25, 3.3 at 1.35
-            // (N = 500), 9.3 at 1.40, ~55 at 1.45: each gets >= 10 tau_alpha. Gamma 1.50 lies beyond the mode-coupling
+            // (N = 500), 9.3 at 1.40, 44 at 1.45 (halves 60, 35): each gets >= 10 tau_alpha. Gamma 1.50 lies beyond the mode-coupling
             // crossover (~1.46): tau_alpha was 144 tau after 100 tau of ageing and still growing, so 10 tau_alpha do not
             // fit in 60 minutes; it gets 800 tau and the report labels it quenched. Expected time from measured CPU
             // costs (busy 2-core machine): MD 1.64 us per atom-step -> 640 000 steps ~17 CPU min; classifiers
