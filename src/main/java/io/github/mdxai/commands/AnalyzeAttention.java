@@ -7,6 +7,7 @@ import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import io.github.mdxai.commands.host.Hosts;
+import io.github.mdxai.explain.attention.AttentionControl;
 import io.github.mdxai.explain.attention.AttentionMaps;
 import io.github.mdxai.explain.attention.AttentionReport;
 import io.github.mdxai.grid.Grid2D;
@@ -53,6 +54,11 @@ public class AnalyzeAttention implements Command {
     @Parameter(label = "Slab thickness (sigma)", persist = false, min = "0.1")
     private double slab = 1.0;
 
+    @Parameter(label = "Untrained control", persist = false,
+            description = "also analyse the same architecture with its initial (untrained) weights, and correlations"
+            + " at fixed coordination: control_correlations.csv, control_heterogeneity.csv")
+    private boolean control = false;
+
     @Parameter(label = "Threads", persist = false, min = "1")
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -87,9 +93,18 @@ public class AnalyzeAttention implements Command {
         for (int t = 0; t < radius.length; t++) {
             radius[t] = 0.5 * (t == 0 ? 1.0 : 1.0 + 0.2 * t); // sigma_AA = 1, sigma_BB = 1.2
         }
-        AttentionReport.Result r = Hosts.callWithOwnClassLoader(() -> AttentionReport.run(GatModel.load(model.toPath()),
-                data, "test".equals(snapshots) ? ParticleGraph.Split.TEST : null, "all".equals(layers), voxel, slab,
-                radius, threads, folder, p));
+        ParticleGraph.Split split = "test".equals(snapshots) ? ParticleGraph.Split.TEST : null;
+        AttentionReport.Result r = Hosts.callWithOwnClassLoader(() -> {
+            GatModel trained = GatModel.load(model.toPath());
+            AttentionReport.Result result = AttentionReport.run(trained, data, split, "all".equals(layers), voxel, slab,
+                    radius, threads, folder, control ? p.range(0, 0.5) : p);
+            if (control) {
+                AttentionControl.run(trained, split == null ? data.graphs() : data.split(split), "all".equals(layers),
+                        threads, folder,
+                        p.range(0.5, 1));
+            }
+            return result;
+        });
         for (int k = 0; k < r.voxels().size(); k++) {
             ImagePlus stack = stack(r.voxels().get(k), "attention voxels, class " + k);
             save(stack, folder.resolve("attention_voxels_" + k + ".tif"));

@@ -25,7 +25,8 @@ import java.util.List;
 public class RelaxationDynamics implements Command {
 
     @Parameter(label = "Trajectory (extended XYZ or LAMMPS dump)", style = "file", persist = false,
-            description = "equally spaced frames of the same particles; type 1 / species A is analysed for F_s")
+            description = "frames of the same particles, equally spaced or log-spaced (dynamics.xyz of Simulate Soft-Sphere"
+            + " Liquid: F_s sampled from one MD step); type 1 / species A is analysed for F_s")
     private File input;
 
     @Parameter(label = "Output folder", style = "directory", persist = false)

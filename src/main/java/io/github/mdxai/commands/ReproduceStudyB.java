@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /** Reproduces Study B (graph attention on a glass-forming soft-sphere liquid) into one folder, resumably. */
 @Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Studies>Reproduce Study B",
-        description = "Soft-sphere MD at cold and hot state points, relaxation, graph attention classifiers and attention analysis")
+        description = "Soft-sphere MD along a cooling ladder of state points, relaxation, graph attention classifiers per state and attention analysis beside an untrained control")
 public class ReproduceStudyB extends ReproduceStudy {
 
     @Override

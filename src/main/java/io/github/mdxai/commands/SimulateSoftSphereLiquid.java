@@ -1,5 +1,7 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.io.ParticleFiles;
+import io.github.mdxai.particles.Configuration;
 import io.github.mdxai.particles.LiquidProtocol;
 import io.github.mdxai.particles.ParticleModel;
 import io.github.mdxai.particles.ParticleModels;
@@ -12,11 +14,12 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
+import java.util.List;
 
 /**
  * Prepares an equilibrium liquid of a particle model (the Bernu-Hansen soft spheres by default; lattice, melt at
  * T = 5, equilibration with the Bussi thermostat) and runs NVE production, writing trajectory.xyz, thermo.csv,
- * final.data and summary.csv.
+ * final.data, summary.csv and (log-spaced frames for F_s) dynamics.xyz; optionally continues from a given configuration.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Simulate Soft-Sphere Liquid")
 public class SimulateSoftSphereLiquid implements Command {
@@ -58,6 +61,16 @@ public class SimulateSoftSphereLiquid implements Command {
     @Parameter(label = "Random seed", persist = false, description = "seed of species placement, velocities and thermostat")
     private long seed = 1;
 
+    @Parameter(label = "Start configuration (optional; empty = melt a lattice)", style = "file", required = false,
+            persist = false, description = "LAMMPS data, dump or extended XYZ (last frame) with the same particles and density,"
+            + " e.g. final.data of a warmer run: skips the melt, so a cooling ladder continues from the previous state")
+    private File start;
+
+    @Parameter(label = "Time origins of log-spaced frames (dynamics.xyz; 0 = none)", min = "0", max = "64", persist = false,
+            description = "production time origins, each followed by frames at lags growing 1.35x from one step, so"
+            + " Relaxation Dynamics samples F_s(k,t) from far below tau_alpha")
+    private int dynamics_origins = 4;
+
     @Parameter(label = "Threads", min = "1", max = "256", persist = false,
             description = "threads for the force loop; results do not depend on it")
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -85,8 +98,17 @@ public class SimulateSoftSphereLiquid implements Command {
                 "gamma: the " + m.name() + " is set by its temperature, not by Gamma_eff");
         double n0 = density > 0 ? density : m.density();
         double t = temp > 0 ? temp : state.temperature(g, n0);
-        LiquidProtocol.run(new LiquidProtocol.Parameters(m, n, n0, t, dt, equilibration, production, interval,
-                seed, threads), out.toPath(), p);
+        Configuration first = null;
+        if (start != null) {
+            List<Configuration> frames = ParticleFiles.read(start.toPath());
+            first = frames.get(frames.size() - 1);
+        }
+        try {
+            LiquidProtocol.run(new LiquidProtocol.Parameters(m, n, n0, t, dt, equilibration, production, interval,
+                    seed, threads, first, dynamics_origins), out.toPath(), p);
+        } catch (InputException e) {
+            throw start == null ? e : new InputException(start + ": " + e.getMessage());
+        }
         p.status(m.name() + " liquid: done");
     }
 }

@@ -26,13 +26,22 @@ public final class LiquidProtocol {
     /** Bussi time constant (tau), as LAMMPS's Tdamp 0.5 of the reference preparation. */
     public static final double THERMOSTAT_TAU = 0.5;
     public static final double SKIN = 0.3;
+    /** Ratio of successive lags of the log-spaced dynamics frames (dynamics.xyz). */
+    public static final double DYNAMICS_LAG_RATIO = 1.35;
 
     private LiquidProtocol() {
     }
 
-    /** What to run. Steps are MD steps of length dt (tau). */
+    /**
+     * What to run. Steps are MD steps of length dt (tau). {@code start} (may be null) replaces the melted lattice:
+     * the run starts from its positions (a cooling ladder continues from the previous, warmer state) with fresh
+     * velocities at the target temperature. {@code dynamicsOrigins} > 0 also writes dynamics.xyz: frames at
+     * log-spaced lags (1 step, then x {@value #DYNAMICS_LAG_RATIO}) after that many equally spaced time origins in
+     * the production, so that F_s(k,t) is sampled from far below tau_alpha whatever the snapshot interval.
+     */
     public record Parameters(ParticleModel model, int n, double density, double temperature, double dt,
-                             long equilibrationSteps, long productionSteps, long interval, long seed, int threads) {
+                             long equilibrationSteps, long productionSteps, long interval, long seed, int threads,
+                             Configuration start, int dynamicsOrigins) {
         public Parameters {
             InputException.require(n >= 2, "n must be at least 2, was " + n);
             InputException.require(density > 0 && density < 3, "density must be in (0, 3), was " + density);
@@ -42,7 +51,39 @@ public final class LiquidProtocol {
             InputException.require(productionSteps >= 0, "production must be >= 0 steps");
             InputException.require(interval >= 1, "interval must be at least 1 step, was " + interval);
             InputException.require(threads >= 1, "threads must be at least 1, was " + threads);
+            InputException.require(dynamicsOrigins >= 0, "dynamics origins must be >= 0, was " + dynamicsOrigins);
+            if (start != null) {
+                InputException.require(start.size() == n, "the start configuration has " + start.size()
+                        + " particles, expected " + n);
+                InputException.require(Math.abs(start.size() / start.box().volume() - density) <= 1e-6 * density,
+                        "the start configuration's density is " + start.size() / start.box().volume() + ", expected " + density);
+            }
         }
+
+        /** A run from a melted lattice, without log-spaced dynamics frames. */
+        public Parameters(ParticleModel model, int n, double density, double temperature, double dt,
+                          long equilibrationSteps, long productionSteps, long interval, long seed, int threads) {
+            this(model, n, density, temperature, dt, equilibrationSteps, productionSteps, interval, seed, threads, null, 0);
+        }
+    }
+
+    /**
+     * Production steps (from 0) at which dynamics.xyz holds a frame: {@code origins} equally spaced origins, each
+     * followed by lags 1, 2, ... growing by {@link #DYNAMICS_LAG_RATIO}, up to the end of the production.
+     */
+    public static long[] dynamicsSchedule(long production, int origins) {
+        java.util.TreeSet<Long> steps = new java.util.TreeSet<>();
+        if (production <= 0 || origins <= 0) {
+            return new long[0];
+        }
+        long spacing = Math.max(1, production / origins);
+        for (long origin = 0; origin < production && origin / spacing < origins; origin += spacing) {
+            steps.add(origin);
+            for (long lag = 1; origin + lag <= production; lag = Math.max(lag + 1, Math.round(lag * DYNAMICS_LAG_RATIO))) {
+                steps.add(origin + lag);
+            }
+        }
+        return steps.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** The last configuration and thermodynamic summary of a run. */
@@ -64,17 +105,22 @@ public final class LiquidProtocol {
      * (LAMMPS data) and {@code summary.csv}.
      */
     public static Result run(Parameters p, Path out, Progress progress) {
-        Configuration start = InitialConfigurations.lattice(p.model(), p.n(), p.density(), SKIN, p.seed());
+        boolean melt = p.start() == null;
+        Configuration start = melt ? InitialConfigurations.lattice(p.model(), p.n(), p.density(), SKIN, p.seed())
+                : restarted(p.start());
         ParticleState s = new ParticleState(start, p.model().masses());
-        s.assignVelocities(MELT_TEMPERATURE, Rng.stream(p.seed(), "melt velocities"));
         List<double[]> thermo = new ArrayList<>();
         long thermoEvery = 100;
-        double total = MELT_STEPS + p.equilibrationSteps() + p.productionSteps();
+        long meltSteps = melt ? MELT_STEPS : 0;
+        double total = meltSteps + p.equilibrationSteps() + p.productionSteps();
         try (PairForces forces = new PairForces(p.model().potential(), s.types(), s.box(), SKIN, p.threads())) {
             VelocityVerlet vv = new VelocityVerlet(s, forces, p.dt());
-            progress.status("melting at T = 5");
-            vv.thermostat(new BussiThermostat(MELT_TEMPERATURE, THERMOSTAT_TAU, Rng.stream(p.seed(), "bussi", 0)));
-            vv.run(MELT_STEPS, thermoEvery, (st, o) -> thermo.add(row(0, st, o)), progress.range(0, MELT_STEPS / total));
+            if (melt) {
+                progress.status("melting at T = 5");
+                s.assignVelocities(MELT_TEMPERATURE, Rng.stream(p.seed(), "melt velocities"));
+                vv.thermostat(new BussiThermostat(MELT_TEMPERATURE, THERMOSTAT_TAU, Rng.stream(p.seed(), "bussi", 0)));
+                vv.run(MELT_STEPS, thermoEvery, (st, o) -> thermo.add(row(0, st, o)), progress.range(0, MELT_STEPS / total));
+            }
 
             progress.status(String.format(java.util.Locale.ROOT, "equilibrating at T = %.4g", p.temperature()));
             s.assignVelocities(p.temperature(), Rng.stream(p.seed(), "velocities"));
@@ -85,14 +131,14 @@ public final class LiquidProtocol {
                 thermo.add(row(1, st, o));
                 eqPe.add(o.potentialEnergy() / st.size());
                 eqTotal.add(o.totalEnergy());
-            }, progress.range(MELT_STEPS / total, (MELT_STEPS + p.equilibrationSteps()) / total));
+            }, progress.range(meltSteps / total, (meltSteps + p.equilibrationSteps()) / total));
 
             progress.status("production (NVE)");
             vv.thermostat(null);
             startAtMeanEnergy(vv, eqTotal);
             double[] sums = new double[4];
             int[] frames = new int[1];
-            Progress prodProgress = progress.range((MELT_STEPS + p.equilibrationSteps()) / total, 1);
+            Progress prodProgress = progress.range((meltSteps + p.equilibrationSteps()) / total, 1);
             long every = gcd(thermoEvery, p.interval());
             long productionStart = s.step();
             VelocityVerlet.Observer productionObserver = (st, o) -> {
@@ -106,10 +152,11 @@ public final class LiquidProtocol {
                 }
             };
             if (out != null && p.productionSteps() > 0) {
+                long[] schedule = dynamicsSchedule(p.productionSteps(), p.dynamicsOrigins());
                 AtomicFiles.writeText(out.resolve("trajectory.xyz"), w -> {
                     ExtendedXyz.writeFrame(w, withoutVelocities(s.snapshot()));
                     frames[0]++;
-                    vv.run(p.productionSteps(), every, (st, o) -> {
+                    VelocityVerlet.Observer withFrames = (st, o) -> {
                         productionObserver.observe(st, o);
                         if ((st.step() - productionStart) % p.interval() == 0) {
                             try {
@@ -119,7 +166,13 @@ public final class LiquidProtocol {
                             }
                             frames[0]++;
                         }
-                    }, prodProgress);
+                    };
+                    if (schedule.length == 0) {
+                        vv.run(p.productionSteps(), every, withFrames, prodProgress);
+                    } else {
+                        AtomicFiles.writeText(out.resolve("dynamics.xyz"), d -> runWithDynamicsFrames(vv,
+                                p.productionSteps(), every, withFrames, schedule, d, prodProgress));
+                    }
                 });
             } else {
                 vv.run(p.productionSteps(), thermoEvery, productionObserver, prodProgress);
@@ -142,6 +195,39 @@ public final class LiquidProtocol {
             }
             return result;
         }
+    }
+
+    /**
+     * Production in segments that end at each observation step (multiples of {@code every}) and at each step of the
+     * dynamics schedule, where a frame goes to {@code dynamics}. The arithmetic is that of one uninterrupted run.
+     */
+    private static void runWithDynamicsFrames(VelocityVerlet vv, long steps, long every, VelocityVerlet.Observer observer,
+                                              long[] schedule, java.io.Writer dynamics, Progress progress)
+            throws java.io.IOException {
+        long done = 0;
+        int next = 0;
+        if (schedule[0] == 0) {
+            ExtendedXyz.writeFrame(dynamics, withoutVelocities(vv.state().snapshot()));
+            next = 1;
+        }
+        while (done < steps) {
+            long nextObservation = (done / every + 1) * every;
+            long nextFrame = next < schedule.length ? schedule[next] : Long.MAX_VALUE;
+            long target = Math.min(steps, Math.min(nextObservation, nextFrame));
+            long length = target - done;
+            vv.run(length, length, target % every == 0 ? observer : null,
+                    progress.range((double) done / steps, (double) target / steps));
+            if (target == nextFrame) {
+                ExtendedXyz.writeFrame(dynamics, withoutVelocities(vv.state().snapshot()));
+                next++;
+            }
+            done = target;
+        }
+    }
+
+    /** A start configuration as step 0 at time 0, its velocities dropped (fresh ones are drawn at the target T). */
+    private static Configuration restarted(Configuration c) {
+        return new Configuration(c.ids(), c.types(), c.positions(), null, c.images(), c.box(), 0, 0.0);
     }
 
     /**
@@ -224,11 +310,14 @@ public final class LiquidProtocol {
                     state == StateParameter.TEMPERATURE ? null
                             : new String[]{state.key(), CsvTable.format(state.value(p.temperature(), p.density()))},
                     {"dt_tau", CsvTable.format(p.dt())},
-                    {"melt_steps", Long.toString(MELT_STEPS)},
+                    {"melt_steps", Long.toString(p.start() == null ? MELT_STEPS : 0)},
+                    {"started_from", p.start() == null ? "melted lattice" : "given configuration"},
                     {"equilibration_steps", Long.toString(p.equilibrationSteps())},
                     {"production_steps", Long.toString(p.productionSteps())},
                     {"interval_steps", Long.toString(p.interval())},
                     {"frames", Integer.toString(r.frames())},
+                    {"dynamics_origins", Integer.toString(p.dynamicsOrigins())},
+                    {"equilibration_tau", CsvTable.format(p.equilibrationSteps() * p.dt())},
                     {"seed", Long.toString(p.seed())},
                     {"production_mean_temperature", CsvTable.format(r.meanTemperature())},
                     {"production_mean_pe_per_atom", CsvTable.format(r.meanPotentialEnergyPerAtom())},

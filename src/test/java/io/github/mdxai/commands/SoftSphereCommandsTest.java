@@ -200,4 +200,55 @@ class SoftSphereCommandsTest {
             assertTrue(Files.size(rel.resolve(f)) > 100, f);
         }
     }
+
+    /**
+     * A run continued from another's final configuration skips the melt; its log-spaced dynamics.xyz samples F_s
+     * from one MD step, and tau_alpha from it agrees with the one from equally spaced frames.
+     */
+    @Test
+    void continueFromAConfigurationAndSampleFsAtLogSpacedTimes() throws Exception {
+        Path first = tmp.resolve("first");
+        Map<String, Object> in = new HashMap<>();
+        in.put("n", 500);
+        in.put("gamma", 1.08);
+        in.put("equilibration", 1000L);
+        in.put("production", 0L);
+        in.put("seed", 3L);
+        in.put("threads", 2);
+        in.put("out", first.toFile());
+        run(SimulateSoftSphereLiquid.class, in);
+        Path second = tmp.resolve("second");
+        in.put("start", first.resolve("final.data").toFile());
+        in.put("equilibration", 400L);
+        in.put("production", 1600L);
+        in.put("interval", 20L);
+        in.put("dynamics_origins", 4);
+        in.put("out", second.toFile());
+        run(SimulateSoftSphereLiquid.class, in);
+        CsvTable summary = CsvTable.read(second.resolve("summary.csv"));
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (int r = 0; r < summary.rowCount(); r++) {
+            values.put(summary.text(r, 0), summary.text(r, 1));
+        }
+        assertEquals("0", values.get("melt_steps"));
+        assertEquals("given configuration", values.get("started_from"));
+        CsvTable thermo = CsvTable.read(second.resolve("thermo.csv"));
+        for (double phase : thermo.column("phase")) {
+            assertTrue(phase > 0, "no melting phase in a continued run");
+        }
+        assertEquals(io.github.mdxai.particles.LiquidProtocol.dynamicsSchedule(1600, 4).length,
+                io.github.mdxai.io.ParticleFiles.read(second.resolve("dynamics.xyz")).size());
+
+        Path logRel = tmp.resolve("rel_log");
+        Path linRel = tmp.resolve("rel_lin");
+        run(RelaxationDynamics.class, Map.of("input", second.resolve("dynamics.xyz").toFile(), "out", logRel.toFile()));
+        run(RelaxationDynamics.class, Map.of("input", second.resolve("trajectory.xyz").toFile(), "out", linRel.toFile()));
+        double[] t = CsvTable.read(logRel.resolve("fs.csv")).column("t_tau");
+        assertEquals(0.005, t[1], 1e-9, "first lag: one MD step");
+        double tauLog = CsvTable.read(logRel.resolve("tau_alpha.csv")).column("tau_alpha_tau")[0];
+        double tauLin = CsvTable.read(linRel.resolve("tau_alpha.csv")).column("tau_alpha_tau")[0];
+        assertTrue(tauLog > 0.1 && tauLog < 1.5, "tau_alpha at T = 1 from log-spaced frames: " + tauLog);
+        assertTrue(t[1] < 0.1 * tauLog, "F_s sampled from well below tau_alpha");
+        assertEquals(tauLin, tauLog, 0.15 * tauLin, "log-spaced and equally spaced tau_alpha");
+    }
 }

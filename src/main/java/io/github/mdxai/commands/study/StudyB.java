@@ -8,6 +8,7 @@ import io.github.mdxai.particles.ParticleModel;
 import io.github.mdxai.particles.SoftSphereMixture;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Rng;
 import io.github.mdxai.util.Progress;
 import org.scijava.Context;
 
@@ -22,31 +23,63 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Study B, the binary soft-sphere glass former: MD at a cold (near Tg) and two hot state points -> relaxation
- * dynamics (tau_alpha) -> first-shell graphs for a cold/hot pair and a hot/hot pair -> graph attention classifiers
- * -> attention analysis against local structure. Each step is the menu command a user would run.
+ * Study B, the binary soft-sphere glass former, as a temperature ladder: MD of a hot reference and of colder states,
+ * each continuing from the previous (warmer) state's final configuration -> relaxation dynamics (tau_alpha from
+ * log-spaced F_s(k,t)) -> for each colder state a first-shell graph data set against the hot reference -> graph
+ * attention classifiers (several seeds) -> attention analysis against local structure, beside the untrained model.
+ * Each step is the menu command a user would run.
  */
 public final class StudyB {
 
     private StudyB() {
     }
 
-    /** Scale of a run; gammas[0] is the cold state, gammas[1] and gammas[2] the two hot ones. */
-    public record Preset(String name, int particles, double[] gammas, long equilibration, long production, int interval,
-                         int epochs, String expectedTime) {
+    /**
+     * Scale of a run. {@code hot} is the reference state; {@code ladder} the colder states, warm to cold (the first is
+     * the hot-hot pair, the last the coldest). {@code equilibration[0]} belongs to the reference (after the melt),
+     * {@code equilibration[1 + i]} to ladder state i; each state starts from the previous state's final configuration.
+     * Production and snapshot interval are the same for every state. {@code seeds} classifiers per state.
+     */
+    public record Preset(String name, int particles, double hot, double[] ladder, long[] equilibration, long production,
+                         int interval, int epochs, int seeds, String expectedTime) {
+
+        /** Every state, hot reference first. */
+        public double[] gammas() {
+            double[] all = new double[ladder.length + 1];
+            all[0] = hot;
+            System.arraycopy(ladder, 0, all, 1, ladder.length);
+            return all;
+        }
+
+        public double coldest() {
+            return ladder[ladder.length - 1];
+        }
     }
+
+    /** MD time step (tau): Simulate Soft-Sphere Liquid's default, which the study's steps use. */
+    static final double TIME_STEP = 0.005;
+
+    /** Log-spaced F_s frames: time origins in each production (dynamics.xyz). */
+    static final int DYNAMICS_ORIGINS = 4;
 
     public static Preset preset(String name) {
         return switch (name) {
-            case "smoke" -> new Preset("smoke", 500, new double[] {1.30, 1.00, 1.05}, 2_000, 2_000, 100, 3, "about 1 minute");
-            // tau_alpha at Gamma 1.35 is a few tau: 75 tau of equilibration is > 10 tau_alpha
-            // N = 500. Measured with the dense N x N attention on 2 busy cores: the whole preset in 488 s, classifiers
-            // 8-25 s per epoch on 74 training graphs; cold vs hot test accuracy 1.0 (from epoch 5). The edge-list
-            // model costs 4x less CPU per iteration at N = 500 (234 vs 1000 ms, batch 8, one thread)
-            case "quick" -> new Preset("quick", 500, new double[] {1.35, 1.00, 1.05}, 15_000, 15_000, 250, 12, "about 4 minutes (8 on a busy machine)");
-            // Gamma 1.45 is near Tg: tau_alpha ~ 55 tau; 750 tau of equilibration (~13 tau_alpha), 1000 tau of production
-            // 25 epochs of 240 graphs of N = 1000: ~0.6 s CPU per batch of 8 graphs on one thread in the edge-list form
-            case "paper" -> new Preset("paper", 1000, new double[] {1.45, 1.00, 1.05}, 150_000, 200_000, 1000, 25, "about 90 minutes");
+            case "smoke" -> new Preset("smoke", 500, 1.00, new double[] {1.05, 1.30}, new long[] {2_000, 2_000, 2_000},
+                    2_000, 100, 3, 1, "about 1 minute");
+            // The old quick states (cold 1.35, hot 1.00 and 1.05) as a 3-state ladder, one classifier seed. tau_alpha
+            // is 0.3 tau at Gamma 1.00 and a few tau at 1.35: 75 tau of equilibration is > 10 tau_alpha.
+            case "quick" -> new Preset("quick", 500, 1.00, new double[] {1.05, 1.35}, new long[] {4_000, 4_000, 15_000},
+                    15_000, 250, 12, 1, "about 4 minutes (8 on a busy machine)");
+            // The ladder Gamma 1.00 ... 1.50 (T 1.350 ... 0.267), N = 1000, 3 seeds. Equilibration per state from
+            // tau_alpha measured on short runs (N = 1000, from the melt): 0.32 tau at 1.00, 1.15 at 1.25, 3.3 at 1.35
+            // (N = 500), 9.3 at 1.40, 44 at 1.45 (halves 60, 35): each gets >= 10 tau_alpha. Gamma 1.50 lies beyond the mode-coupling
+            // crossover (~1.46): tau_alpha was 144 tau after 100 tau of ageing and still growing, so 10 tau_alpha do not
+            // fit in 60 minutes; it gets 800 tau and the report labels it quenched. Expected time from measured CPU
+            // costs (busy 2-core machine): MD 1.64 us per atom-step -> 640 000 steps ~17 CPU min; classifiers
+            // 0.063 CPU s per graph-epoch at N = 1000 -> 21 x 15 epochs of 65 graphs ~25 CPU min; analyses ~5 CPU min
+            case "paper" -> new Preset("paper", 1000, 1.00, new double[] {1.05, 1.15, 1.25, 1.35, 1.40, 1.45, 1.50},
+                    new long[] {4_000, 4_000, 4_000, 6_000, 10_000, 50_000, 160_000, 160_000}, 30_000, 750, 15, 3,
+                    "about 35-50 minutes on 2 idle cores (estimated from measured pieces)");
             default -> throw new InputException("preset is '" + name + "', expected smoke, quick or paper");
         };
     }
@@ -59,11 +92,17 @@ public final class StudyB {
         return String.format(Locale.ROOT, "02_relaxation_gamma%.2f", gamma);
     }
 
-    static final String GRAPHS_COLD_HOT = "03_graphs_cold_hot";
-    static final String GRAPHS_HOT_HOT = "03_graphs_hot_hot";
-    static final String GAT_COLD_HOT = "04_classifier_cold_hot";
-    static final String GAT_HOT_HOT = "04_classifier_hot_hot";
-    static final String ATTENTION = "05_attention";
+    static String graphs(double gamma) {
+        return String.format(Locale.ROOT, "03_graphs_gamma%.2f_vs_hot", gamma);
+    }
+
+    static String classifier(double gamma, int seedIndex) {
+        return String.format(Locale.ROOT, "04_classifier_gamma%.2f_seed%d", gamma, seedIndex + 1);
+    }
+
+    static String attention(double gamma) {
+        return String.format(Locale.ROOT, "05_attention_gamma%.2f", gamma);
+    }
 
     /** The model of Study B: the Bernu-Hansen soft spheres at their density; states are set by Gamma_eff. */
     static final ParticleModel MODEL = SoftSphereMixture.BERNU_HANSEN;
@@ -73,31 +112,44 @@ public final class StudyB {
         return MODEL.stateParameter().temperature(gamma, MODEL.density());
     }
 
+    /** Classifier seed k of a study seed: its own Rng stream, so seeds never coincide across k. */
+    static long classifierSeed(long seed, int k) {
+        return Rng.mixSeed(seed, "study b classifier", k);
+    }
+
     public static List<Step> steps(Context context, Preset p, long seed, int threads) {
         List<Step> steps = new ArrayList<>();
-        for (double gamma : p.gammas()) {
-            String liquid = liquid(gamma);
-            steps.add(new CommandStep(context, liquid, "Simulate Soft-Sphere Liquid",
-                    StudyA.params("model", MODEL.key(), "n", p.particles(), "density", MODEL.density(), "gamma", gamma,
-                            "equilibration", p.equilibration(), "production", p.production(), "interval", p.interval(), "seed", seed, "threads", threads),
-                    List.of(), 0.15, (dir, f) -> Map.of("out", dir.toString())));
+        double[] gammas = p.gammas();
+        for (int s = 0; s < gammas.length; s++) {
+            double gamma = gammas[s];
+            String previous = s == 0 ? null : liquid(gammas[s - 1]);
+            Map<String, Object> params = StudyA.params("model", MODEL.key(), "n", p.particles(), "density", MODEL.density(),
+                    "gamma", gamma, "equilibration", p.equilibration()[s], "production", p.production(),
+                    "interval", p.interval(), "dynamics_origins", DYNAMICS_ORIGINS,
+                    "seed", Rng.mixSeed(seed, "study b liquid", s), "threads", threads);
+            steps.add(new CommandStep(context, liquid(gamma), "Simulate Soft-Sphere Liquid", params,
+                    previous == null ? List.of() : List.of(previous), 0.15 * (p.equilibration()[s] + p.production()) / 30_000.0,
+                    (dir, f) -> previous == null ? Map.of("out", dir.toString())
+                            : Map.of("out", dir.toString(), "start", f.get(previous).resolve("final.data").toString())));
             steps.add(new CommandStep(context, relaxation(gamma), "Relaxation Dynamics", StudyA.params(),
-                    List.of(liquid), 0.02, (dir, f) -> Map.of("input", trajectory(f, gamma), "out", dir.toString())));
+                    List.of(liquid(gamma)), 0.02, (dir, f) -> Map.of("input",
+                    f.get(liquid(gamma)).resolve("dynamics.xyz").toString(), "out", dir.toString())));
         }
-        double cold = p.gammas()[0];
-        double hot = p.gammas()[1];
-        double hotter = p.gammas()[2];
-        steps.add(graphs(context, GRAPHS_COLD_HOT, cold, hot));
-        steps.add(graphs(context, GRAPHS_HOT_HOT, hotter, hot));
-        steps.add(classifier(context, GAT_COLD_HOT, GRAPHS_COLD_HOT, p, seed));
-        steps.add(classifier(context, GAT_HOT_HOT, GRAPHS_HOT_HOT, p, seed));
-        steps.add(new CommandStep(context, ATTENTION, "Attention Analysis", StudyA.params("snapshots", "test", "threads", threads),
-                List.of(GRAPHS_COLD_HOT, GAT_COLD_HOT), 0.05, (dir, f) -> Map.of("model", f.get(GAT_COLD_HOT).resolve("model").toString(),
-                "dataset", f.get(GRAPHS_COLD_HOT).resolve("pair.graphs").toString(), "out", dir.toString())));
+        for (double gamma : p.ladder()) {
+            steps.add(graphStep(context, graphs(gamma), gamma, p.hot()));
+            for (int k = 0; k < p.seeds(); k++) {
+                steps.add(classifierStep(context, classifier(gamma, k), graphs(gamma), p, classifierSeed(seed, k)));
+            }
+            String model = classifier(gamma, 0);
+            steps.add(new CommandStep(context, attention(gamma), "Attention Analysis",
+                    StudyA.params("snapshots", "test", "control", true, "threads", threads),
+                    List.of(graphs(gamma), model), 0.05, (dir, f) -> Map.of("model", f.get(model).resolve("model").toString(),
+                    "dataset", f.get(graphs(gamma)).resolve("pair.graphs").toString(), "out", dir.toString())));
+        }
         return steps;
     }
 
-    private static Step graphs(Context context, String name, double gamma0, double gamma1) {
+    private static Step graphStep(Context context, String name, double gamma0, double gamma1) {
         return new CommandStep(context, name, "Build Graph Dataset",
                 StudyA.params("temperature0", temperature(gamma0), "temperature1", temperature(gamma1)),
                 List.of(liquid(gamma0), liquid(gamma1)), 0.03, (dir, f) -> Map.of(
@@ -105,7 +157,7 @@ public final class StudyB {
                 "out", dir.resolve("pair.graphs").toString()));
     }
 
-    private static Step classifier(Context context, String name, String graphs, Preset p, long seed) {
+    private static Step classifierStep(Context context, String name, String graphs, Preset p, long seed) {
         return new CommandStep(context, name, "Train Graph Attention Classifier",
                 StudyA.params("epochs", p.epochs(), "seed", seed), List.of(graphs), 0.2,
                 (dir, f) -> Map.of("dataset", f.get(graphs).resolve("pair.graphs").toString(), "out", dir.toString()));
@@ -123,37 +175,61 @@ public final class StudyB {
             temperatures.add(temperature(gamma));
             Path tauFile = out.resolve(relaxation(gamma)).resolve("tau_alpha.csv");
             if (Files.isRegularFile(tauFile)) {
-                CsvTable t = CsvTable.read(tauFile);
                 tau.put(String.format(Locale.ROOT, "gamma %.2f (T %.3f)", gamma, temperature(gamma)),
-                        t.column(t.columns().stream().filter(c -> c.startsWith("tau_alpha")).findFirst().orElse("tau_alpha"))[0]);
+                        CsvTable.read(tauFile).column("tau_alpha_tau")[0]);
             }
         }
+        double cold = p.coldest();
+        double hotHot = p.ladder()[0];
         r.put("gammas", p.gammas());
         r.put("temperatures", temperatures);
         r.put("tau_alpha", tau);
         Map<String, Object> accuracy = new LinkedHashMap<>();
-        accuracy.put(String.format(Locale.ROOT, "cold %.3f vs hot %.3f", temperature(p.gammas()[0]), temperature(p.gammas()[1])),
-                Outputs.json(out.resolve(GAT_COLD_HOT).resolve("metrics.json")).path("testAccuracy").asDouble(Double.NaN));
-        accuracy.put(String.format(Locale.ROOT, "hot %.3f vs hot %.3f", temperature(p.gammas()[2]), temperature(p.gammas()[1])),
-                Outputs.json(out.resolve(GAT_HOT_HOT).resolve("metrics.json")).path("testAccuracy").asDouble(Double.NaN));
+        accuracy.put(String.format(Locale.ROOT, "cold %.3f vs hot %.3f", temperature(cold), temperature(p.hot())),
+                StudyBLadder.classifier(out, cold, p.seeds()).get("test_accuracy_mean"));
+        accuracy.put(String.format(Locale.ROOT, "hot %.3f vs hot %.3f", temperature(hotHot), temperature(p.hot())),
+                StudyBLadder.classifier(out, hotHot, p.seeds()).get("test_accuracy_mean"));
         r.put("accuracy", accuracy);
-        Path attention = out.resolve(ATTENTION);
+        Path attention = out.resolve(attention(cold));
         r.put("attention_q6_spearman", spearman(attention.resolve("correlations.csv")));
         r.put("attention_heterogeneity", heterogeneity(attention.resolve("heterogeneity.csv")));
-        curves(out.resolve(GAT_COLD_HOT), "cold vs hot");
-        curves(out.resolve(GAT_HOT_HOT), "hot vs hot");
+        List<Map<String, Object>> ladder = StudyBLadder.entries(out, p);
+        r.put("ladder", ladder);
+        for (Map<String, Object> e : ladder) {
+            if ("quenched".equals(e.get("status"))) {
+                r.note(String.format(Locale.ROOT, "Gamma %.2f (T %.3f) is QUENCHED, not equilibrated: %.0f tau of equilibration"
+                                + " is %.2g tau_alpha (tau_alpha %s), fewer than %.0f.", (double) e.get("gamma"),
+                        (double) e.get("temperature"), (double) e.get("equilibration_tau"), (double) e.get("equilibration_tau_alpha"),
+                        Double.isFinite((double) e.get("tau_alpha_tau")) ? String.format(Locale.ROOT, "%.3g tau", (double) e.get("tau_alpha_tau"))
+                                : e.get("tau_alpha_resolved"), StudyBLadder.EQUILIBRATED_TAU_ALPHA));
+            }
+        }
+        String coldModel = classifier(cold, 0);
+        String hotModel = classifier(hotHot, 0);
+        curves(out.resolve(coldModel), "cold vs hot");
+        curves(out.resolve(hotModel), "hot vs hot");
         attentionVsQ6(attention);
         r.note("Seed (the source report): 100% accuracy near Tg vs high T; two high temperatures not separable (~50%); "
-                + "attention heterogeneous at high T and nearly uniform at low T; high-attention particles have small Q6.");
-        for (double gamma : p.gammas()) {
+                + "attention heterogeneous at high T and nearly uniform at low T; high-attention particles have small Q6. "
+                + "Each ladder state starts from the previous (warmer) state's final configuration; tau_alpha is measured on"
+                + " the state's own NVE production (log-spaced F_s), and a state whose own equilibration is shorter than "
+                + StudyBLadder.EQUILIBRATED_TAU_ALPHA + " tau_alpha is labelled quenched. The untrained control is the same"
+                + " network with the weights it started from; 'fixed coordination' correlations rank within classes of equal"
+                + " neighbour count. The hot-reference columns of the ladder entries come from each state's own classifier.");
+        for (String[] figure : StudyBLadder.figures(out, p, ladder)) {
+            r.figure(Path.of(figure[0]), figure[1]);
+        }
+        for (double gamma : new double[] {p.hot(), cold}) {
             r.figure(out.resolve(relaxation(gamma)).resolve("gr.png"), String.format(Locale.ROOT, "g(r), Gamma %.2f", gamma));
             r.figure(out.resolve(relaxation(gamma)).resolve("fs.png"), String.format(Locale.ROOT, "F_s(k,t), Gamma %.2f", gamma));
         }
-        r.figure(out.resolve(GAT_COLD_HOT).resolve("curves.png"), "Training curves, cold vs hot");
-        r.figure(out.resolve(GAT_HOT_HOT).resolve("curves.png"), "Training curves, hot vs hot");
-        r.figure(attention.resolve("attention_slab_0.png"), "Attention map (slab), cold snapshot");
-        r.figure(attention.resolve("attention_slab_1.png"), "Attention map (slab), hot snapshot");
-        r.figure(attention.resolve("attention_vs_q6.png"), "Per-particle attention vs q6");
+        r.figure(out.resolve(coldModel).resolve("curves.png"), "Training curves, cold vs hot (seed 1)");
+        r.figure(out.resolve(hotModel).resolve("curves.png"), "Training curves, hot vs hot (seed 1)");
+        r.figure(attention.resolve("attention_slab_0.png"), String.format(Locale.ROOT,
+                "Attention map (slab), coldest state T %.3f, its classifier", temperature(cold)));
+        r.figure(attention.resolve("attention_slab_1.png"), String.format(Locale.ROOT,
+                "Attention map (slab), hottest state T %.3f, same classifier", temperature(p.hot())));
+        r.figure(attention.resolve("attention_vs_q6.png"), "Per-particle attention vs q6 (coldest state's classifier)");
         return r;
     }
 
@@ -224,7 +300,7 @@ public final class StudyB {
                     y[n++] = attention[i];
                 }
             }
-            plot.series(c == 0 ? "cold" : "hot", java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n), colours[c]);
+            plot.series(c == 0 ? "coldest state" : "hot reference", java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n), colours[c]);
         }
         plot.writePng(folder.resolve("attention_vs_q6.png"), 640, 520);
     }

@@ -27,29 +27,55 @@ public final class RelaxationAnalysis {
                          int frames, int typeCount) {
     }
 
+    /** Bins per decade of lag time for trajectories whose frames are not equally spaced (log-spaced sampling). */
+    public static final int BINS_PER_DECADE = 20;
+
+    /** Frame times: the frames' own times when all have one, else steps x {@code timestep}; they must increase. */
+    public static double[] frameTimes(List<Configuration> frames, double timestep) {
+        InputException.require(frames.size() >= 2, "the trajectory needs at least 2 frames, has " + frames.size());
+        boolean times = frames.stream().noneMatch(c -> Double.isNaN(c.time()));
+        if (!times) {
+            InputException.require(timestep > 0, "frames carry no time: give the MD time step (timestep > 0)");
+        }
+        double[] t = new double[frames.size()];
+        for (int m = 0; m < t.length; m++) {
+            t[m] = times ? frames.get(m).time() : frames.get(m).step() * timestep;
+            if (m > 0 && !(t[m] > t[m - 1])) {
+                throw new InputException("frame times must increase: frame " + (m + 1) + " is at " + t[m]
+                        + ", after " + t[m - 1]);
+            }
+        }
+        return t;
+    }
+
+    /** True when consecutive frames are the same time apart (to 1e-6 of the spacing). */
+    static boolean equallySpaced(double[] t) {
+        return firstUnequal(t) < 0;
+    }
+
+    /** Index of the first frame not one spacing after its predecessor, or -1. */
+    private static int firstUnequal(double[] t) {
+        double dt = t[1] - t[0];
+        for (int m = 2; m < t.length; m++) {
+            if (Math.abs(t[m] - t[m - 1] - dt) > 1e-6 * dt) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Time between frames: from the frames' times when all have one, else step differences x {@code timestep}.
      * Frames must be equally spaced.
      */
     public static double frameTime(List<Configuration> frames, double timestep) {
-        InputException.require(frames.size() >= 2, "the trajectory needs at least 2 frames, has " + frames.size());
-        boolean times = frames.stream().noneMatch(c -> Double.isNaN(c.time()));
-        double[] t = new double[frames.size()];
-        for (int m = 0; m < t.length; m++) {
-            t[m] = times ? frames.get(m).time() : frames.get(m).step() * timestep;
+        double[] t = frameTimes(frames, timestep);
+        int m = firstUnequal(t);
+        if (m >= 0) {
+            throw new InputException("frames are not equally spaced in time: frame " + (m + 1) + " is at " + t[m]
+                    + ", expected " + (t[m - 1] + t[1] - t[0]));
         }
-        if (!times) {
-            InputException.require(timestep > 0, "frames carry no time: give the MD time step (timestep > 0)");
-        }
-        double dt = t[1] - t[0];
-        InputException.require(dt > 0, "frame times must increase");
-        for (int m = 2; m < t.length; m++) {
-            if (Math.abs(t[m] - t[m - 1] - dt) > 1e-6 * dt) {
-                throw new InputException("frames are not equally spaced in time: frame " + (m + 1) + " is at " + t[m]
-                        + ", expected " + (t[m - 1] + dt));
-            }
-        }
-        return dt;
+        return t[1] - t[0];
     }
 
     /**
@@ -58,7 +84,9 @@ public final class RelaxationAnalysis {
      */
     public static Result analyse(List<Configuration> frames, double timestep, double k, double rMax, int bins,
                                  Progress progress) {
-        double frameTime = frameTime(frames, timestep);
+        double[] times = frameTimes(frames, timestep);
+        boolean equal = equallySpaced(times);
+        double frameTime = equal ? times[1] - times[0] : smallestGap(times);
         int typeCount = 0;
         for (Configuration c : frames) {
             typeCount = Math.max(typeCount, c.typeCount());
@@ -81,14 +109,38 @@ public final class RelaxationAnalysis {
         double kUsed = k > 0 ? k : kPeak;
         progress.status("MSD and F_s(k,t)");
         int f = frames.size();
-        SelfDynamics.Result dyn = SelfDynamics.compute(frames, frameTime, typeCount, 0, kUsed, f - 1, progress.range(0.2, 0.8));
+        SelfDynamics.Result dyn;
         double first = Double.NaN;
         double second = Double.NaN;
-        if (f >= 8) {
-            first = SelfDynamics.compute(frames.subList(0, f / 2), frameTime, typeCount, 0, kUsed, f / 2, progress.range(0.8, 0.9)).tauAlpha();
-            second = SelfDynamics.compute(frames.subList(f / 2, f), frameTime, typeCount, 0, kUsed, f / 2, progress.range(0.9, 1)).tauAlpha();
+        if (equal) {
+            dyn = SelfDynamics.compute(frames, frameTime, typeCount, 0, kUsed, f - 1, progress.range(0.2, 0.8));
+            if (f >= 8) {
+                first = SelfDynamics.compute(frames.subList(0, f / 2), frameTime, typeCount, 0, kUsed, f / 2, progress.range(0.8, 0.9)).tauAlpha();
+                second = SelfDynamics.compute(frames.subList(f / 2, f), frameTime, typeCount, 0, kUsed, f / 2, progress.range(0.9, 1)).tauAlpha();
+            }
+        } else {
+            // log-spaced frames: all frame pairs, pooled by lag; the halves split the run at its middle time
+            dyn = SelfDynamics.computeAtTimes(frames, times, typeCount, 0, kUsed, BINS_PER_DECADE, progress.range(0.2, 0.8));
+            int half = 0;
+            while (half < f && times[half] < 0.5 * (times[0] + times[f - 1])) {
+                half++;
+            }
+            if (half >= 4 && f - half >= 4) {
+                first = SelfDynamics.computeAtTimes(frames.subList(0, half), java.util.Arrays.copyOfRange(times, 0, half),
+                        typeCount, 0, kUsed, BINS_PER_DECADE, progress.range(0.8, 0.9)).tauAlpha();
+                second = SelfDynamics.computeAtTimes(frames.subList(half, f), java.util.Arrays.copyOfRange(times, half, f),
+                        typeCount, 0, kUsed, BINS_PER_DECADE, progress.range(0.9, 1)).tauAlpha();
+            }
         }
         return new Result(rdf, ks, s, kPeak, dyn, dyn.tauAlpha(), first, second, frameTime, f, typeCount);
+    }
+
+    private static double smallestGap(double[] t) {
+        double gap = Double.POSITIVE_INFINITY;
+        for (int m = 1; m < t.length; m++) {
+            gap = Math.min(gap, t[m] - t[m - 1]);
+        }
+        return gap;
     }
 
     /** Writes gr.csv, sk.csv, msd.csv, fs.csv and tau_alpha.csv into a folder. */

@@ -26,17 +26,42 @@ public final class SelfDynamics {
      */
     public record Result(double[] time, double[][] msd, double[] fs, int fsType, double k) {
 
-        /** Time where F_s first falls to 1/e, linearly interpolated; NaN if it never does. */
+        /**
+         * Time where F_s first falls to 1/e, interpolated between the two samples at t > 0 that bracket it (never
+         * from the t = 0 sample); NaN if F_s has not decayed to 1/e by the last sample, or is already below it at
+         * the first sample after t = 0 (the sampling does not resolve the decay).
+         */
         public double tauAlpha() {
             return crossing(time, fs, Math.exp(-1));
         }
     }
 
-    /** The first time a decaying curve falls to {@code level} (linear interpolation), NaN if it never does. */
+    /**
+     * The first time a decaying curve falls to {@code level}, interpolated between the bracketing samples at t > 0:
+     * linearly in (ln t, ln(-ln y)) where both samples lie in (0, 1), which is exact for any stretched exponential
+     * exp(-(t/tau)^beta), else linearly in (t, y). NaN if the curve never falls to the level, or if the first
+     * sample after t = 0 is already at or below it.
+     */
     public static double crossing(double[] t, double[] y, double level) {
-        for (int q = 1; q < y.length; q++) {
+        int first = 0;
+        while (first < t.length && !(t[first] > 0)) {
+            first++;
+        }
+        if (first >= y.length || y[first] <= level) {
+            return Double.NaN;
+        }
+        for (int q = first + 1; q < y.length; q++) {
             if (y[q] <= level && y[q - 1] > level) {
-                return t[q - 1] + (t[q] - t[q - 1]) * (y[q - 1] - level) / (y[q - 1] - y[q]);
+                double y0 = y[q - 1];
+                double y1 = y[q];
+                if (y0 < 1 && y1 > 0 && level > 0 && level < 1) {
+                    double u0 = Math.log(-Math.log(y0));
+                    double u1 = Math.log(-Math.log(y1));
+                    double u = Math.log(-Math.log(level));
+                    double lt = Math.log(t[q - 1]) + (Math.log(t[q]) - Math.log(t[q - 1])) * (u - u0) / (u1 - u0);
+                    return Math.exp(lt);
+                }
+                return t[q - 1] + (t[q] - t[q - 1]) * (y0 - level) / (y0 - y1);
             }
         }
         return Double.NaN;
@@ -65,6 +90,85 @@ public final class SelfDynamics {
             }
         }
         return u;
+    }
+
+    /**
+     * MSD and F_s from frames at arbitrary times (for example log-spaced after several time origins, as
+     * {@code LiquidProtocol} writes dynamics.xyz): every pair of frames gives one lag; pairs are pooled in bins of
+     * {@code binsPerDecade} per decade of lag time, and each bin is reported at the pair-weighted mean lag.
+     * The result starts with lag 0 (F_s = 1, MSD = 0).
+     *
+     * @param times frame times, increasing
+     */
+    public static Result computeAtTimes(List<Configuration> frames, double[] times, int typeCount, int fsType, double k,
+                                       int binsPerDecade, Progress progress) {
+        InputException.require(frames.size() >= 2, "need at least 2 frames for dynamics, got " + frames.size());
+        InputException.require(times.length == frames.size(), "one time per frame is needed");
+        InputException.require(k > 0, "k must be positive");
+        InputException.require(binsPerDecade >= 1, "binsPerDecade must be at least 1");
+        int f = frames.size();
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int m = 1; m < f; m++) {
+            double d = times[m] - times[m - 1];
+            InputException.require(d > 0, "frame times must increase: frame " + (m + 1) + " is at " + times[m]
+                    + ", after " + times[m - 1]);
+            smallest = Math.min(smallest, d);
+        }
+        double origin = Math.log10(smallest) - 0.5 / binsPerDecade;
+        int bins = (int) Math.floor((Math.log10(times[f - 1] - times[0]) - origin) * binsPerDecade) + 1;
+        double[][] u = unwrap(frames);
+        int[] types = frames.get(0).types();
+        int n = types.length;
+        int[] counts = frames.get(0).countByType(typeCount);
+        double[][] sq = new double[typeCount][bins];
+        double[] fsSum = new double[bins];
+        double[] lagSum = new double[bins];
+        long[] pairs = new long[bins];
+        for (int a = 0; a < f; a++) {
+            progress.checkCancelled();
+            progress.fraction((double) a / f);
+            for (int b = a + 1; b < f; b++) {
+                double lag = times[b] - times[a];
+                int bin = Math.min(bins - 1, Math.max(0, (int) Math.floor((Math.log10(lag) - origin) * binsPerDecade)));
+                double[] x0 = u[a];
+                double[] x1 = u[b];
+                for (int i = 0; i < n; i++) {
+                    double dx = x1[3 * i] - x0[3 * i];
+                    double dy = x1[3 * i + 1] - x0[3 * i + 1];
+                    double dz = x1[3 * i + 2] - x0[3 * i + 2];
+                    double r2 = dx * dx + dy * dy + dz * dz;
+                    sq[types[i]][bin] += r2;
+                    if (types[i] == fsType) {
+                        double kr = k * Math.sqrt(r2);
+                        fsSum[bin] += kr < 1e-6 ? 1 - kr * kr / 6 : Math.sin(kr) / kr;
+                    }
+                }
+                lagSum[bin] += lag;
+                pairs[bin]++;
+            }
+        }
+        int used = 0;
+        for (long p : pairs) {
+            used += p > 0 ? 1 : 0;
+        }
+        double[] time = new double[used + 1];
+        double[] fs = new double[used + 1];
+        double[][] msd = new double[typeCount][used + 1];
+        fs[0] = 1;
+        int q = 1;
+        for (int bin = 0; bin < bins; bin++) {
+            if (pairs[bin] == 0) {
+                continue;
+            }
+            time[q] = lagSum[bin] / pairs[bin];
+            fs[q] = fsSum[bin] / ((double) counts[fsType] * pairs[bin]);
+            for (int t = 0; t < typeCount; t++) {
+                msd[t][q] = counts[t] > 0 ? sq[t][bin] / ((double) counts[t] * pairs[bin]) : Double.NaN;
+            }
+            q++;
+        }
+        progress.fraction(1);
+        return new Result(time, msd, fs, fsType, k);
     }
 
     /**
