@@ -1,6 +1,13 @@
 package io.github.mdxai.learn.graph;
 
+import org.bytedeco.javacpp.DoublePointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -156,16 +163,18 @@ final class GatEngine {
         int nodes;
         int edges;
         int graphs;
-        double[] x = new double[0];
-        double[] encoderInput = new double[0];
+        double[] x;
+        /** Derivative of each ELU at its input: 1 above zero, exp(input) below. */
+        double[] encoderSlope;
         double[][] h;
+        /** Per layer [N, width + heads (d + 4)]: h_l, then the messages, the input of the update's product. */
+        double[][] joined;
         double[][] z;
         double[][] receiverTerm;
         double[][] senderTerm;
         double[][] score;
         double[][] alpha;
-        double[][] message;
-        double[][] update;
+        double[][] updateSlope;
         double[] sum;
         double[] mean;
         double[] std;
@@ -176,27 +185,51 @@ final class GatEngine {
         double[] hidden;
         double[] logit;
         // backward buffers
-        double[] dh = new double[0];
-        double[] dhNext = new double[0];
-        double[] du = new double[0];
-        double[] dm = new double[0];
-        double[] dz = new double[0];
-        double[] dScore = new double[0];
-        double[] dReceiver = new double[0];
-        double[] dSender = new double[0];
+        double[] dh;
+        double[] du;
+        double[] dJoined;
+        double[] dz;
+        double[] dScore;
+        double[] dReceiver;
+        double[] dSender;
         double[][] chunkGradients = new double[0][];
+        /** ND4J matrices of the dense products by role, reused while their shape stays. */
+        final Map<String, INDArray> matrices = new HashMap<>();
+
+        /** A double-precision matrix for a role, reused while its shape stays the same. */
+        INDArray matrix(String role, int rows, int columns) {
+            INDArray m = matrices.get(role);
+            if (m == null || m.rows() != rows || m.columns() != columns) {
+                m = Nd4j.create(DataType.DOUBLE, rows, columns);
+                matrices.put(role, m);
+            }
+            return m;
+        }
+
+        /** The role's matrix holding a copy of the row-major values. */
+        INDArray load(String role, double[] values, int rows, int columns) {
+            INDArray m = matrix(role, rows, columns);
+            new DoublePointer(m.data().addressPointer()).put(values, 0, rows * columns);
+            return m;
+        }
+    }
+
+    private static void store(INDArray m, double[] target) {
+        new DoublePointer(m.data().addressPointer()).get(target, 0, (int) m.length());
+    }
+
+    /** c = a b (transposes as flagged) in ND4J's BLAS, the dense products' engine; c = c + a b with accumulate. */
+    private static void product(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
+                                boolean accumulate) {
+        Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, accumulate ? 1.0 : 0.0);
     }
 
     private static double[] fit(double[] a, int length) {
-        return a != null && a.length >= length ? a : new double[length];
+        return a != null && a.length == length ? a : new double[length];
     }
 
-    private static double elu(double v) {
-        return v > 0 ? v : Math.expm1(v);
-    }
-
-    private static double eluSlope(double v) {
-        return v > 0 ? 1 : Math.exp(v);
+    private static double[][] fit(double[][] a, int count) {
+        return a != null && a.length == count ? a : new double[count][];
     }
 
     static int chunks(int nodes) {
@@ -210,53 +243,57 @@ final class GatEngine {
         int e = batch.totalEdges;
         int f = width;
         int hd = heads * headWidth;
-        int mw = heads * messageBlock;
+        int jw = f + heads * messageBlock;
         p.nodes = n;
         p.edges = e;
         p.graphs = batch.size;
-        if (p.h == null || p.h.length != layers + 1) {
-            p.h = new double[layers + 1][];
-            p.z = new double[layers][];
-            p.receiverTerm = new double[layers][];
-            p.senderTerm = new double[layers][];
-            p.score = new double[layers][];
-            p.alpha = new double[layers][];
-            p.message = new double[layers][];
-            p.update = new double[layers][];
-        }
+        p.h = fit(p.h, layers + 1);
+        p.joined = fit(p.joined, layers);
+        p.z = fit(p.z, layers);
+        p.receiverTerm = fit(p.receiverTerm, layers);
+        p.senderTerm = fit(p.senderTerm, layers);
+        p.score = fit(p.score, layers);
+        p.alpha = fit(p.alpha, layers);
+        p.updateSlope = fit(p.updateSlope, layers);
         p.x = fit(p.x, n * inputWidth);
         for (int k = 0; k < n * inputWidth; k++) {
             p.x[k] = batch.nodes[k];
         }
-        p.encoderInput = fit(p.encoderInput, n * f);
+        p.encoderSlope = fit(p.encoderSlope, n * f);
         for (int l = 0; l <= layers; l++) {
             p.h[l] = fit(p.h[l], n * f);
         }
         for (int l = 0; l < layers; l++) {
+            p.joined[l] = fit(p.joined[l], n * jw);
             p.z[l] = fit(p.z[l], n * hd);
             p.receiverTerm[l] = fit(p.receiverTerm[l], n * heads);
             p.senderTerm[l] = fit(p.senderTerm[l], n * heads);
             p.score[l] = fit(p.score[l], e * heads);
             p.alpha[l] = fit(p.alpha[l], e * heads);
-            p.message[l] = fit(p.message[l], n * mw);
-            p.update[l] = fit(p.update[l], n * f);
+            p.updateSlope[l] = fit(p.updateSlope[l], n * f);
         }
-        int chunks = chunks(n);
-        double[] encW = w[0];
-        double[] encB = w[1];
-        runner.run(chunks, c -> {
-            int from = c * CHUNK;
-            int to = Math.min(n, from + CHUNK);
-            biasedProduct(p.x, inputWidth, encW, 0, f, encB, p.encoderInput, from, to);
-            for (int k = from * f; k < to * f; k++) {
-                p.h[0][k] = elu(p.encoderInput[k]);
-            }
-        });
+        INDArray encoded = p.matrix("encoded", n, f);
+        product(p.load("x", p.x, n, inputWidth), p.load("enc_W", w[0], inputWidth, f), encoded, false, false, false);
+        store(encoded, p.h[0]);
+        eluWithBias(p.h[0], w[1], null, p.encoderSlope, n, f);
         for (int l = 0; l < layers; l++) {
             forwardLayer(w, batch, p, l, runner);
         }
         readout(w, batch, p);
         return p;
+    }
+
+    /** v = ELU(v + bias) row by row, plus the residual (when given), and the ELU's slope at its input. */
+    private static void eluWithBias(double[] v, double[] bias, double[] residual, double[] slope, int rows, int f) {
+        for (int i = 0; i < rows; i++) {
+            for (int q = 0; q < f; q++) {
+                int k = i * f + q;
+                double u = v[k] + bias[q];
+                double exp = u > 0 ? 1 : Math.exp(u);
+                slope[k] = exp;
+                v[k] = (u > 0 ? u : exp - 1) + (residual == null ? 0 : residual[k]);
+            }
+        }
     }
 
     private void forwardLayer(double[][] w, GraphBatch batch, Pass p, int l, Runner runner) {
@@ -265,30 +302,27 @@ final class GatEngine {
         int d = headWidth;
         int hd = heads * d;
         int md = messageBlock;
-        int mw = heads * md;
+        int jw = f + heads * md;
         int c4 = GatConfig.EDGE_FEATURES;
         double[] h = p.h[l];
         double[] z = p.z[l];
-        double[] weights = w[layerParameter(l, W)];
         double[] aDst = w[layerParameter(l, A_DST)];
         double[] aSrc = w[layerParameter(l, A_SRC)];
         double[] aEdge = w[layerParameter(l, A_EDGE)];
-        double[] outW = w[layerParameter(l, OUT_W)];
-        double[] outB = w[layerParameter(l, OUT_B)];
         double[] rt = p.receiverTerm[l];
         double[] st = p.senderTerm[l];
         double[] score = p.score[l];
         double[] alpha = p.alpha[l];
-        double[] m = p.message[l];
-        double[] u = p.update[l];
-        double[] next = p.h[l + 1];
+        double[] joined = p.joined[l];
         int chunks = chunks(n);
-        // z = h W and each node's receiver and sender terms a . z, per head
+        INDArray zMatrix = p.matrix("z", n, hd);
+        product(p.load("h" + l, h, n, f), p.load("W" + l, w[layerParameter(l, W)], f, hd), zMatrix, false, false,
+                false);
+        store(zMatrix, z);
+        // each node's receiver and sender terms a . z per head
         runner.run(chunks, c -> {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
-            Arrays.fill(z, from * hd, to * hd, 0);
-            accumulateProduct(h, f, 0, f, weights, 0, hd, z, hd, 0, from, to);
             for (int i = from; i < to; i++) {
                 for (int k = 0; k < heads; k++) {
                     double dst = 0;
@@ -303,7 +337,7 @@ final class GatEngine {
                 }
             }
         });
-        // per receiver: logits of its incoming edges, softmax over them, messages; then the residual update
+        // per receiver: logits of its incoming edges, softmax over them, messages beside h in the joined rows
         runner.run(chunks, c -> {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
@@ -317,11 +351,13 @@ final class GatEngine {
                 Arrays.fill(largest, Double.NEGATIVE_INFINITY);
                 for (int e = e0; e < e1; e++) {
                     int j = sender[e];
+                    double g0 = g[e * c4];
+                    double g1 = g[e * c4 + 1];
+                    double g2 = g[e * c4 + 2];
+                    double g3 = g[e * c4 + 3];
                     for (int k = 0; k < heads; k++) {
-                        double s = rt[i * heads + k] + st[j * heads + k];
-                        for (int q = 0; q < c4; q++) {
-                            s += g[e * c4 + q] * aEdge[q * heads + k];
-                        }
+                        double s = rt[i * heads + k] + st[j * heads + k] + g0 * aEdge[k] + g1 * aEdge[heads + k]
+                                + g2 * aEdge[2 * heads + k] + g3 * aEdge[3 * heads + k];
                         score[e * heads + k] = s;
                         double activated = s > 0 ? s : LEAKY_SLOPE * s;
                         alpha[e * heads + k] = activated;
@@ -336,30 +372,33 @@ final class GatEngine {
                         total[k] += v;
                     }
                 }
-                Arrays.fill(m, i * mw, (i + 1) * mw, 0);
+                int row = i * jw;
+                System.arraycopy(h, i * f, joined, row, f);
+                Arrays.fill(joined, row + f, row + jw, 0);
                 for (int e = e0; e < e1; e++) {
                     int j = sender[e];
                     for (int k = 0; k < heads; k++) {
                         double a = alpha[e * heads + k] / total[k];
                         alpha[e * heads + k] = a;
-                        int mo = i * mw + k * md;
+                        int mo = row + f + k * md;
                         int zo = j * hd + k * d;
                         for (int t = 0; t < d; t++) {
-                            m[mo + t] += a * z[zo + t];
+                            joined[mo + t] += a * z[zo + t];
                         }
                         for (int q = 0; q < c4; q++) {
-                            m[mo + d + q] += a * g[e * c4 + q];
+                            joined[mo + d + q] += a * g[e * c4 + q];
                         }
                     }
                 }
             }
-            // u = [h, m] out_W + out_b;  h' = h + ELU(u)
-            biasedProduct(h, f, outW, 0, f, outB, u, from, to);
-            accumulateProduct(m, mw, 0, mw, outW, f * f, f, u, f, 0, from, to);
-            for (int k = from * f; k < to * f; k++) {
-                next[k] = h[k] + elu(u[k]);
-            }
         });
+        // u = [h, m] out_W + out_b;  h' = h + ELU(u)
+        INDArray update = p.matrix("update", n, f);
+        product(p.load("joined" + l, joined, n, jw), p.load("out_W" + l, w[layerParameter(l, OUT_W)], jw, f), update,
+                false, false, false);
+        double[] next = p.h[l + 1];
+        store(update, next);
+        eluWithBias(next, w[layerParameter(l, OUT_B)], h, p.updateSlope[l], n, f);
     }
 
     /** Mean (or sum) and standard deviation of h over each graph's nodes, LayerNorm, the two-layer head. */
@@ -416,7 +455,7 @@ final class GatEngine {
                 p.normed[graph * 2 * f + q] = xhat * w[g][q] + w[g + 1][q];
             }
         }
-        biasedProduct(p.normed, 2 * f, w[g + 2], 0, f, w[g + 3], p.hiddenInput, 0, b);
+        biasedProduct(p.normed, 2 * f, w[g + 2], f, w[g + 3], p.hiddenInput, 0, b);
         for (int k = 0; k < b * f; k++) {
             p.hidden[k] = elu(p.hiddenInput[k]);
         }
@@ -449,17 +488,6 @@ final class GatEngine {
         for (double[] a : grad) {
             Arrays.fill(a, 0);
         }
-        if (p.chunkGradients.length < chunks) {
-            p.chunkGradients = new double[chunks][];
-        }
-        int total = 0;
-        for (double[] a : w) {
-            total += a.length;
-        }
-        for (int c = 0; c < chunks; c++) {
-            p.chunkGradients[c] = fit(p.chunkGradients[c], total);
-            Arrays.fill(p.chunkGradients[c], 0, total, 0);
-        }
         // head and readout, per graph
         double[] dHidden = new double[b * f];
         for (int graph = 0; graph < b; graph++) {
@@ -476,7 +504,7 @@ final class GatEngine {
             grad[g + 3][k % f] += dHidden[k];
         }
         double[] dNormed = new double[b * 2 * f];
-        backProduct(dHidden, f, w[g + 2], 0, 2 * f, dNormed, 2 * f, 0, 0, b);
+        backProduct(dHidden, f, w[g + 2], 2 * f, dNormed, 0, b);
         p.dh = fit(p.dh, n * f);
         double[] dh = p.dh;
         double[] hl = p.h[layers];
@@ -517,142 +545,144 @@ final class GatEngine {
                 }
             }
         }
-        for (int l = layers - 1; l >= 0; l--) {
-            backwardLayer(w, batch, p, l, runner);
+        // the attention parameters' gradients are summed per chunk of receivers, then over chunks in order
+        if (p.chunkGradients.length != chunks) {
+            p.chunkGradients = new double[chunks][];
         }
-        // encoder
-        int[] offsets = offsets(w);
-        double[] dhFinal = p.dh;
-        runner.run(chunks, c -> {
-            int from = c * CHUNK;
-            int to = Math.min(n, from + CHUNK);
-            double[] part = p.chunkGradients[c];
-            double[] da = new double[(to - from) * f];
-            for (int i = from; i < to; i++) {
-                for (int q = 0; q < f; q++) {
-                    double v = dhFinal[i * f + q] * eluSlope(p.encoderInput[i * f + q]);
-                    da[(i - from) * f + q] = v;
-                    part[offsets[1] + q] += v;
-                }
-            }
-            weightGradientOffset(p.x, inputWidth, from, to, da, f, part, offsets[0]);
-        });
+        int perChunk = layers * (GatConfig.EDGE_FEATURES * heads + 2 * heads * headWidth);
+        for (int c = 0; c < chunks; c++) {
+            p.chunkGradients[c] = fit(p.chunkGradients[c], perChunk);
+            Arrays.fill(p.chunkGradients[c], 0);
+        }
+        for (int l = layers - 1; l >= 0; l--) {
+            backwardLayer(w, batch, p, l, grad, runner);
+        }
         for (int c = 0; c < chunks; c++) {
             double[] part = p.chunkGradients[c];
-            for (int k = 0; k < grad.length; k++) {
-                for (int q = 0; q < grad[k].length; q++) {
-                    grad[k][q] += part[offsets[k] + q];
+            int at = 0;
+            for (int l = 0; l < layers; l++) {
+                for (int which : new int[]{A_EDGE, A_DST, A_SRC}) {
+                    double[] target = grad[layerParameter(l, which)];
+                    for (int q = 0; q < target.length; q++) {
+                        target[q] += part[at++];
+                    }
                 }
             }
         }
+        // encoder
+        double[] da = dh;
+        for (int k = 0; k < n * f; k++) {
+            da[k] *= p.encoderSlope[k];
+            grad[1][k % f] += da[k];
+        }
+        INDArray encoderGradient = p.matrix("d_enc_W", inputWidth, f);
+        product(p.matrix("x", n, inputWidth), p.load("d_rows", da, n, f), encoderGradient, true, false, false);
+        store(encoderGradient, grad[0]);
     }
 
-    private static int[] offsets(double[][] w) {
-        int[] o = new int[w.length];
-        for (int k = 1; k < w.length; k++) {
-            o[k] = o[k - 1] + w[k - 1].length;
-        }
-        return o;
+    private static double elu(double v) {
+        return v > 0 ? v : Math.exp(v) - 1;
+    }
+
+    private static double eluSlope(double v) {
+        return v > 0 ? 1 : Math.exp(v);
     }
 
     /** Back through layer l: p.dh holds the gradient of h_{l+1} on entry and that of h_l on exit. */
-    private void backwardLayer(double[][] w, GraphBatch batch, Pass p, int l, Runner runner) {
+    private void backwardLayer(double[][] w, GraphBatch batch, Pass p, int l, double[][] grad, Runner runner) {
         int n = p.nodes;
         int f = width;
         int d = headWidth;
         int hd = heads * d;
         int md = messageBlock;
-        int mw = heads * md;
+        int jw = f + heads * md;
         int c4 = GatConfig.EDGE_FEATURES;
         int e = p.edges;
         int chunks = chunks(n);
-        int[] offsets = offsets(w);
-        int pw = offsets[layerParameter(l, W)];
-        int pDst = offsets[layerParameter(l, A_DST)];
-        int pSrc = offsets[layerParameter(l, A_SRC)];
-        int pEdge = offsets[layerParameter(l, A_EDGE)];
-        int pOut = offsets[layerParameter(l, OUT_W)];
-        int pOutB = offsets[layerParameter(l, OUT_B)];
-        double[] weights = w[layerParameter(l, W)];
+        // this layer's slice of each chunk's buffer: a_edge [4, heads], a_dst [heads d], a_src [heads d]
+        int pEdge = l * (c4 * heads + 2 * hd);
+        int pDst = pEdge + c4 * heads;
+        int pSrc = pDst + hd;
         double[] aDst = w[layerParameter(l, A_DST)];
         double[] aSrc = w[layerParameter(l, A_SRC)];
-        double[] outW = w[layerParameter(l, OUT_W)];
-        double[] h = p.h[l];
         double[] z = p.z[l];
         double[] alpha = p.alpha[l];
         double[] score = p.score[l];
-        double[] m = p.message[l];
-        double[] u = p.update[l];
         double[] dh = p.dh;
-        p.dhNext = fit(p.dhNext, n * f);
+        double[] slope = p.updateSlope[l];
         p.du = fit(p.du, n * f);
-        p.dm = fit(p.dm, n * mw);
+        p.dJoined = fit(p.dJoined, n * jw);
         p.dz = fit(p.dz, n * hd);
         p.dScore = fit(p.dScore, e * heads);
         p.dReceiver = fit(p.dReceiver, n * heads);
         p.dSender = fit(p.dSender, n * heads);
-        double[] dhOut = p.dhNext;
         double[] du = p.du;
-        double[] dm = p.dm;
+        double[] dJoined = p.dJoined;
         double[] dz = p.dz;
         double[] dScore = p.dScore;
         double[] dReceiver = p.dReceiver;
         double[] dSender = p.dSender;
         float[] g = batch.geometry;
-        // through the residual update, then per receiver through the messages and the softmax
+        // through the residual update: h' = h + ELU([h, m] out_W + out_b)
+        double[] outBias = grad[layerParameter(l, OUT_B)];
+        for (int k = 0; k < n * f; k++) {
+            du[k] = dh[k] * slope[k];
+            outBias[k % f] += du[k];
+        }
+        INDArray duMatrix = p.load("d_rows", du, n, f);
+        INDArray outGradient = p.matrix("d_out_W", jw, f);
+        product(p.matrix("joined" + l, n, jw), duMatrix, outGradient, true, false, false);
+        store(outGradient, grad[layerParameter(l, OUT_W)]);
+        INDArray joinedGradient = p.matrix("d_joined", n, jw);
+        product(duMatrix, p.matrix("out_W" + l, jw, f), joinedGradient, false, true, false);
+        store(joinedGradient, dJoined);
+        // per receiver, through the messages and the softmax; dh gains the update's direct gradient
         runner.run(chunks, c -> {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
             double[] part = p.chunkGradients[c];
-            for (int k = from * f; k < to * f; k++) {
-                du[k] = dh[k] * eluSlope(u[k]);
-                dhOut[k] = dh[k];
-            }
-            for (int i = from; i < to; i++) {
-                for (int q = 0; q < f; q++) {
-                    part[pOutB + q] += du[i * f + q];
-                }
-            }
-            weightGradientOffset(h, f, from, to, du, f, from, part, pOut);
-            weightGradientOffset(m, mw, from, to, du, f, from, part, pOut + f * f);
-            backProduct(du, f, outW, 0, f, dhOut, f, 0, from, to, true);
-            Arrays.fill(dm, from * mw, to * mw, 0);
-            backProduct(du, f, outW, f * f, mw, dm, mw, 0, from, to, true);
             double[] dot = new double[heads];
+            double[] edgeGradient = new double[c4 * heads];
             int[] sender = batch.sender;
             for (int i = from; i < to; i++) {
+                for (int q = 0; q < f; q++) {
+                    dh[i * f + q] += dJoined[i * jw + q];
+                }
                 int e0 = batch.edgeStart[i];
                 int e1 = batch.edgeStart[i + 1];
                 Arrays.fill(dot, 0);
                 for (int edge = e0; edge < e1; edge++) {
                     int j = sender[edge];
                     for (int k = 0; k < heads; k++) {
-                        int mo = i * mw + k * md;
+                        int mo = i * jw + f + k * md;
                         int zo = j * hd + k * d;
                         double da = 0;
                         for (int t = 0; t < d; t++) {
-                            da += dm[mo + t] * z[zo + t];
+                            da += dJoined[mo + t] * z[zo + t];
                         }
                         for (int q = 0; q < c4; q++) {
-                            da += dm[mo + d + q] * g[edge * c4 + q];
+                            da += dJoined[mo + d + q] * g[edge * c4 + q];
                         }
                         dScore[edge * heads + k] = da;
                         dot[k] += da * alpha[edge * heads + k];
                     }
                 }
+                Arrays.fill(edgeGradient, 0);
                 for (int k = 0; k < heads; k++) {
-                    dReceiver[i * heads + k] = 0;
-                }
-                for (int edge = e0; edge < e1; edge++) {
-                    for (int k = 0; k < heads; k++) {
+                    double receiverSum = 0;
+                    for (int edge = e0; edge < e1; edge++) {
                         double s = alpha[edge * heads + k] * (dScore[edge * heads + k] - dot[k]);
                         double ds = score[edge * heads + k] > 0 ? s : LEAKY_SLOPE * s;
                         dScore[edge * heads + k] = ds;
-                        dReceiver[i * heads + k] += ds;
+                        receiverSum += ds;
                         for (int q = 0; q < c4; q++) {
-                            part[pEdge + q * heads + k] += g[edge * c4 + q] * ds;
+                            edgeGradient[q * heads + k] += g[edge * c4 + q] * ds;
                         }
                     }
+                    dReceiver[i * heads + k] = receiverSum;
+                }
+                for (int q = 0; q < c4 * heads; q++) {
+                    part[pEdge + q] += edgeGradient[q];
                 }
             }
         });
@@ -671,10 +701,10 @@ final class GatEngine {
                     int i = batch.receiver[edge];
                     for (int k = 0; k < heads; k++) {
                         double a = alpha[edge * heads + k];
-                        int mo = i * mw + k * md;
+                        int mo = i * jw + f + k * md;
                         int zo = j * hd + k * d;
                         for (int t = 0; t < d; t++) {
-                            dz[zo + t] += a * dm[mo + t];
+                            dz[zo + t] += a * dJoined[mo + t];
                         }
                         dSender[j * heads + k] += dScore[edge * heads + k];
                     }
@@ -691,63 +721,43 @@ final class GatEngine {
                     }
                 }
             }
-            // z = h W
-            weightGradientOffset(h, f, from, to, dz, hd, from, part, pw);
-            backProduct(dz, hd, weights, 0, f, dhOut, f, 0, from, to, true);
         });
-        p.dhNext = p.dh;
-        p.dh = dhOut;
+        // z = h W
+        INDArray dzMatrix = p.load("d_z", dz, n, hd);
+        INDArray weightGradient = p.matrix("d_W", f, hd);
+        product(p.matrix("h" + l, n, f), dzMatrix, weightGradient, true, false, false);
+        store(weightGradient, grad[layerParameter(l, W)]);
+        INDArray dhMatrix = p.load("d_h", dh, n, f);
+        product(dzMatrix, p.matrix("W" + l, f, hd), dhMatrix, false, true, true);
+        store(dhMatrix, dh);
     }
 
-    /** c[i, :] = bias + a[i, :] b[bOffset ...] for rows [from, to); a has aWidth columns, b is [aWidth, m]. */
-    private static void biasedProduct(double[] a, int aWidth, double[] b, int bOffset, int m, double[] bias,
-                                      double[] c, int from, int to) {
+    /** c[i, :] = bias + a[i, :] b for rows [from, to); a has aWidth columns, b is [aWidth, m]. */
+    private static void biasedProduct(double[] a, int aWidth, double[] b, int m, double[] bias, double[] c,
+                                      int from, int to) {
         for (int i = from; i < to; i++) {
-            System.arraycopy(bias, 0, c, i * m, m);
-        }
-        accumulateProduct(a, aWidth, 0, aWidth, b, bOffset, m, c, m, 0, from, to);
-    }
-
-    /** c[i, cOff + j] += sum_k a[i, aOff + k] b[bOffset + k m + j], k < depth, j < m, rows [from, to). */
-    private static void accumulateProduct(double[] a, int aWidth, int aOff, int depth, double[] b, int bOffset,
-                                          int m, double[] c, int cWidth, int cOff, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int ci = i * cWidth + cOff;
-            for (int k = 0; k < depth; k++) {
-                double v = a[i * aWidth + aOff + k];
-                if (v == 0) {
-                    continue;
-                }
-                int bk = bOffset + k * m;
+            int ci = i * m;
+            System.arraycopy(bias, 0, c, ci, m);
+            for (int k = 0; k < aWidth; k++) {
+                double v = a[i * aWidth + k];
                 for (int j = 0; j < m; j++) {
-                    c[ci + j] += v * b[bk + j];
+                    c[ci + j] += v * b[k * m + j];
                 }
             }
         }
     }
 
-    /**
-     * da[i, daOff + k] (+)= sum_j dc[i, j] b[bOffset + k m + j] for k < depth, rows [from, to): the gradient of a in
-     * c = a b.
-     */
-    private static void backProduct(double[] dc, int m, double[] b, int bOffset, int depth, double[] da,
-                                    int daWidth, int daOff, int from, int to, boolean accumulate) {
+    /** da[i, k] = sum_j dc[i, j] b[k m + j] for k < depth, rows [from, to): the gradient of a in c = a b. */
+    private static void backProduct(double[] dc, int m, double[] b, int depth, double[] da, int from, int to) {
         for (int i = from; i < to; i++) {
             for (int k = 0; k < depth; k++) {
                 double s = 0;
-                int bk = bOffset + k * m;
                 for (int j = 0; j < m; j++) {
-                    s += dc[i * m + j] * b[bk + j];
+                    s += dc[i * m + j] * b[k * m + j];
                 }
-                int at = i * daWidth + daOff + k;
-                da[at] = accumulate ? da[at] + s : s;
+                da[i * depth + k] = s;
             }
         }
-    }
-
-    private static void backProduct(double[] dc, int m, double[] b, int bOffset, int depth, double[] da,
-                                    int daWidth, int daOff, int from, int to) {
-        backProduct(dc, m, b, bOffset, depth, da, daWidth, daOff, from, to, false);
     }
 
     /** dw[k m + j] += sum_i a[i, aOff + k] dc[i, j] over rows [from, to): the gradient of b in c = a b. */
@@ -764,29 +774,5 @@ final class GatEngine {
                 }
             }
         }
-    }
-
-    /** As {@link #weightGradient} with dc rows starting at row {@code dcFrom}, into dw at offset dwOff. */
-    private static void weightGradientOffset(double[] a, int aWidth, int from, int to, double[] dc, int m,
-                                             int dcFrom, double[] dw, int dwOff) {
-        for (int i = from; i < to; i++) {
-            int dci = (i - from + dcFrom) * m;
-            for (int k = 0; k < aWidth; k++) {
-                double v = a[i * aWidth + k];
-                if (v == 0) {
-                    continue;
-                }
-                int wk = dwOff + k * m;
-                for (int j = 0; j < m; j++) {
-                    dw[wk + j] += v * dc[dci + j];
-                }
-            }
-        }
-    }
-
-    /** Weight gradient with dc holding only rows [from, to) (row 0 = row from). */
-    private static void weightGradientOffset(double[] a, int aWidth, int from, int to, double[] dc, int m,
-                                             double[] dw, int dwOff) {
-        weightGradientOffset(a, aWidth, from, to, dc, m, 0, dw, dwOff);
     }
 }
