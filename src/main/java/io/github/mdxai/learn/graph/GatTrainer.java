@@ -4,6 +4,8 @@ import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,26 +44,38 @@ public final class GatTrainer {
     }
 
     /**
-     * Trains with the passes split over {@code threads} threads; the result is the same for any number of threads
-     * (fixed chunks of work, see {@link GatEngine}).
+     * Trains with the edge loops split over {@code threads} threads; the result is the same for any number of
+     * threads (fixed chunks of work, see {@link GatEngine}). The dense products run in ND4J's BLAS on the calling
+     * thread with ND4J's and OpenBLAS's pools set to one thread (restored afterwards): they are small, and a pool
+     * that waits for busy cores costs more than it gains on a shared machine; one thread also fixes the BLAS
+     * summation order.
      */
     public static Result train(GatModel model, List<ParticleGraph> train, List<ParticleGraph> validation,
                                Progress progress, int threads) {
         InputException.require(threads >= 1, "threads: expected at least 1, got " + threads);
-        if (threads == 1) {
-            return trainOnThisThread(model, train, validation, progress);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Environment env = Nd4j.getEnvironment();
+        int ndThreads = env.maxThreads();
+        int masterThreads = env.maxMasterThreads();
+        int blasThreads = Nd4j.factory().blas().getMaxThreads();
+        env.setMaxThreads(1);
+        env.setMaxMasterThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "gat-training");
             t.setDaemon(true);
             return t;
         });
-        GatEngine.Runner previous = model.runOn(GatEngine.on(pool));
+        GatEngine.Runner previous = model.runOn(pool == null ? GatEngine.SEQUENTIAL : GatEngine.on(pool));
         try {
             return trainOnThisThread(model, train, validation, progress);
         } finally {
             model.runOn(previous);
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            env.setMaxThreads(ndThreads);
+            env.setMaxMasterThreads(masterThreads);
+            Nd4j.factory().blas().setMaxThreads(blasThreads);
         }
     }
 
