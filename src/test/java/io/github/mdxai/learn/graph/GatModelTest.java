@@ -57,6 +57,33 @@ class GatModelTest {
     }
 
     @Test
+    void trainingDoesNotDependOnTheNumberOfThreads() {
+        // 1000-node graphs in batches of 3: several chunks of work per pass
+        GatConfig cfg = new GatConfig(2, 8, 2, "mean", 1e-2, 2, 2, 3, true, 19);
+        List<ParticleGraph> train = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            train.add(SyntheticGraphs.graph(k, k % 2, 10, 1.2, 1.5, 23, ParticleGraph.Split.TRAIN));
+        }
+        List<ParticleGraph> val = List.of(SyntheticGraphs.graph(50, 1, 10, 1.2, 1.5, 23,
+                ParticleGraph.Split.VALIDATION));
+        assertTrue(3 * train.get(0).nodeCount() > 2 * GatEngine.CHUNK);
+        GatModel one = GatModel.create(cfg, 2, DataType.FLOAT);
+        GatModel three = GatModel.create(cfg, 2, DataType.FLOAT);
+        GatTrainer.Result r1 = GatTrainer.train(one, train, val, Progress.NONE, 1);
+        GatTrainer.Result r3 = GatTrainer.train(three, train, val, Progress.NONE, 3);
+        assertEquals(r1.epochs().get(1).validationLoss(), r3.epochs().get(1).validationLoss(), 0.0);
+        for (Map.Entry<String, INDArray> p : one.parameters().entrySet()) {
+            INDArray other = three.parameters().get(p.getKey());
+            assertArrayEquals(p.getValue().reshape(p.getValue().length()).toFloatVector(),
+                    other.reshape(other.length()).toFloatVector(), 0f, p.getKey());
+        }
+        // and the steps did move the weights
+        GatModel fresh = GatModel.create(cfg, 2, DataType.FLOAT);
+        assertTrue(fresh.parameters().get("l1_a_edge").sub(one.parameters().get("l1_a_edge")).norm2Number()
+                .doubleValue() > 1e-4);
+    }
+
+    @Test
     void attentionIsASoftmaxOverIncomingEdges() {
         GatModel model = GatModel.create(new GatConfig(2, 8, 2, "mean", 1e-3, 1, 1, 4, false, 1), 2,
                 DataType.FLOAT);
