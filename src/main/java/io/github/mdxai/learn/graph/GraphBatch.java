@@ -31,6 +31,7 @@ public final class GraphBatch {
     public static final double RBF_STEP = 0.125;
     /** A first shell holds ~12-14 neighbours: the histogram divided by this lands near 1. */
     static final double HISTOGRAM_SCALE = 4.0;
+    private static final double INVERSE_E = Math.exp(-1);
 
     /** Node input width of a model for numTypes particle types. */
     public static int nodeFeatures(int numTypes) {
@@ -115,9 +116,15 @@ public final class GraphBatch {
                     geometry[edge * c + 2] = (float) vz;
                     geometry[edge * c + 3] = (float) r;
                     edge++;
+                    // exp(-u_k^2 / 2) with u_k = u_0 - k: each term is the previous one times exp(u_0 - k + 1/2),
+                    // and that factor shrinks by exp(-1) per bin, so two exponentials serve all bins
+                    double u0 = (r - RBF_FIRST) / RBF_STEP;
+                    double basis = Math.exp(-0.5 * u0 * u0);
+                    double factor = Math.exp(u0 - 0.5);
                     for (int bin = 0; bin < RBF_COUNT; bin++) {
-                        double u = (r - RBF_FIRST - bin * RBF_STEP) / RBF_STEP;
-                        nodes[node * f + numTypes + bin] += (float) (Math.exp(-0.5 * u * u) / HISTOGRAM_SCALE);
+                        nodes[node * f + numTypes + bin] += (float) (basis / HISTOGRAM_SCALE);
+                        basis *= factor;
+                        factor *= INVERSE_E;
                     }
                 }
             }
