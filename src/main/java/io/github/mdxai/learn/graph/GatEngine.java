@@ -16,14 +16,15 @@ import java.util.List;
 
 /**
  * Forward and backward pass of {@link GatModel} on a {@link GraphBatch}, written out by hand in double precision:
- * dense products as row loops over the node matrices, per-edge logits, softmax and messages as loops over each
- * receiver's incoming edges, gradients back to senders as loops over each sender's outgoing edges. Every loop is
- * linear in nodes or edges. SameDiff ran the same mathematics as ~200 graph operations with their own buffers per
- * iteration, three times slower than the PyTorch twin and near 2.5 GB resident at N = 1000, batch 8.
+ * the dense products of node matrices with weights ([N, f] x [f, f'] and their gradients) in ND4J's BLAS (gemm) on the
+ * calling thread; per-edge logits, softmax and messages as loops over each receiver's incoming edges, gradients back
+ * to senders as loops over each sender's outgoing edges. Every step is linear in nodes or edges. SameDiff ran the same
+ * mathematics as ~200 graph operations with their own buffers per iteration: three times slower than the PyTorch
+ * twin and near 2.4 GB resident at N = 1000, batch 8 ({@code bin/mdxai bench gat}).
  * <p>
- * Work is split into fixed chunks of {@link #CHUNK} nodes; every node row is written by one chunk only and each
- * chunk sums its share of the parameter gradients into its own buffer, which are added in chunk order. So results are
- * the same bit for bit whatever the number of threads.
+ * The edge loops run in fixed chunks of {@link #CHUNK} nodes; every node row is written by one chunk only and each
+ * chunk sums its share of the attention parameters' gradients into its own buffer, which are added in chunk order.
+ * So results are the same bit for bit whatever the number of threads (the BLAS products stay on one thread).
  * <p>
  * Parameter order (index, name, shape): 0 enc_W [T+K, f], 1 enc_b [1, f]; per layer l from 2 + 6 l: W [f, heads d],
  * a_dst [1, heads d], a_src [1, heads d], a_edge [4, heads], out_W [f + heads (d + 4), f], out_b [1, f]; then
@@ -421,22 +422,28 @@ final class GatEngine {
             int from = batch.graphStart[graph];
             int to = batch.graphStart[graph + 1];
             double inverseCount = 1.0 / (to - from);
+            // row by row (a column at a time strides through a graph's rows 2f times, out of cache at N = 8000)
+            int o = graph * f;
+            Arrays.fill(p.sum, o, o + f, 0);
+            for (int i = from; i < to; i++) {
+                for (int q = 0; q < f; q++) {
+                    p.sum[o + q] += h[i * f + q];
+                }
+            }
+            double[] squares = new double[f];
             for (int q = 0; q < f; q++) {
-                double s = 0;
-                for (int i = from; i < to; i++) {
-                    s += h[i * f + q];
+                p.mean[o + q] = p.sum[o + q] * inverseCount;
+            }
+            for (int i = from; i < to; i++) {
+                for (int q = 0; q < f; q++) {
+                    double dev = h[i * f + q] - p.mean[o + q];
+                    squares[q] += dev * dev;
                 }
-                double mean = s * inverseCount;
-                double squares = 0;
-                for (int i = from; i < to; i++) {
-                    double dev = h[i * f + q] - mean;
-                    squares += dev * dev;
-                }
-                p.sum[graph * f + q] = s;
-                p.mean[graph * f + q] = mean;
-                p.std[graph * f + q] = Math.sqrt(squares * inverseCount + STD_EPSILON);
-                pooled[q] = sumReadout ? s : mean;
-                pooled[f + q] = p.std[graph * f + q];
+            }
+            for (int q = 0; q < f; q++) {
+                p.std[o + q] = Math.sqrt(squares[q] * inverseCount + STD_EPSILON);
+                pooled[q] = sumReadout ? p.sum[o + q] : p.mean[o + q];
+                pooled[f + q] = p.std[o + q];
             }
             double centre = 0;
             for (double v : pooled) {
@@ -499,7 +506,7 @@ final class GatEngine {
                 dHidden[graph * f + q] = dLogit * w[g + 4][q] * eluSlope(p.hiddenInput[graph * f + q]);
             }
         }
-        weightGradient(p.normed, 2 * f, 0, 2 * f, dHidden, f, grad[g + 2], 0, b);
+        weightGradient(p.normed, 2 * f, dHidden, f, grad[g + 2], b);
         for (int k = 0; k < b * f; k++) {
             grad[g + 3][k % f] += dHidden[k];
         }
@@ -527,21 +534,29 @@ final class GatEngine {
             int from = batch.graphStart[graph];
             int to = batch.graphStart[graph + 1];
             double inverseCount = 1.0 / (to - from);
+            double[] dLocation = new double[f];
+            double[] toDeviation = new double[f];
+            double[] deviations = new double[f];
             for (int q = 0; q < f; q++) {
-                double dLocation = inverse * (dx[q] - meanDx - p.normalisedPooled[graph * 2 * f + q] * meanDxX);
+                dLocation[q] = inverse * (dx[q] - meanDx - p.normalisedPooled[graph * 2 * f + q] * meanDxX);
                 double dStd = inverse * (dx[f + q] - meanDx - p.normalisedPooled[graph * 2 * f + f + q] * meanDxX);
-                double dVariance = dStd * 0.5 / p.std[graph * f + q];
-                double mean = p.mean[graph * f + q];
-                double deviations = 0;
-                for (int i = from; i < to; i++) {
-                    double dev = hl[i * f + q] - mean;
-                    dh[i * f + q] = 2 * dVariance * inverseCount * dev;
-                    deviations += dev;
+                toDeviation[q] = 2 * (dStd * 0.5 / p.std[graph * f + q]) * inverseCount;
+            }
+            for (int i = from; i < to; i++) {
+                for (int q = 0; q < f; q++) {
+                    double dev = hl[i * f + q] - p.mean[graph * f + q];
+                    dh[i * f + q] = toDeviation[q] * dev;
+                    deviations[q] += dev;
                 }
-                double dMean = (sumReadout ? 0 : dLocation) - 2 * dVariance * inverseCount * deviations;
-                double dSum = (sumReadout ? dLocation : 0) + dMean * inverseCount;
-                for (int i = from; i < to; i++) {
-                    dh[i * f + q] += dSum;
+            }
+            double[] dSum = new double[f];
+            for (int q = 0; q < f; q++) {
+                double dMean = (sumReadout ? 0 : dLocation[q]) - toDeviation[q] * deviations[q];
+                dSum[q] = (sumReadout ? dLocation[q] : 0) + dMean * inverseCount;
+            }
+            for (int i = from; i < to; i++) {
+                for (int q = 0; q < f; q++) {
+                    dh[i * f + q] += dSum[q];
                 }
             }
         }
@@ -760,15 +775,11 @@ final class GatEngine {
         }
     }
 
-    /** dw[k m + j] += sum_i a[i, aOff + k] dc[i, j] over rows [from, to): the gradient of b in c = a b. */
-    private static void weightGradient(double[] a, int aWidth, int aOff, int depth, double[] dc, int m, double[] dw,
-                                       int from, int to) {
-        for (int i = from; i < to; i++) {
+    /** dw[k m + j] += sum_i a[i, k] dc[i, j] over rows [0, rows): the gradient of b in c = a b. */
+    private static void weightGradient(double[] a, int depth, double[] dc, int m, double[] dw, int rows) {
+        for (int i = 0; i < rows; i++) {
             for (int k = 0; k < depth; k++) {
-                double v = a[i * aWidth + aOff + k];
-                if (v == 0) {
-                    continue;
-                }
+                double v = a[i * depth + k];
                 for (int j = 0; j < m; j++) {
                     dw[k * m + j] += v * dc[i * m + j];
                 }
