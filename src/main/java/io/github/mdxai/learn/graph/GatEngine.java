@@ -349,7 +349,10 @@ final class GatEngine {
             for (int i = from; i < to; i++) {
                 int e0 = batch.edgeStart[i];
                 int e1 = batch.edgeStart[i + 1];
-                Arrays.fill(largest, Double.NEGATIVE_INFINITY);
+                for (int k = 0; k < heads; k++) { // loops, not Arrays.fill: per node, on arrays of `heads`
+                    largest[k] = Double.NEGATIVE_INFINITY;
+                    total[k] = 0;
+                }
                 for (int e = e0; e < e1; e++) {
                     int j = sender[e];
                     double g0 = g[e * c4];
@@ -365,7 +368,6 @@ final class GatEngine {
                         largest[k] = Math.max(largest[k], activated);
                     }
                 }
-                Arrays.fill(total, 0);
                 for (int e = e0; e < e1; e++) {
                     for (int k = 0; k < heads; k++) {
                         double v = Math.exp(alpha[e * heads + k] - largest[k]);
@@ -665,7 +667,9 @@ final class GatEngine {
                 }
                 int e0 = batch.edgeStart[i];
                 int e1 = batch.edgeStart[i + 1];
-                Arrays.fill(dot, 0);
+                for (int k = 0; k < heads; k++) {
+                    dot[k] = 0;
+                }
                 for (int edge = e0; edge < e1; edge++) {
                     int j = sender[edge];
                     for (int k = 0; k < heads; k++) {
@@ -682,7 +686,9 @@ final class GatEngine {
                         dot[k] += da * alpha[edge * heads + k];
                     }
                 }
-                Arrays.fill(edgeGradient, 0);
+                for (int q = 0; q < c4 * heads; q++) {
+                    edgeGradient[q] = 0;
+                }
                 for (int k = 0; k < heads; k++) {
                     double receiverSum = 0;
                     for (int edge = e0; edge < e1; edge++) {
