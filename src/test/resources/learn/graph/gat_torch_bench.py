@@ -2,13 +2,14 @@
 """Same edge-list graph-attention classifier as io.github.mdxai.learn.graph.GatModel, in PyTorch, for timing.
 
 usage: gat_torch_bench.py pair.graphs [layers=2] [width=16] [heads=2] [batch=8] [epochs=2] [threads=1] [iterations=4]
+       [warmup=1]
 Reads the MD_XAI .graphs format (gzip, big-endian Java DataOutputStream; see GraphDataset). Same inputs (type one-hot
 and radial histogram per node; (dx, dy, dz, r) per edge, random rotation per graph; self-loops), same layers (fused
 heads, softmax over each receiver's incoming edges, node and geometry messages, residual ELU update), same readout
 (mean or sum and std over nodes, LayerNorm, two-layer head), Adam and a sigmoid cross-entropy loss.
 A training iteration = build the batch, forward, backward, Adam step; an epoch = the TRAIN graphs in batches, then
 evaluation of up to 32 training graphs and of the VALIDATION graphs (as GatTrainer). Prints one line of key=value:
-iteration_ms_thread (CPU time of this thread, mean over `iterations` after one warm-up), iteration_ms_process,
+iteration_ms_thread (CPU time of this thread, mean over `iterations` after `warmup` untimed ones), iteration_ms_process,
 epoch_s_thread, epoch_s_process (first epoch excluded when there are more), peak_rss_mb.
 Run with Debian's interpreter: /usr/bin/python3.
 """
@@ -141,8 +142,8 @@ class SparseGat(torch.nn.Module):
 def main():
     a = sys.argv[1:]
     path = a[0]
-    defaults = [2, 16, 2, 8, 2, 1, 4]
-    layers, width, heads, bs, epochs, threads, iterations = [int(v) for v in a[1:8]] + defaults[len(a[1:8]):]
+    defaults = [2, 16, 2, 8, 2, 1, 4, 1]
+    layers, width, heads, bs, epochs, threads, iterations, warmup = [int(v) for v in a[1:9]] + defaults[len(a[1:9]):]
     torch.set_num_threads(threads); torch.manual_seed(1)
     rng = np.random.default_rng(1)
     graphs = read_graphs(path); t = graphs[0]["t"]
@@ -161,7 +162,8 @@ def main():
                 x, e, r, s, g, c, y = batch(graphs_[i:i + bs], t)
                 lossf(model(x, e, r, s, g, c), y)
 
-    step(train[:bs])  # warm-up
+    for _ in range(warmup):
+        step(train[:bs])
     it_thread, it_process = [], []
     for k in range(iterations):
         chunk = [train[(k * bs + j) % len(train)] for j in range(bs)]

@@ -30,9 +30,11 @@ import java.util.SplittableRandom;
  * ({@code src/test/resources/learn/graph/gat_torch_bench.py}, same model on the same graphs) where Debian's
  * python3-torch is installed. Both run on one thread (ND4J's and OpenBLAS's pools set to 1) and report CPU time, so
  * other load on a shared machine inflates neither much: the thread's CPU time (all of the model's arithmetic runs
- * on it) and the process's (adds the garbage collector and the JIT compiler).
+ * on it) and the process's (adds the garbage collector and the JIT compiler). Both time the same work: build the
+ * batch (rotated), forward, backward, Adam step, after {@value #WARM_UP} untimed steps; this engine computes in
+ * double precision, the twin in single. A table of the main numbers follows the rows.
  * <pre>bin/mdxai bench gat [sizes=500,1000,4000,8000] [graphs=16] [epochs=2]
- *      [iterations=4] [layers=2] [width=16] [heads=2] [batch=8] [out=target/bench-gat]</pre>
+ *      [iterations=8] [layers=2] [width=16] [heads=2] [batch=8] [out=target/bench-gat]</pre>
  * Graphs: N = 1000 is the LAMMPS configuration of test-data, 4000 and 8000 its periodic 2x2x1 and 2x2x2 copies,
  * other sizes a melted and quenched liquid of this engine (T = 1, rho = 0.8); each graph is a copy with positions
  * jittered by 0.05 sigma. Rows: case,threads,metric,value,unit. Peak resident memory is the process's high-water
@@ -42,6 +44,8 @@ public final class GatBenchmark extends Benchmark {
 
     private static final Path TWIN = Path.of("src/test/resources/learn/graph/gat_torch_bench.py");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    /** Training steps before the timed ones, on both sides (the twin reads it as its warm-up count). */
+    private static final int WARM_UP = 5;
 
     public GatBenchmark() {
         super("gat", "graph attention classifier: CPU time per training iteration and peak memory, N = 500 ... 8000,"
@@ -53,7 +57,7 @@ public final class GatBenchmark extends Benchmark {
         String[] sizes = (args.length > 0 ? args[0] : "500,1000,4000,8000").split(",");
         int graphs = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         GatConfig defaults = GatConfig.defaults(1);
         int layers = args.length > 4 ? Integer.parseInt(args[4]) : defaults.layers();
         int width = args.length > 5 ? Integer.parseInt(args[5]) : defaults.width();
@@ -67,7 +71,7 @@ public final class GatBenchmark extends Benchmark {
         boolean twin = Files.isRegularFile(TWIN) && Files.isExecutable(PYTHON) && torchInstalled();
         if (!twin) {
             System.err.println("no /usr/bin/python3 with torch (Debian python3-torch) or no " + TWIN
-                    + ": SameDiff rows only");
+                    + ": rows of this engine only");
         }
         Configuration base = LammpsData.read(Path.of("test-data/softsphere/config_N1000.data"));
         GatConfig cfg = new GatConfig(layers, width, heads, defaults.readout(), defaults.learningRate(), epochs,
@@ -75,6 +79,7 @@ public final class GatBenchmark extends Benchmark {
         String arch = layers + "x" + width + "x" + heads + "_b" + batch;
         out.println("case,threads,metric,value,unit");
         Map<Integer, Double> perGraph = new HashMap<>();
+        List<String> table = new ArrayList<>();
         ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 ManagementFactory.getOperatingSystemMXBean();
@@ -88,31 +93,39 @@ public final class GatBenchmark extends Benchmark {
             row(name, "edges_per_graph", edges / (double) (train.size() + val.size()), "edges");
 
             GatModel model = GatModel.create(cfg, 2, DataType.FLOAT);
-            GatTrainer.step(model, train.subList(0, Math.min(batch, train.size())), 0); // SameDiff's setup
+            for (int k = 0; k < WARM_UP; k++) { // the JIT compiles the edge loops during the first steps
+                GatTrainer.step(model, train.subList(0, Math.min(batch, train.size())), k);
+            }
             double threadMs = 0;
             double processMs = 0;
+            long t0;
+            long p0;
             for (int k = 0; k < iterations; k++) {
                 List<ParticleGraph> chunk = new ArrayList<>();
                 for (int j = 0; j < batch; j++) {
                     chunk.add(train.get((k * batch + j) % train.size()));
                 }
-                long t0 = threadBean.getCurrentThreadCpuTime();
-                long p0 = os.getProcessCpuTime();
+                t0 = threadBean.getCurrentThreadCpuTime();
+                p0 = os.getProcessCpuTime();
                 GatTrainer.step(model, chunk, k);
                 threadMs += (threadBean.getCurrentThreadCpuTime() - t0) * 1e-6 / iterations;
                 processMs += (os.getProcessCpuTime() - p0) * 1e-6 / iterations;
             }
             row(name, "iteration_cpu_thread", threadMs, "ms");
             row(name, "iteration_cpu_process", processMs, "ms");
-            long t0 = threadBean.getCurrentThreadCpuTime();
-            long p0 = os.getProcessCpuTime();
+            t0 = threadBean.getCurrentThreadCpuTime();
+            p0 = os.getProcessCpuTime();
             GatTrainer.Result r = GatTrainer.train(model, train, val, Progress.NONE);
             int done = r.epochs().size();
-            row(name, "epoch_cpu_thread", (threadBean.getCurrentThreadCpuTime() - t0) * 1e-9 / done, "s");
+            double epochSeconds = (threadBean.getCurrentThreadCpuTime() - t0) * 1e-9 / done;
+            row(name, "epoch_cpu_thread", epochSeconds, "s");
             row(name, "epoch_cpu_process", (os.getProcessCpuTime() - p0) * 1e-9 / done, "s");
             row(name, "epoch_graphs", train.size(), "graphs");
             row(name, "peak_rss", peakResidentMb(), "MB");
             perGraph.put(c.size(), threadMs / batch);
+            String ours = String.format(Locale.ROOT, "%6d %9.0f %10.1f %9.2f %8.0f", c.size(),
+                    edges / (double) (train.size() + val.size()), threadMs, epochSeconds, peakResidentMb());
+            table.add(ours + String.format("%11s %10s %9s %7s", "-", "-", "-", "-"));
             if (twin) {
                 Path file = folder.resolve("N" + c.size() + ".graphs");
                 List<ParticleGraph> all = new ArrayList<>(train);
@@ -132,6 +145,9 @@ public final class GatBenchmark extends Benchmark {
                 row(tname, "epoch_cpu_process", Double.parseDouble(torch.get("epoch_s_process")), "s");
                 row(tname, "peak_rss", Double.parseDouble(torch.get("peak_rss_mb")), "MB");
                 row(name, "iteration_ratio_to_torch", threadMs / torchMs, "x");
+                table.set(table.size() - 1, ours + String.format(Locale.ROOT, "%11.1f %10.2f %9.0f %7.2f", torchMs,
+                        Double.parseDouble(torch.get("epoch_s_thread")),
+                        Double.parseDouble(torch.get("peak_rss_mb")), threadMs / torchMs));
             }
         }
         Double reference = perGraph.get(1000);
@@ -141,6 +157,16 @@ public final class GatBenchmark extends Benchmark {
                     row("gat_" + arch + "_N" + size, "per_graph_cost_vs_N1000", ms / reference, "x");
                 }
             });
+        }
+        out.println("# " + arch + ": thread CPU time per training iteration (" + batch + " graphs) and per epoch ("
+                + graphs + " graphs + evaluation), peak resident memory; torch = the PyTorch twin, same graphs");
+        out.println("#      N edges/gr    iter_ms   epoch_s   rss_MB   torch_ms  torch_ep_s torch_rss   ratio"
+                + "  per_graph_vs_N1000");
+        for (String line : table) {
+            int n = Integer.parseInt(line.substring(0, 6).trim());
+            Double ms = perGraph.get(n);
+            out.println("# " + line + (reference == null || ms == null ? "" : String.format(Locale.ROOT, " %8.2f",
+                    ms / reference)));
         }
     }
 
@@ -194,7 +220,7 @@ public final class GatBenchmark extends Benchmark {
                                                int iterations) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), TWIN.toString(), graphs.toString(),
                 String.valueOf(layers), String.valueOf(width), String.valueOf(heads), String.valueOf(batch),
-                String.valueOf(epochs), "1", String.valueOf(iterations)).redirectErrorStream(true);
+                String.valueOf(epochs), "1", String.valueOf(iterations), String.valueOf(WARM_UP)).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
         Process p = pb.start();
         Map<String, String> values = new HashMap<>();

@@ -12,7 +12,7 @@ import io.github.mdxai.util.InputException;
  * @param learningRate Adam step size
  * @param epochs       maximum number of passes over the training graphs
  * @param patience     epochs without a better validation loss before stopping early
- * @param batchGraphs  graphs per training iteration (SameDiff's per-op cost makes larger batches cheaper per graph)
+ * @param batchGraphs  graphs per training iteration (larger batches spread the per-step overhead)
  * @param rotate       apply a random rotation to each training graph's edge vectors every epoch
  * @param seed         seed of weight initialization, batch order and augmentation
  */

@@ -4,7 +4,6 @@ import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Trains a {@link GatModel} with Adam on batches of graphs, evaluates the validation graphs after each epoch and
@@ -36,24 +37,43 @@ public final class GatTrainer {
     public record Result(List<Epoch> epochs, int bestEpoch, boolean stoppedEarly) {
     }
 
-    /**
-     * Trains on one ND4J and BLAS thread (restored afterwards): the model runs ~200 small operations per iteration,
-     * and with two threads each one synchronises; on a busy 2-core machine that tripled the wall time per iteration
-     * (N = 500, batch 8: 6.3 s vs 2.0 s).
-     */
+    /** Trains on the calling thread. */
     public static Result train(GatModel model, List<ParticleGraph> train, List<ParticleGraph> validation,
                                Progress progress) {
+        return train(model, train, validation, progress, 1);
+    }
+
+    /**
+     * Trains with the edge loops split over {@code threads} threads; the result is the same for any number of
+     * threads (fixed chunks of work, see {@link GatEngine}). The dense products run in ND4J's BLAS on the calling
+     * thread with ND4J's and OpenBLAS's pools set to one thread (restored afterwards): they are small, and a pool
+     * that waits for busy cores costs more than it gains on a shared machine; one thread also fixes the BLAS
+     * summation order.
+     */
+    public static Result train(GatModel model, List<ParticleGraph> train, List<ParticleGraph> validation,
+                               Progress progress, int threads) {
+        InputException.require(threads >= 1, "threads: expected at least 1, got " + threads);
         Environment env = Nd4j.getEnvironment();
-        int threads = env.maxThreads();
+        int ndThreads = env.maxThreads();
         int masterThreads = env.maxMasterThreads();
         int blasThreads = Nd4j.factory().blas().getMaxThreads();
         env.setMaxThreads(1);
         env.setMaxMasterThreads(1);
         Nd4j.factory().blas().setMaxThreads(1);
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gat-training");
+            t.setDaemon(true);
+            return t;
+        });
+        GatEngine.Runner previous = model.runOn(pool == null ? GatEngine.SEQUENTIAL : GatEngine.on(pool));
         try {
             return trainOnThisThread(model, train, validation, progress);
         } finally {
-            env.setMaxThreads(threads);
+            model.runOn(previous);
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            env.setMaxThreads(ndThreads);
             env.setMaxMasterThreads(masterThreads);
             Nd4j.factory().blas().setMaxThreads(blasThreads);
         }
@@ -109,9 +129,7 @@ public final class GatTrainer {
     /** One training iteration: builds the batch (rotated when the config says so), one Adam step on it. */
     public static void step(GatModel model, List<ParticleGraph> graphs, int epoch) {
         GatConfig cfg = model.config();
-        GraphBatch b = new GraphBatch(graphs, model.numTypes(), model.dataType(), cfg.rotate() ? cfg.seed() : null,
-                epoch);
-        model.sameDiff().fit(new MultiDataSet(GatModel.features(b), new INDArray[]{b.labels}));
+        model.trainStep(new GraphBatch(graphs, model.numTypes(), cfg.rotate() ? cfg.seed() : null, epoch));
     }
 
     /** Loss, accuracy (threshold 0.5) and confusion counts [true class][predicted class]. */

@@ -1,34 +1,26 @@
 package io.github.mdxai.learn.graph;
 
 import io.github.mdxai.util.Rng;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A batch of graphs as one disconnected graph, stored the way the SameDiff model reads it: each node has D slots
- * for its incoming edges (ELLPACK layout), D = 2 + the largest in-degree of the batch (so every node has at least
- * one padding slot). Slot 0 of node i is its
- * self-loop (so every softmax has a member), slots 1..deg(i) its CSR edges in order, the rest padding.
- * Nodes of graph b follow those of graph b - 1. Softmax and message sums over a node's edges become reductions
- * over the slot axis, with no segment operation; work and memory are linear in N D (about 1.5 times the edges of a
- * dense liquid).
+ * A batch of graphs as one disconnected graph in edge-list form, the way {@link GatModel} reads it: nodes of graph b
+ * follow those of graph b - 1, and the incoming edges of each receiver are contiguous, its self-loop first (so every
+ * softmax has a member), then its CSR edges in order. Memory is linear in the number of edges.
  * <ul>
  * <li>nodes [N, T + K]: type one-hot, then the node's local radial histogram: the sum over its incoming edges of
  * the K radial basis functions of the distance, divided by {@link #HISTOGRAM_SCALE}</li>
- * <li>edgeColumns [4, N D]: (dx, dy, dz, r) of r_j - r_i per slot (slot s = i D + k, row-major); zero on
- * self-loops and padding</li>
- * <li>sender [N D] (int): node index of each slot's sender (the node itself on padding)</li>
- * <li>outSlots [N, D_out] (int): the slots whose sender is the node, padded with a padding slot (whose attention,
- * and so whose gradient, is exactly zero); the gradient of a gather by sender is a gather by outSlots
- * (see {@link RowGather})</li>
- * <li>slotMask [N, D]: 0 on edges and self-loops, -1e9 on padding (added to attention logits)</li>
- * <li>membership [B, N]: 1 where node n belongs to graph b; inverseCount [B, 1]: 1 / nodes per graph;
- * labels [B, 1]</li>
+ * <li>edgeStart [N + 1]: the incoming edges of receiver i are edgeStart[i] .. edgeStart[i + 1] - 1</li>
+ * <li>sender [E], receiver [E]: node indices of each edge's ends (both the node itself on its self-loop)</li>
+ * <li>geometry [E, 4]: (dx, dy, dz, r) of r_j - r_i; zero on self-loops</li>
+ * <li>outStart [N + 1], outEdges [E]: the edges whose sender is node j, in increasing order, are
+ * outEdges[outStart[j] .. outStart[j + 1] - 1] (gradients flow back to senders along these, in a fixed order)</li>
+ * <li>graphStart [B + 1]: the nodes of graph b are graphStart[b] .. graphStart[b + 1] - 1; labels [B]</li>
  * </ul>
+ * Inputs are single precision, as the PyTorch twin's and the dense oracle's.
  */
 public final class GraphBatch {
 
@@ -39,75 +31,73 @@ public final class GraphBatch {
     public static final double RBF_STEP = 0.125;
     /** A first shell holds ~12-14 neighbours: the histogram divided by this lands near 1. */
     static final double HISTOGRAM_SCALE = 4.0;
-    /** Attention logit of a padding slot: exp of it is exactly zero. */
-    static final float PADDING_LOGIT = -1e9f;
+    private static final double INVERSE_E = Math.exp(-1);
 
     /** Node input width of a model for numTypes particle types. */
     public static int nodeFeatures(int numTypes) {
         return numTypes + RBF_COUNT;
     }
 
-    public final INDArray nodes;
-    public final INDArray edgeColumns;
-    public final INDArray sender;
-    public final INDArray outSlots;
-    public final INDArray slotMask;
-    public final INDArray membership;
-    public final INDArray inverseCount;
-    public final INDArray labels;
+    /** Graphs in the batch. */
     public final int size;
     public final int totalNodes;
-    /** Slots per node. */
-    public final int slots;
+    /** Edges including one self-loop per node. */
+    public final int totalEdges;
+    final int inputWidth;
+    final float[] nodes;
+    final int[] edgeStart;
+    final int[] sender;
+    final int[] receiver;
+    final float[] geometry;
+    final int[] outStart;
+    final int[] outEdges;
+    final int[] graphStart;
+    final float[] labels;
 
     /**
      * @param rotationSeed when non-null, each graph's edge vectors are rotated by a uniformly random rotation
      *                     drawn from (rotationSeed, "rotation", epoch, frame, label)
      */
-    public GraphBatch(List<ParticleGraph> graphs, int numTypes, DataType dtype, Long rotationSeed, int epoch) {
+    public GraphBatch(List<ParticleGraph> graphs, int numTypes, Long rotationSeed, int epoch) {
         size = graphs.size();
         int n = 0;
-        int d = 1;
+        int e = 0;
         for (ParticleGraph g : graphs) {
             if (g.numTypes() > numTypes) {
                 throw new IllegalArgumentException("graph has " + g.numTypes() + " types, model " + numTypes);
             }
             n += g.nodeCount();
-            for (int i = 0; i < g.nodeCount(); i++) {
-                d = Math.max(d, g.degree(i) + 2);
-            }
+            e += g.nodeCount() + g.edgeCount();
         }
         totalNodes = n;
-        slots = d;
+        totalEdges = e;
         int c = GatConfig.EDGE_FEATURES;
-        int f = nodeFeatures(numTypes);
-        float[] x = new float[n * f];
-        float[] features = new float[n * d * c];
-        int[] send = new int[n * d];
-        float[] mask = new float[n * d];
-        int[] outDegree = new int[n];
-        float[] member = new float[size * n];
-        double[] inverseCounts = new double[size];
-        float[] y = new float[size];
+        inputWidth = nodeFeatures(numTypes);
+        int f = inputWidth;
+        nodes = new float[n * f];
+        edgeStart = new int[n + 1];
+        sender = new int[e];
+        receiver = new int[e];
+        geometry = new float[e * c];
+        graphStart = new int[size + 1];
+        labels = new float[size];
         double[] rot = new double[9];
         int node0 = 0;
+        int edge = 0;
         for (int b = 0; b < size; b++) {
             ParticleGraph g = graphs.get(b);
-            y[b] = g.label();
-            inverseCounts[b] = 1.0 / g.nodeCount();
+            labels[b] = g.label();
+            graphStart[b] = node0;
             if (rotationSeed != null) {
                 randomRotation(Rng.stream(rotationSeed, "rotation", epoch, g.frame(), g.label()), rot);
             }
             for (int i = 0; i < g.nodeCount(); i++) {
                 int node = node0 + i;
-                member[b * n + node] = 1f;
-                x[node * f + g.types()[i]] = 1f;
-                int slot = node * d;
-                java.util.Arrays.fill(send, slot, slot + d, node);
-                java.util.Arrays.fill(mask, slot + 1 + g.degree(i), slot + d, PADDING_LOGIT);
-                outDegree[node]++;
+                nodes[node * f + g.types()[i]] = 1f;
+                edgeStart[node] = edge;
+                Arrays.fill(receiver, edge, edge + 1 + g.degree(i), node);
+                sender[edge++] = node;
                 for (int k = g.offsets()[i]; k < g.offsets()[i + 1]; k++) {
-                    slot++;
                     double vx = g.edgeVectors()[3 * k];
                     double vy = g.edgeVectors()[3 * k + 1];
                     double vz = g.edgeVectors()[3 * k + 2];
@@ -119,47 +109,52 @@ public final class GraphBatch {
                         vy = ry;
                         vz = rz;
                     }
-                    send[slot] = node0 + g.neighbours()[k];
-                    outDegree[send[slot]]++;
+                    sender[edge] = node0 + g.neighbours()[k];
                     double r = Math.sqrt(vx * vx + vy * vy + vz * vz);
-                    features[slot * c] = (float) vx;
-                    features[slot * c + 1] = (float) vy;
-                    features[slot * c + 2] = (float) vz;
-                    features[slot * c + 3] = (float) r;
+                    geometry[edge * c] = (float) vx;
+                    geometry[edge * c + 1] = (float) vy;
+                    geometry[edge * c + 2] = (float) vz;
+                    geometry[edge * c + 3] = (float) r;
+                    edge++;
+                    // exp(-u_k^2 / 2) with u_k = u_0 - k: each term is the previous one times exp(u_0 - k + 1/2),
+                    // and that factor shrinks by exp(-1) per bin, so two exponentials serve all bins
+                    double u0 = (r - RBF_FIRST) / RBF_STEP;
+                    double basis = Math.exp(-0.5 * u0 * u0);
+                    double factor = Math.exp(u0 - 0.5);
                     for (int bin = 0; bin < RBF_COUNT; bin++) {
-                        double u = (r - RBF_FIRST - bin * RBF_STEP) / RBF_STEP;
-                        x[node * f + numTypes + bin] += (float) (Math.exp(-0.5 * u * u) / HISTOGRAM_SCALE);
+                        nodes[node * f + numTypes + bin] += (float) (basis / HISTOGRAM_SCALE);
+                        basis *= factor;
+                        factor *= INVERSE_E;
                     }
                 }
             }
             node0 += g.nodeCount();
         }
-        int dOut = 1;
-        for (int degree : outDegree) {
-            dOut = Math.max(dOut, degree);
+        edgeStart[n] = edge;
+        graphStart[size] = n;
+        outStart = new int[n + 1];
+        for (int k = 0; k < e; k++) {
+            outStart[sender[k] + 1]++;
         }
-        int[] out = new int[n * dOut];
-        java.util.Arrays.fill(out, d - 1); // the last slot of node 0: padding, since D exceeds every degree + 1
-        int[] filled = new int[n];
-        for (int slot = 0; slot < n * d; slot++) {
-            if (mask[slot] == 0f) {
-                int j = send[slot];
-                out[j * dOut + filled[j]++] = slot;
-            }
+        for (int j = 0; j < n; j++) {
+            outStart[j + 1] += outStart[j];
         }
-        nodes = Nd4j.create(x, new long[]{n, f}, 'c').castTo(dtype);
-        edgeColumns = Nd4j.create(features, new long[]{n * d, c}, 'c').transpose().dup('c').castTo(dtype);
-        sender = Nd4j.createFromArray(send);
-        outSlots = Nd4j.createFromArray(out).reshape(n, dOut);
-        slotMask = Nd4j.create(mask, new long[]{n, d}, 'c').castTo(dtype);
-        membership = Nd4j.create(member, new long[]{size, n}, 'c').castTo(dtype);
-        inverseCount = Nd4j.create(inverseCounts, new long[]{size, 1}, DataType.DOUBLE).castTo(dtype);
-        labels = Nd4j.create(y, new long[]{size, 1}, 'c').castTo(dtype);
+        outEdges = new int[e];
+        int[] filled = Arrays.copyOf(outStart, n);
+        for (int k = 0; k < e; k++) {
+            outEdges[filled[sender[k]]++] = k;
+        }
     }
 
-    /** Slot of CSR edge k of a one-graph batch (receiver i): i D + 1 + (k - offsets[i]); self-loop of i: i D. */
-    public static int slotOfEdge(ParticleGraph g, int slots, int i, int k) {
-        return i * slots + 1 + k - g.offsets()[i];
+    /** Edge index of CSR edge k (receiver i) of graph b in this batch; the self-loop of i is edgeOf(b, i, -1). */
+    int edgeOf(int b, ParticleGraph g, int i, int k) {
+        int receiver = graphStart[b] + i;
+        return edgeStart[receiver] + (k < 0 ? 0 : 1 + k - g.offsets()[i]);
+    }
+
+    /** Class label of graph b (0 or 1). */
+    public int label(int b) {
+        return (int) labels[b];
     }
 
     /** A uniformly random rotation matrix (row-major) from a random unit quaternion. */

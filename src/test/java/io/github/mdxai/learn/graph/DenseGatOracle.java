@@ -7,6 +7,7 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -240,7 +241,13 @@ final class DenseGatOracle {
 
     /** Trainable parameters by name. */
     public Map<String, INDArray> parameters() {
-        return GatModel.parameters(sd);
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                params.put(v.name(), v.getArr());
+            }
+        }
+        return params;
     }
 
     /** A model folder of format 2, as the earlier versions wrote it. */
