@@ -29,7 +29,7 @@ class SurfacePlotTest {
         }
         g.set(3, 3, Float.NaN);
         SurfacePlot plot = new SurfacePlot(g).title("test").range(0, 30).contours(5)
-                .points(new double[]{-135}, new double[]{-135}, Color.RED);
+                .points(new double[]{-135}, new double[]{-135}, Color.RED, "a point");
         BufferedImage img = plot.render();
         // plot area 520 px from (80, 50): bin (0, 3) top left holds F = 0 (darkest), bin (3, 3) top right is NaN (grey)
         assertEquals(new Color(ColourMaps.viridis().getRGB(0)).getRGB(), img.getRGB(80 + 30, 50 + 30));
