@@ -5,10 +5,8 @@ import io.github.mdxai.util.AtomicFiles;
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
@@ -60,8 +58,7 @@ public final class HistogramPanels {
         int height = TOP + PANEL_H + BOTTOM;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        FigureStyle.smooth(g);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         double yMax = 0;
@@ -115,7 +112,7 @@ public final class HistogramPanels {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x0, TOP, PANEL_W, PANEL_H);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setFont(FigureStyle.text());
         FontMetrics fm = g.getFontMetrics();
         for (double t : SurfacePlot.ticks(xMin, xMax)) {
             int x = (int) Math.round(x0 + (t - xMin) / (xMax - xMin) * PANEL_W);
@@ -131,7 +128,7 @@ public final class HistogramPanels {
                 g.drawString(s, x0 - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
             }
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        g.setFont(FigureStyle.label());
         fm = g.getFontMetrics();
         g.drawString(xLabel, x0 + PANEL_W / 2 - fm.stringWidth(xLabel) / 2, TOP + PANEL_H + 42);
         if (first) {
@@ -140,10 +137,10 @@ public final class HistogramPanels {
             g.drawString(yLabel, -(TOP + PANEL_H / 2) - fm.stringWidth(yLabel) / 2, x0 - 52);
             g.setTransform(saved);
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.setFont(FigureStyle.title());
         fm = g.getFontMetrics();
         g.drawString(p.title(), x0 + PANEL_W / 2 - fm.stringWidth(p.title()) / 2, TOP - 10);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setFont(FigureStyle.text());
         fm = g.getFontMetrics();
         int y = TOP + PANEL_H + 64;
         for (String line : p.notes()) {
@@ -153,23 +150,7 @@ public final class HistogramPanels {
     }
 
     private void drawLegend(Graphics2D g, int width) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        FontMetrics fm = g.getFontMetrics();
-        int x = LEFT;
-        int y = 24;
-        g.setColor(BAR);
-        g.fillRect(x, y - 10, 22, 12);
-        g.setColor(Color.BLACK);
-        g.drawString(barLegend, x + 28, y);
-        if (x + 28 + fm.stringWidth(barLegend) + 58 + fm.stringWidth(referenceLegend) < width) {
-            x += 28 + fm.stringWidth(barLegend) + 30;
-        } else {
-            y += fm.getHeight() + 4; // too narrow for one row: the reference goes below
-        }
-        g.setColor(REFERENCE);
-        g.setStroke(new BasicStroke(2.2f));
-        g.drawLine(x, y - 4, x + 22, y - 4);
-        g.setColor(Color.BLACK);
-        g.drawString(referenceLegend, x + 28, y);
+        new Legend().add(barLegend, Legend.Mark.BOX, BAR).add(referenceLegend, Legend.Mark.LINE, REFERENCE, null, 2.2f)
+                .draw(g, LEFT, 10, width - LEFT - RIGHT);
     }
 }
