@@ -78,7 +78,10 @@ public final class BarChart {
             g.fillRect(0, 0, width, h);
             g.setFont(font);
             g.setColor(Color.BLACK);
-            ScatterPlot.drawCentered(g, title, width / 2, fm.getHeight() + 4, FigureStyle.title());
+            // a title wider than the figure steps down to the label size rather than being cut
+            Font titleFont = fm.stringWidth(title) * FigureStyle.TITLE / FigureStyle.TEXT > width - 16 ? FigureStyle.label()
+                    : FigureStyle.title();
+            ScatterPlot.drawCentered(g, title, width / 2, fm.getHeight() + 4, titleFont);
             for (double v : Ticks.values(lo, hi, step)) {
                 int px = (int) Math.round(left + (v - lo) / (hi - lo) * pw);
                 g.setColor(new Color(230, 230, 230));

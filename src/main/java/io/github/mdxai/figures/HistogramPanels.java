@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class HistogramPanels {
 
-    private static final int PANEL_W = 360, PANEL_H = 300, LEFT = 78, GAP = 36, TOP = 70, BOTTOM = 150, RIGHT = 24;
+    private static final int PANEL_W = 360, PANEL_H = 300, LEFT = 78, GAP = 36, TOP = 76, BOTTOM = 150, RIGHT = 48;
     private static final Color BAR = new Color(70, 110, 180);
     private static final Color REFERENCE = new Color(230, 120, 20);
 

@@ -118,7 +118,8 @@ public final class Legend {
             }
             case OUTLINED_LINE -> {
                 g.setColor(e.outline == null ? Color.BLACK : e.outline);
-                g.setStroke(new BasicStroke(e.width + 2, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                // thin lines get a wide dark band, so that a white core reads as a white line on a dark map
+                g.setStroke(new BasicStroke(Math.max(e.width + 2, 6f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 g.draw(new Line2D.Double(x + 2, cy, x + SAMPLE - 2, cy));
                 g.setColor(e.colour);
                 g.setStroke(new BasicStroke(e.width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

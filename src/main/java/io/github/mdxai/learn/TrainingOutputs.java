@@ -80,12 +80,18 @@ public final class TrainingOutputs {
         plot.series("validation", pick(data.target(), split.validation()), pick(p, split.validation()),
                 new Color(60, 120, 200));
         plot.series("test", pick(data.target(), split.test()), pick(p, split.test()), new Color(220, 60, 40));
-        plot.note(String.format(Locale.ROOT, "test: r = %.3f, RMSE = %.3f (n = %d)", metrics.get("test").pearsonR(),
+        plot.note(String.format(Locale.ROOT, "test: Pearson r = %s, RMSE = %.3f (n = %d)", pearson(metrics.get("test")),
                 metrics.get("test").rmse(), metrics.get("test").rows()));
-        plot.note(String.format(Locale.ROOT, "all: r = %.3f", metrics.get("all").pearsonR()));
+        plot.note("all rows: Pearson r = " + pearson(metrics.get("all")));
         plot.writePng(out.resolve(FIGURE), 640, 680);
         lossFigure(result, lossName).writePng(out.resolve(LOSS_FIGURE), 640, 480);
         return metrics;
+    }
+
+    /** Pearson r to 3 decimals, or why there is none (a constant column has no correlation). */
+    private static String pearson(Metrics.Fit fit) {
+        return Double.isFinite(fit.pearsonR()) ? String.format(Locale.ROOT, "%.3f", fit.pearsonR())
+                : "undefined (constant values)";
     }
 
     /** Training and validation loss per epoch, with the epoch whose model was kept. */
@@ -108,7 +114,8 @@ public final class TrainingOutputs {
                 .range(0, last, 0, top)
                 .curve("training", epoch, train, new Color(90, 90, 90))
                 .curve("validation", epoch, validation, new Color(200, 60, 40))
-                .line(result.bestEpoch(), 0, result.bestEpoch(), top, new Color(40, 110, 200), "epoch kept (best validation)");
+                .line(result.bestEpoch(), 0, result.bestEpoch(), top, new Color(40, 110, 200),
+                        "epoch kept: " + result.bestEpoch() + " (lowest validation loss)");
     }
 
     private static double[] pick(double[] v, int[] rows) {

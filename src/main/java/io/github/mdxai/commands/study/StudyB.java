@@ -212,7 +212,7 @@ public final class StudyB {
         double[] label = t.column("label");
         double[] q6 = t.column("q6");
         double[] attention = t.column("attention");
-        ScatterPlot plot = new ScatterPlot("Attention vs local order", "q6", "summed attention received").markerSize(2);
+        ScatterPlot plot = new ScatterPlot("Attention vs local order", "q6 (dimensionless)", "summed attention received (dimensionless)").markerSize(2);
         Color[] colours = {new Color(40, 110, 200), new Color(200, 60, 40)};
         for (int c = 0; c < 2; c++) {
             int n = 0;

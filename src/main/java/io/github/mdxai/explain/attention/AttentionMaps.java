@@ -11,6 +11,7 @@ import io.github.mdxai.util.InputException;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
@@ -89,9 +90,14 @@ public final class AttentionMaps {
         int h = (int) Math.ceil(box[1] * pixelsPerSigma);
         int left = 20;
         int top = 56;
-        int keyBand = 70;
-        int width = left + Math.max(w, 380) + 25 + ColourBar.WIDTH;
-        int height = top + h + keyBand;
+        String subtitle = String.format(Locale.ROOT, "slab %.2g sigma thick at z = %.3g sigma, seen along z", thickness, zCentre);
+        int content = Math.max(w, Math.max(FigureStyle.metrics(FigureStyle.text()).stringWidth(subtitle),
+                speciesKeyWidth(radius, pixelsPerSigma)));
+        double maxRadius = Arrays.stream(radius).max().orElse(0.5) * pixelsPerSigma;
+        int scaleRow = top + h + 26;
+        int speciesRow = (int) Math.round(scaleRow + 22 + maxRadius);
+        int width = left + content + 25 + ColourBar.WIDTH;
+        int height = (int) Math.round(speciesRow + maxRadius + 12);
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D gr = img.createGraphics();
         FigureStyle.smooth(gr);
@@ -120,21 +126,17 @@ public final class AttentionMaps {
         gr.setClip(null);
         gr.setColor(Color.BLACK);
         gr.drawRect(left, top, w, h);
-        FigureStyle.centred(gr, "Attention per particle", left + w / 2.0, 22, FigureStyle.title());
-        FigureStyle.centred(gr, String.format(Locale.ROOT, "slab %.2g sigma thick at z = %.3g sigma, seen along z",
-                thickness, zCentre), left + w / 2.0, 44, FigureStyle.text());
-        ColourBar.draw(gr, lut, vmin, vmin + span, left + Math.max(w, 380) + 25, top, h, label);
-        int keyX = drawScaleBar(gr, left, top + h + 34, pixelsPerSigma, box[0]) + 30;
-        drawSpeciesKey(gr, keyX, top + h + 34, radius, pixelsPerSigma);
+        FigureStyle.centred(gr, "Attention per particle", left + content / 2.0, 22, FigureStyle.title());
+        FigureStyle.centred(gr, subtitle, left + content / 2.0, 44, FigureStyle.text());
+        ColourBar.draw(gr, lut, vmin, vmin + span, left + content + 25, top, h, label);
+        drawScaleBar(gr, left, scaleRow, pixelsPerSigma, box[0]);
+        drawSpeciesKey(gr, left, speciesRow, radius, pixelsPerSigma);
         gr.dispose();
         return img;
     }
 
-    /**
-     * A black bar of a round length (1, 2 or 5 x 10^k sigma, about a quarter of the box) with its length; returns the
-     * x where its label ends.
-     */
-    private static int drawScaleBar(Graphics2D g, int x, int y, int pixelsPerSigma, double boxLength) {
+    /** A black bar of a round length (1, 2 or 5 x 10^k sigma, about a quarter of the box) with its length. */
+    private static void drawScaleBar(Graphics2D g, int x, int y, int pixelsPerSigma, double boxLength) {
         double length = Ticks.step(0, boxLength, 4);
         int pixels = (int) Math.round(length * pixelsPerSigma);
         g.setColor(Color.BLACK);
@@ -142,7 +144,19 @@ public final class AttentionMaps {
         g.setFont(FigureStyle.text());
         String text = Ticks.label(length, length) + " sigma";
         g.drawString(text, x + pixels + 8, y + g.getFontMetrics().getAscent() / 2 - 2);
-        return x + pixels + 8 + g.getFontMetrics().stringWidth(text);
+    }
+
+    private static String speciesName(int type, double radius) {
+        return String.format(Locale.ROOT, "%s (radius %.2g sigma)", (char) ('A' + type), radius);
+    }
+
+    private static int speciesKeyWidth(double[] radius, int pixelsPerSigma) {
+        FontMetrics fm = FigureStyle.metrics(FigureStyle.text());
+        int width = 0;
+        for (int t = 0; t < radius.length; t++) {
+            width += (int) Math.round(2 * radius[t] * pixelsPerSigma + 12 + fm.stringWidth(speciesName(t, radius[t])) + 18);
+        }
+        return width;
     }
 
     /** One grey disc per species at its drawn size, named A, B, ... with its radius. */
@@ -157,7 +171,7 @@ public final class AttentionMaps {
             g.setColor(Color.DARK_GRAY);
             g.draw(disc);
             g.setColor(Color.BLACK);
-            String name = String.format(Locale.ROOT, "%s (radius %.2g sigma)", (char) ('A' + t), radius[t]);
+            String name = speciesName(t, radius[t]);
             g.drawString(name, (float) (cx + 2 * r + 6), y + g.getFontMetrics().getAscent() / 2f - 2);
             cx += (int) Math.round(2 * r + 12 + g.getFontMetrics().stringWidth(name) + 18);
         }
