@@ -120,13 +120,14 @@ public final class Report {
     private String html(List<Pipeline.StepRecord> steps, Map<String, Object> parameters, ObjectMapper mapper) throws IOException {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title)).append("</title>")
-                .append("<style>body{font-family:sans-serif;font-size:16px;line-height:1.4;max-width:1200px;margin:2em auto;")
+                .append("<style>body{font-family:sans-serif;font-size:16px;line-height:1.4;max-width:1840px;margin:2em auto;")
                 .append("padding:0 1em;color:#222}table{border-collapse:collapse;margin:0.5em 0}")
                 .append("td,th{border:1px solid #ccc;padding:4px 10px;text-align:left;vertical-align:top}th{background:#f4f4f4}")
                 .append("td table{margin:0}td td,td th{border-color:#e2e2e2;font-size:15px}")
                 // figures at one image pixel per CSS pixel, so their 15-px text stays at least 11 pt; wide ones scroll
-                .append("figure{margin:1.5em 0;max-width:100%;overflow-x:auto}figure img{display:block;max-width:none}")
-                .append("figcaption{margin-top:0.4em;font-size:15px;color:#444}.missing{color:#a00}</style></head><body>");
+                .append("p,h1{max-width:1100px}figure{display:inline-block;vertical-align:top;margin:1.5em 1.5em 1.5em 0;")
+                .append("max-width:100%;overflow-x:auto}figure img{display:block;max-width:none}")
+                .append("figcaption{margin-top:0.4em;font-size:15px;color:#444;max-width:760px}.missing{color:#a00}</style></head><body>");
         h.append("<h1>").append(escape(title)).append("</h1>");
         h.append("<h2>Results</h2><table>");
         for (Map.Entry<String, String> e : rows(summary, mapper).entrySet()) {
@@ -158,7 +159,10 @@ public final class Report {
                     .append("</td><td>").append(inline(s.parameters(), mapper)).append("</td></tr>");
         }
         h.append("</table><h2>Parameters</h2>").append(cell(parameters, mapper))
-                .append("<h2>Versions</h2>").append(cell(Versions.all(), mapper));
+                .append("<h2>Versions</h2><table>");
+        Versions.all().forEach((k, v) -> h.append("<tr><th>").append(escape(k)).append("</th><td>")
+                .append(escape(String.valueOf(v))).append("</td></tr>"));
+        h.append("</table>");
         h.append("</body></html>\n");
         return h.toString();
     }
@@ -220,12 +224,18 @@ public final class Report {
                 .replace(" n ", " number of ").replace(" pB half ", " p_B = 0.5 ").replace(" pB ", " p_B ")
                 .replace(" delta f ", " Delta F ").replace(" pearson r ", " Pearson r ").replace(" spearman ", " Spearman ")
                 .replace(" tau alpha ", " tau_alpha ").replace(" phi psi ", " (phi, psi) ").replace(" cv ", " CV ")
-                .replace(" top20 ", " (top 20) ").strip();
+                .replace(" top20 ", " (top 20) ").replace(" lime ", " LIME ").replace(" shap ", " SHAP ").strip()
+                .replaceAll("(\\d*\\.?\\d+) (\\d*\\.?\\d+)$", "in [$1, $2]").replace("in in [", "in [");
         if (words.endsWith(" test")) {
             words = words.substring(0, words.length() - 5) + " (test set)";
         }
+        if (words.equals("number of")) {
+            return "n";
+        }
         String unit = split[1] == null ? "" : " (" + UNITS.get(split[1].toLowerCase(java.util.Locale.ROOT)) + ")";
-        return words.isEmpty() ? key : Character.toUpperCase(words.charAt(0)) + words.substring(1) + unit;
+        // symbols such as p_B or tau_alpha keep their case
+        boolean symbol = words.split(" ")[0].contains("_");
+        return words.isEmpty() ? key : (symbol ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1)) + unit;
     }
 
     /** "7.49 ± 0.44": the uncertainty to two significant digits, the value to the same decimal place. */
@@ -233,9 +243,12 @@ public final class Report {
         if (!Double.isFinite(value) || !Double.isFinite(uncertainty) || uncertainty <= 0) {
             return readable(value) + (Double.isFinite(uncertainty) ? " ± " + readable(uncertainty) : "");
         }
-        int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(uncertainty)));
-        String f = "%." + decimals + "f";
-        return String.format(java.util.Locale.ROOT, f, value) + " ± " + String.format(java.util.Locale.ROOT, f, uncertainty);
+        int scale = 1 - (int) Math.floor(Math.log10(uncertainty)); // decimals; negative: round to tens, hundreds, ...
+        return round(value, scale) + " ± " + round(uncertainty, scale);
+    }
+
+    private static String round(double v, int scale) {
+        return new java.math.BigDecimal(v).setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** JSON trees as plain maps, lists, numbers and strings. */
