@@ -224,7 +224,7 @@ public final class Report {
                 .replace(" n ", " number of ").replace(" pB half ", " p_B = 0.5 ").replace(" pB ", " p_B ")
                 .replace(" delta f ", " Delta F ").replace(" pearson r ", " Pearson r ").replace(" spearman ", " Spearman ")
                 .replace(" tau alpha ", " tau_alpha ").replace(" phi psi ", " (phi, psi) ").replace(" cv ", " CV ")
-                .replace(" top20 ", " (top 20) ").replace(" lime ", " LIME ").replace(" shap ", " SHAP ").strip()
+                .replace(" top20 ", " (top 20) ").replace(" lime ", " LIME ").replace(" shap ", " SHAP ").replace(" pmf ", " PMF ").strip()
                 .replaceAll("(\\d*\\.?\\d+) (\\d*\\.?\\d+)$", "in [$1, $2]").replace("in in [", "in [");
         if (words.endsWith(" test")) {
             words = words.substring(0, words.length() - 5) + " (test set)";
