@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -39,7 +38,7 @@ public final class BarChart {
 
     /** Renders at the given width; the height follows from the number of bars unless given (> 0). */
     public BufferedImage render(int width, int height) {
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        Font font = FigureStyle.text();
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
         FontMetrics fm = pg.getFontMetrics(font);
@@ -74,13 +73,15 @@ public final class BarChart {
         BufferedImage image = new BufferedImage(width, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            FigureStyle.smooth(g);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, h);
             g.setFont(font);
             g.setColor(Color.BLACK);
-            ScatterPlot.drawCentered(g, title, width / 2, fm.getHeight() + 4, font.deriveFont(Font.BOLD, 15f));
+            // a title wider than the figure steps down to the label size rather than being cut
+            Font titleFont = fm.stringWidth(title) * FigureStyle.TITLE / FigureStyle.TEXT > width - 16 ? FigureStyle.label()
+                    : FigureStyle.title();
+            ScatterPlot.drawCentered(g, title, width / 2, fm.getHeight() + 4, titleFont);
             for (double v : Ticks.values(lo, hi, step)) {
                 int px = (int) Math.round(left + (v - lo) / (hi - lo) * pw);
                 g.setColor(new Color(230, 230, 230));
@@ -106,7 +107,7 @@ public final class BarChart {
             g.setStroke(new BasicStroke(1f));
             g.drawRect(left, top, pw, ph);
             g.drawLine(zero, top, zero, top + ph);
-            ScatterPlot.drawCentered(g, valueLabel, left + pw / 2, h - fm.getDescent() - 6, font);
+            ScatterPlot.drawCentered(g, valueLabel, left + pw / 2, h - fm.getDescent() - 6, FigureStyle.label());
         } finally {
             g.dispose();
         }

@@ -5,10 +5,8 @@ import io.github.mdxai.util.AtomicFiles;
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
@@ -24,7 +22,9 @@ import java.util.List;
  */
 public final class HistogramPanels {
 
-    private static final int PANEL_W = 360, PANEL_H = 300, LEFT = 78, GAP = 36, TOP = 70, BOTTOM = 150, RIGHT = 24;
+    private static final int PANEL_W = 360, PANEL_H = 300, LEFT = 78, GAP = 36, BOTTOM = 150, RIGHT = 48;
+    /** Room for a panel title between the legend and the panels (pixels). */
+    private static final int TITLE_BAND = 36;
     private static final Color BAR = new Color(70, 110, 180);
     private static final Color REFERENCE = new Color(230, 120, 20);
 
@@ -57,11 +57,13 @@ public final class HistogramPanels {
     public BufferedImage render() {
         int count = Math.max(1, panels.size());
         int width = LEFT + count * PANEL_W + (count - 1) * GAP + RIGHT;
-        int height = TOP + PANEL_H + BOTTOM;
+        Legend legend = legend();
+        // the legend may wrap into two rows on a single narrow panel: the panels start below it
+        int top = 10 + legend.height(width - LEFT - RIGHT) + TITLE_BAND;
+        int height = top + PANEL_H + BOTTOM;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        FigureStyle.smooth(g);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         double yMax = 0;
@@ -77,9 +79,9 @@ public final class HistogramPanels {
         }
         yMax = yMax > 0 ? yMax * 1.08 : 1;
         for (int k = 0; k < panels.size(); k++) {
-            drawPanel(g, panels.get(k), LEFT + k * (PANEL_W + GAP), yMax, k == 0);
+            drawPanel(g, panels.get(k), LEFT + k * (PANEL_W + GAP), top, yMax, k == 0);
         }
-        drawLegend(g, width);
+        legend.draw(g, LEFT, 10, width - LEFT - RIGHT);
         g.dispose();
         return image;
     }
@@ -89,18 +91,18 @@ public final class HistogramPanels {
         AtomicFiles.write(target, out -> ImageIO.write(image, "png", out));
     }
 
-    private void drawPanel(Graphics2D g, Panel p, int x0, double yMax, boolean first) {
+    private void drawPanel(Graphics2D g, Panel p, int x0, int top, double yMax, boolean first) {
         int bins = p.fractions().length;
         double binW = (double) PANEL_W / bins;
         g.setColor(BAR);
         for (int b = 0; b < bins; b++) {
             int h = (int) Math.round(p.fractions()[b] / yMax * PANEL_H);
-            g.fillRect((int) Math.round(x0 + b * binW) + 1, TOP + PANEL_H - h, (int) Math.round(binW) - 2, h);
+            g.fillRect((int) Math.round(x0 + b * binW) + 1, top + PANEL_H - h, (int) Math.round(binW) - 2, h);
         }
         if (p.reference() != null) {
             Path2D.Double step = new Path2D.Double();
             for (int b = 0; b < bins; b++) {
-                double y = TOP + PANEL_H - p.reference()[b] / yMax * PANEL_H;
+                double y = top + PANEL_H - p.reference()[b] / yMax * PANEL_H;
                 if (b == 0) {
                     step.moveTo(x0, y);
                 } else {
@@ -114,62 +116,45 @@ public final class HistogramPanels {
         }
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
-        g.drawRect(x0, TOP, PANEL_W, PANEL_H);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawRect(x0, top, PANEL_W, PANEL_H);
+        g.setFont(FigureStyle.text());
         FontMetrics fm = g.getFontMetrics();
         for (double t : SurfacePlot.ticks(xMin, xMax)) {
             int x = (int) Math.round(x0 + (t - xMin) / (xMax - xMin) * PANEL_W);
-            g.drawLine(x, TOP + PANEL_H, x, TOP + PANEL_H + 5);
+            g.drawLine(x, top + PANEL_H, x, top + PANEL_H + 5);
             String s = SurfacePlot.label(t);
-            g.drawString(s, x - fm.stringWidth(s) / 2, TOP + PANEL_H + 20);
+            g.drawString(s, x - fm.stringWidth(s) / 2, top + PANEL_H + 20);
         }
         for (double t : SurfacePlot.ticks(0, yMax)) {
-            int y = (int) Math.round(TOP + PANEL_H - t / yMax * PANEL_H);
+            int y = (int) Math.round(top + PANEL_H - t / yMax * PANEL_H);
             g.drawLine(x0 - 5, y, x0, y);
             if (first) {
                 String s = SurfacePlot.label(t);
                 g.drawString(s, x0 - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
             }
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        g.setFont(FigureStyle.label());
         fm = g.getFontMetrics();
-        g.drawString(xLabel, x0 + PANEL_W / 2 - fm.stringWidth(xLabel) / 2, TOP + PANEL_H + 42);
+        g.drawString(xLabel, x0 + PANEL_W / 2 - fm.stringWidth(xLabel) / 2, top + PANEL_H + 42);
         if (first) {
             AffineTransform saved = g.getTransform();
             g.rotate(-Math.PI / 2);
-            g.drawString(yLabel, -(TOP + PANEL_H / 2) - fm.stringWidth(yLabel) / 2, x0 - 52);
+            g.drawString(yLabel, -(top + PANEL_H / 2) - fm.stringWidth(yLabel) / 2, x0 - 52);
             g.setTransform(saved);
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.setFont(FigureStyle.title());
         fm = g.getFontMetrics();
-        g.drawString(p.title(), x0 + PANEL_W / 2 - fm.stringWidth(p.title()) / 2, TOP - 10);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString(p.title(), x0 + PANEL_W / 2 - fm.stringWidth(p.title()) / 2, top - 10);
+        g.setFont(FigureStyle.text());
         fm = g.getFontMetrics();
-        int y = TOP + PANEL_H + 64;
+        int y = top + PANEL_H + 64;
         for (String line : p.notes()) {
             g.drawString(line, x0, y);
             y += fm.getHeight();
         }
     }
 
-    private void drawLegend(Graphics2D g, int width) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        FontMetrics fm = g.getFontMetrics();
-        int x = LEFT;
-        int y = 24;
-        g.setColor(BAR);
-        g.fillRect(x, y - 10, 22, 12);
-        g.setColor(Color.BLACK);
-        g.drawString(barLegend, x + 28, y);
-        if (x + 28 + fm.stringWidth(barLegend) + 58 + fm.stringWidth(referenceLegend) < width) {
-            x += 28 + fm.stringWidth(barLegend) + 30;
-        } else {
-            y += fm.getHeight() + 4; // too narrow for one row: the reference goes below
-        }
-        g.setColor(REFERENCE);
-        g.setStroke(new BasicStroke(2.2f));
-        g.drawLine(x, y - 4, x + 22, y - 4);
-        g.setColor(Color.BLACK);
-        g.drawString(referenceLegend, x + 28, y);
+    private Legend legend() {
+        return new Legend().add(barLegend, Legend.Mark.BOX, BAR).add(referenceLegend, Legend.Mark.LINE, REFERENCE, null, 2.2f);
     }
 }

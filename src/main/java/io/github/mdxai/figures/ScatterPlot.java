@@ -9,9 +9,9 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -24,15 +24,16 @@ import java.util.List;
  * rendered headless into a {@link BufferedImage} (java.awt only) and saved as PNG.
  * <pre>
  * new ScatterPlot("Committor", "measured pB", "predicted pB").range(0, 1, 0, 1)
- *     .series("test", x, y, Color.RED).line(0, 0, 1, 1, Color.GRAY).note("r = 0.90").writePng(path, 640, 560);
+ *     .series("test", x, y, Color.RED).line(0, 0, 1, 1, Color.GRAY, "y = x").note("r = 0.90").writePng(path, 640, 560);
  * </pre>
  */
 public final class ScatterPlot {
 
-    private record Series(String label, double[] x, double[] y, Color color) {
+    /** Points, or a curve through them in the given order when {@code joined}. */
+    private record Series(String label, double[] x, double[] y, Color color, boolean joined) {
     }
 
-    private record Line(double x0, double y0, double x1, double y1, Color color) {
+    private record Line(double x0, double y0, double x1, double y1, Color color, String label) {
     }
 
     /** Bars from y = 0 to heights[b] over [lower[b], lower[b] + width]. */
@@ -69,7 +70,16 @@ public final class ScatterPlot {
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
         }
-        series.add(new Series(label, x.clone(), y.clone(), color));
+        series.add(new Series(label, x.clone(), y.clone(), color, false));
+        return this;
+    }
+
+    /** Adds a curve through (x[i], y[i]) in order (e.g. a loss per epoch); non-finite values break it. */
+    public ScatterPlot curve(String label, double[] x, double[] y, Color color) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
+        }
+        series.add(new Series(label, x.clone(), y.clone(), color, true));
         return this;
     }
 
@@ -82,13 +92,13 @@ public final class ScatterPlot {
         return this;
     }
 
-    /** Adds a straight segment in data coordinates. */
-    public ScatterPlot line(double x0, double y0, double x1, double y1, Color color) {
-        lines.add(new Line(x0, y0, x1, y1, color));
+    /** Adds a dashed straight segment in data coordinates, named in the legend unless the label is empty. */
+    public ScatterPlot line(double x0, double y0, double x1, double y1, Color color, String label) {
+        lines.add(new Line(x0, y0, x1, y1, color, label));
         return this;
     }
 
-    /** Adds a line of text in the upper-left corner of the plot area. */
+    /** Adds a line of text under the legend, outside the data. */
     public ScatterPlot note(String text) {
         notes.add(text);
         return this;
@@ -100,30 +110,40 @@ public final class ScatterPlot {
         return this;
     }
 
+    /**
+     * Renders at the given size: title on top, the plot, then below its x axis the legend (one entry per labelled
+     * series and line) and the notes, so that neither covers data.
+     */
     public BufferedImage render(int width, int height) {
         double[] r = range != null ? range : dataRange();
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            FigureStyle.smooth(g);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, height / 45));
+            Font font = FigureStyle.text();
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
-            int left = fm.getHeight() * 2 + fm.stringWidth("-0.000");
-            int right = 20;
-            int top = fm.getHeight() * 2 + 10;
-            int bottom = fm.getHeight() * 3 + 10;
+            Legend legend = legend();
+            double ys = Ticks.step(r[2], r[3], 6);
+            int tickWidth = 0;
+            for (double v : Ticks.values(r[2], r[3], ys)) {
+                tickWidth = Math.max(tickWidth, fm.stringWidth(Ticks.label(v, ys)));
+            }
+            int left = fm.getHeight() + 18 + tickWidth;
+            int right = 24;
+            int top = FigureStyle.metrics(FigureStyle.title()).getHeight() + 16;
+            int legendHeight = legend.height(width - left - right);
+            int below = legendHeight + notes.size() * fm.getHeight();
+            int bottom = fm.getHeight() * 2 + 24 + below;
             int pw = width - left - right;
             int ph = height - top - bottom;
             Frame f = new Frame(left, top, pw, ph, r);
 
             g.setColor(Color.BLACK);
-            drawCentered(g, title, width / 2, fm.getHeight() + 4, font.deriveFont(Font.BOLD, font.getSize() * 1.2f));
+            FigureStyle.centred(g, title, width / 2.0, top - 12 - fm.getDescent(), FigureStyle.title());
             double xs = Ticks.step(r[0], r[1], 6);
-            double ys = Ticks.step(r[2], r[3], 6);
             g.setStroke(new BasicStroke(1f));
             for (double v : Ticks.values(r[0], r[1], xs)) {
                 int px = (int) Math.round(f.px(v));
@@ -140,15 +160,13 @@ public final class ScatterPlot {
                 g.setColor(Color.BLACK);
                 g.drawLine(left - 5, py, left, py);
                 String s = Ticks.label(v, ys);
-                g.drawString(s, left - 8 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
+                g.drawString(s, left - 8 - fm.stringWidth(s), py + fm.getAscent() / 2 - 2);
             }
             g.setColor(Color.BLACK);
             g.drawRect(left, top, pw, ph);
-            drawCentered(g, xLabel, left + pw / 2, height - fm.getDescent() - 6, font);
-            AffineTransform saved = g.getTransform();
-            g.rotate(-Math.PI / 2);
-            drawCentered(g, yLabel, -(top + ph / 2), fm.getAscent() + 4, font);
-            g.setTransform(saved);
+            int xLabelBaseline = top + ph + 12 + fm.getHeight() + fm.getAscent();
+            FigureStyle.centred(g, xLabel, left + pw / 2.0, xLabelBaseline, FigureStyle.label());
+            FigureStyle.vertical(g, yLabel, fm.getAscent() + 4, top + ph / 2.0, FigureStyle.label(), false);
 
             g.setClip(left, top, pw + 1, ph + 1);
             for (Bars b : bars) {
@@ -163,13 +181,17 @@ public final class ScatterPlot {
                     g.draw(bar);
                 }
             }
-            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+            g.setStroke(dashed());
             for (Line l : lines) {
                 g.setColor(l.color);
                 g.draw(new Line2D.Double(f.px(l.x0), f.py(l.y0), f.px(l.x1), f.py(l.y1)));
             }
-            g.setStroke(new BasicStroke(1f));
             for (Series s : series) {
+                if (s.joined) {
+                    drawCurve(g, f, s);
+                    continue;
+                }
+                g.setStroke(new BasicStroke(1f));
                 Color fill = new Color(s.color.getRed(), s.color.getGreen(), s.color.getBlue(), 150);
                 for (int i = 0; i < s.x.length; i++) {
                     if (!Double.isFinite(s.x[i]) || !Double.isFinite(s.y[i])) {
@@ -182,40 +204,58 @@ public final class ScatterPlot {
                 }
             }
             g.setClip(null);
-            int ty = top + fm.getHeight() + 4;
+            int legendTop = xLabelBaseline + fm.getDescent() + 10;
+            legend.draw(g, left, legendTop, width - left - right);
             g.setColor(Color.BLACK);
+            g.setFont(font);
+            int ty = legendTop + legendHeight + fm.getAscent();
             for (String note : notes) {
-                g.drawString(note, left + 8, ty);
+                g.drawString(note, left, ty);
                 ty += fm.getHeight();
-            }
-            int ly = top + fm.getHeight() + 4;
-            int legendWidth = 0;
-            int legendRows = 0;
-            for (Series s : series) {
-                if (s.label != null && !s.label.isEmpty()) {
-                    legendWidth = Math.max(legendWidth, fm.stringWidth(s.label));
-                    legendRows++;
-                }
-            }
-            if (legendRows > 0) {
-                g.setColor(new Color(255, 255, 255, 220));
-                g.fillRect(left + pw - legendWidth - 34, top + 4, legendWidth + 30, legendRows * fm.getHeight() + 8);
-            }
-            for (Series s : series) {
-                if (s.label == null || s.label.isEmpty()) {
-                    continue;
-                }
-                int lx = left + pw - 10 - fm.stringWidth(s.label) - 16;
-                g.setColor(s.color);
-                g.fillOval(lx, ly - fm.getAscent() / 2 - 4, 9, 9);
-                g.setColor(Color.BLACK);
-                g.drawString(s.label, lx + 16, ly);
-                ly += fm.getHeight();
             }
         } finally {
             g.dispose();
         }
         return image;
+    }
+
+    private Legend legend() {
+        Legend legend = new Legend();
+        for (Series s : series) {
+            if (s.label != null && !s.label.isEmpty()) {
+                legend.add(s.label, s.joined ? Legend.Mark.LINE : Legend.Mark.DOT, s.color, null, 2.5f);
+            }
+        }
+        for (Line l : lines) {
+            if (l.label != null && !l.label.isEmpty()) {
+                legend.add(l.label, Legend.Mark.DASHED, l.color, null, 1.5f);
+            }
+        }
+        return legend;
+    }
+
+    private static BasicStroke dashed() {
+        return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f);
+    }
+
+    private static void drawCurve(Graphics2D g, Frame f, Series s) {
+        g.setColor(s.color);
+        g.setStroke(new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Path2D.Double p = new Path2D.Double();
+        boolean open = false;
+        for (int i = 0; i < s.x.length; i++) {
+            if (!Double.isFinite(s.x[i]) || !Double.isFinite(s.y[i])) {
+                open = false;
+                continue;
+            }
+            if (open) {
+                p.lineTo(f.px(s.x[i]), f.py(s.y[i]));
+            } else {
+                p.moveTo(f.px(s.x[i]), f.py(s.y[i]));
+                open = true;
+            }
+        }
+        g.draw(p);
     }
 
     /** Renders and writes a PNG atomically. */

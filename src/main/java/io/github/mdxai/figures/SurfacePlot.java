@@ -10,9 +10,9 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.nio.file.Path;
@@ -30,7 +30,13 @@ import java.util.Locale;
 public final class SurfacePlot {
 
     private static final int PLOT = 520;
-    private static final int LEFT = 80, TOP = 50, BAR_GAP = 25, BAR_WIDTH = 22, RIGHT = 110, BOTTOM = 65;
+    /** Left margin, title band, gap before a colour bar, right margin, band for the x ticks and label (pixels). */
+    private static final int LEFT = 90, TOP = 50, BAR_GAP = 25, RIGHT = 10, AXIS_BAND = 66;
+    private static final Color NO_DATA = new Color(225, 225, 225);
+
+    /** A level line of another grid, its colour and legend label. */
+    private record Isoline(Grid2D field, double level, Color colour, String label) {
+    }
 
     private final Grid2D grid;
     private String title = "";
@@ -39,9 +45,10 @@ public final class SurfacePlot {
     private double contourStep = Double.NaN;
     private final List<double[][]> pointSets = new ArrayList<>();
     private final List<Color> pointColours = new ArrayList<>();
+    private final List<String> pointLabels = new ArrayList<>();
     private double[][] path;
     private final List<Object[]> markers = new ArrayList<>();
-    private final List<Object[]> isolines = new ArrayList<>();
+    private final List<Isoline> isolines = new ArrayList<>();
     private double[][] valuePoints;
     private double valueMin;
     private double valueMax;
@@ -69,10 +76,11 @@ public final class SurfacePlot {
         return this;
     }
 
-    /** Points at (x[k], y[k]) in axis units, drawn as small dots of the given colour. */
-    public SurfacePlot points(double[] x, double[] y, Color colour) {
+    /** Points at (x[k], y[k]) in axis units, drawn as small dots of the given colour, named in the legend. */
+    public SurfacePlot points(double[] x, double[] y, Color colour, String label) {
         pointSets.add(new double[][]{x.clone(), y.clone()});
         pointColours.add(colour);
+        pointLabels.add(label);
         return this;
     }
 
@@ -96,10 +104,11 @@ public final class SurfacePlot {
 
     /**
      * The level line {@code field = level} of another grid on the same axes (e.g. the mean model p_B = 0.5 over a
-     * free-energy surface), drawn as a thick line of the given colour.
+     * free-energy surface), drawn as a thick line of the given colour outlined in black, each piece as one curve;
+     * NaN bins of {@code field} cut it (so a caller hides it where it is not supported by setting those bins NaN).
      */
-    public SurfacePlot isoline(Grid2D field, double level, Color colour) {
-        isolines.add(new Object[]{field, level, colour});
+    public SurfacePlot isoline(Grid2D field, double level, Color colour, String label) {
+        isolines.add(new Isoline(field, level, colour, label));
         return this;
     }
 
@@ -110,12 +119,13 @@ public final class SurfacePlot {
     }
 
     public BufferedImage render() {
-        int width = LEFT + PLOT + BAR_GAP + BAR_WIDTH + RIGHT + (valuePoints == null ? 0 : BAR_WIDTH + RIGHT);
-        int height = TOP + PLOT + BOTTOM;
+        Legend legend = legend();
+        int width = LEFT + PLOT + BAR_GAP + ColourBar.WIDTH + (valuePoints == null ? 0 : BAR_GAP + ColourBar.WIDTH) + RIGHT;
+        int legendHeight = legend.height(width - LEFT - RIGHT);
+        int height = TOP + PLOT + AXIS_BAND + legendHeight + (legendHeight > 0 ? 10 : 0);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        FigureStyle.smooth(g);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         double lo = Double.isNaN(minValue) ? grid.finiteMin() : minValue;
@@ -125,20 +135,18 @@ public final class SurfacePlot {
         }
         IndexColorModel lut = ColourMaps.viridis();
         drawCells(g, lut, lo, hi);
+        g.setClip(LEFT, TOP, PLOT, PLOT);
         if (contourStep > 0) {
             drawContours(g, lo, hi);
         }
-        g.setClip(LEFT, TOP, PLOT, PLOT);
         for (int k = 0; k < pointSets.size(); k++) {
             drawPoints(g, pointSets.get(k), pointColours.get(k));
         }
         if (valuePoints != null) {
             drawValuePoints(g);
         }
-        for (Object[] line : isolines) {
-            g.setColor((Color) line[2]);
-            g.setStroke(new BasicStroke(2.5f));
-            drawLevel(g, (Grid2D) line[0], (double) line[1]);
+        for (Isoline line : isolines) {
+            drawIsoline(g, line);
         }
         if (path != null) {
             drawPath(g);
@@ -148,12 +156,55 @@ public final class SurfacePlot {
         }
         g.setClip(null);
         drawAxes(g);
-        drawColourBar(g, lut, lo, hi, LEFT + PLOT + BAR_GAP, axisLabel(grid.valueName(), grid.valueUnit()));
+        int barX = LEFT + PLOT + BAR_GAP;
+        ColourBar.draw(g, lut, lo, hi, barX, TOP, PLOT, axisLabel(grid.valueName(), grid.valueUnit()));
         if (valuePoints != null) {
-            drawColourBar(g, ColourMaps.blueWhiteRed(), valueMin, valueMax, LEFT + PLOT + BAR_GAP + BAR_WIDTH + RIGHT, valueLabel);
+            ColourBar.draw(g, ColourMaps.blueWhiteRed(), valueMin, valueMax, barX + ColourBar.WIDTH + BAR_GAP, TOP, PLOT,
+                    valueLabel);
         }
+        legend.draw(g, LEFT, TOP + PLOT + AXIS_BAND, width - LEFT - RIGHT);
         g.dispose();
         return image;
+    }
+
+    /** One entry per kind of mark drawn: grey bins, contours, points, the isolines, path and markers. */
+    private Legend legend() {
+        Legend legend = new Legend();
+        if (hasNaN(grid)) {
+            legend.add("no samples", Legend.Mark.BOX, NO_DATA, Color.GRAY, 1f);
+        }
+        if (contourStep > 0) {
+            legend.add("contours every " + label(contourStep) + (grid.valueUnit().isBlank() ? "" : " " + grid.valueUnit()),
+                    Legend.Mark.OUTLINED_LINE, Color.WHITE, new Color(68, 1, 84), 1f);
+        }
+        for (int k = 0; k < pointSets.size(); k++) {
+            legend.add(pointLabels.get(k), Legend.Mark.DOT, pointColours.get(k), Color.GRAY, 1f);
+        }
+        if (valuePoints != null) {
+            legend.add(valueLabel + " (colour bar)", Legend.Mark.DOT, Color.WHITE, Color.BLACK, 1f);
+        }
+        for (Isoline line : isolines) {
+            boolean drawn = !LevelLines.of(line.field(), line.level()).isEmpty();
+            legend.add(line.label() + (drawn ? "" : ": no crossing, not drawn"), Legend.Mark.OUTLINED_LINE, line.colour(),
+                    Color.BLACK, 3f);
+        }
+        if (path != null) {
+            legend.add("minimum free-energy path", Legend.Mark.OUTLINED_LINE, Color.WHITE, Color.BLACK, 2f);
+        }
+        if (!markers.isEmpty()) {
+            legend.add(String.join(", ", markers.stream().map(m -> (String) m[2]).distinct().toList()),
+                    Legend.Mark.CROSS, Color.RED, Color.BLACK, 1.2f);
+        }
+        return legend;
+    }
+
+    private static boolean hasNaN(Grid2D field) {
+        for (float v : field.values()) {
+            if (Float.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Renders and writes the PNG atomically. */
@@ -201,7 +252,7 @@ public final class SurfacePlot {
                 float v = grid.get(ix, iy);
                 int x0 = (int) Math.round(LEFT + (double) ix / nx * PLOT), x1 = (int) Math.round(LEFT + (double) (ix + 1) / nx * PLOT);
                 int y0 = (int) Math.round(TOP + PLOT - (double) (iy + 1) / ny * PLOT), y1 = (int) Math.round(TOP + PLOT - (double) iy / ny * PLOT);
-                g.setColor(Float.isNaN(v) ? new Color(225, 225, 225) : new Color(lut.getRGB(index(v, lo, hi))));
+                g.setColor(Float.isNaN(v) ? NO_DATA : new Color(lut.getRGB(index(v, lo, hi))));
                 g.fillRect(x0, y0, x1 - x0, y1 - y0);
             }
         }
@@ -211,48 +262,36 @@ public final class SurfacePlot {
         return (int) Math.max(0, Math.min(255, Math.round((v - lo) / (hi - lo) * 255)));
     }
 
-    /** Marching squares over the bin centres; squares with a NaN corner are skipped. */
+    /** Contour lines of the grid itself, thin and translucent white. */
     private void drawContours(Graphics2D g, double lo, double hi) {
         g.setColor(new Color(255, 255, 255, 150));
         g.setStroke(new BasicStroke(0.8f));
         for (double level = lo + contourStep; level < hi; level += contourStep) {
-            drawLevel(g, grid, level);
+            for (double[][] line : LevelLines.of(grid, level)) {
+                g.draw(polyline(line));
+            }
         }
     }
 
-    /** The level set {@code field = level} by marching squares over bin centres (cells with a NaN corner skipped). */
-    private void drawLevel(Graphics2D g, Grid2D field, double level) {
-        int nx = field.x().bins(), ny = field.y().bins();
-        double[] cx = new double[4], cy = new double[4], cv = new double[4];
-        double[] ex = new double[4], ey = new double[4];
-        for (int iy = 0; iy + 1 < ny; iy++) {
-            for (int ix = 0; ix + 1 < nx; ix++) {
-                int[][] corner = {{ix, iy}, {ix + 1, iy}, {ix + 1, iy + 1}, {ix, iy + 1}};
-                boolean ok = true;
-                for (int c = 0; c < 4; c++) {
-                    cv[c] = field.get(corner[c][0], corner[c][1]);
-                    cx[c] = field.x().center(corner[c][0]);
-                    cy[c] = field.y().center(corner[c][1]);
-                    ok &= !Double.isNaN(cv[c]);
-                }
-                if (!ok) {
-                    continue;
-                }
-                int found = 0;
-                for (int e = 0; e < 4; e++) {
-                    int f = (e + 1) % 4;
-                    if ((cv[e] < level) != (cv[f] < level)) {
-                        double t = (level - cv[e]) / (cv[f] - cv[e]);
-                        ex[found] = cx[e] + t * (cx[f] - cx[e]);
-                        ey[found] = cy[e] + t * (cy[f] - cy[e]);
-                        found++;
-                    }
-                }
-                for (int s = 0; s + 1 < found; s += 2) {
-                    g.draw(new Line2D.Double(px(ex[s]), py(ey[s]), px(ex[s + 1]), py(ey[s + 1])));
-                }
+    /** An isoline's pieces, each one curve with round joins: black underneath, then its colour. */
+    private void drawIsoline(Graphics2D g, Isoline line) {
+        List<double[][]> pieces = LevelLines.of(line.field(), line.level());
+        for (int pass = 0; pass < 2; pass++) {
+            g.setColor(pass == 0 ? Color.BLACK : line.colour());
+            g.setStroke(new BasicStroke(pass == 0 ? 5f : 3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            for (double[][] piece : pieces) {
+                g.draw(polyline(piece));
             }
         }
+    }
+
+    private Path2D polyline(double[][] xy) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(px(xy[0][0]), py(xy[1][0]));
+        for (int k = 1; k < xy[0].length; k++) {
+            p.lineTo(px(xy[0][k]), py(xy[1][k]));
+        }
+        return p;
     }
 
     /** Dots; many points are drawn smaller and translucent so that their density stays visible. */
@@ -289,7 +328,7 @@ public final class SurfacePlot {
         g.setColor(Color.RED);
         g.draw(new Line2D.Double(cx - 6, cy - 6, cx + 6, cy + 6));
         g.draw(new Line2D.Double(cx - 6, cy + 6, cx + 6, cy - 6));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.setFont(FigureStyle.text().deriveFont(Font.BOLD));
         g.setColor(Color.BLACK);
         g.drawString(label, (float) cx + 9, (float) cy - 7);
         g.setColor(Color.WHITE);
@@ -300,32 +339,24 @@ public final class SurfacePlot {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(LEFT, TOP, PLOT, PLOT);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(FigureStyle.text());
         FontMetrics fm = g.getFontMetrics();
         for (double t : ticks(grid.x().origin(), grid.x().max())) {
             int x = (int) Math.round(px(t));
             g.drawLine(x, TOP + PLOT, x, TOP + PLOT + 5);
             String s = label(t);
-            g.drawString(s, x - fm.stringWidth(s) / 2, TOP + PLOT + 19);
+            g.drawString(s, x - fm.stringWidth(s) / 2, TOP + PLOT + 7 + fm.getAscent());
         }
         for (double t : ticks(grid.y().origin(), grid.y().max())) {
             int y = (int) Math.round(py(t));
             g.drawLine(LEFT - 5, y, LEFT, y);
             String s = label(t);
-            g.drawString(s, LEFT - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
+            g.drawString(s, LEFT - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 2);
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        fm = g.getFontMetrics();
-        String xl = axisLabel(grid.x().name(), grid.x().unit());
-        g.drawString(xl, LEFT + PLOT / 2 - fm.stringWidth(xl) / 2, TOP + PLOT + 45);
-        String yl = axisLabel(grid.y().name(), grid.y().unit());
-        AffineTransform saved = g.getTransform();
-        g.rotate(-Math.PI / 2);
-        g.drawString(yl, -(TOP + PLOT / 2) - fm.stringWidth(yl) / 2, LEFT - 50);
-        g.setTransform(saved);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        fm = g.getFontMetrics();
-        g.drawString(title, LEFT + PLOT / 2 - fm.stringWidth(title) / 2, TOP - 18);
+        FigureStyle.centred(g, axisLabel(grid.x().name(), grid.x().unit()), LEFT + PLOT / 2.0, TOP + PLOT + 50,
+                FigureStyle.label());
+        FigureStyle.vertical(g, axisLabel(grid.y().name(), grid.y().unit()), 22, TOP + PLOT / 2.0, FigureStyle.label(), false);
+        FigureStyle.centred(g, title, LEFT + PLOT / 2.0, TOP - 18, FigureStyle.title());
     }
 
     private void drawValuePoints(Graphics2D g) {
@@ -343,28 +374,6 @@ public final class SurfacePlot {
             g.setColor(Color.BLACK);
             g.draw(dot);
         }
-    }
-
-    private void drawColourBar(Graphics2D g, IndexColorModel lut, double lo, double hi, int x0, String name) {
-        for (int y = 0; y < PLOT; y++) {
-            g.setColor(new Color(lut.getRGB(255 - (int) Math.round(y * 255.0 / (PLOT - 1)))));
-            g.fillRect(x0, TOP + y, BAR_WIDTH, 1);
-        }
-        g.setColor(Color.BLACK);
-        g.drawRect(x0, TOP, BAR_WIDTH, PLOT);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        FontMetrics fm = g.getFontMetrics();
-        for (double t : ticks(lo, hi)) {
-            int y = (int) Math.round(TOP + PLOT - (t - lo) / (hi - lo) * PLOT);
-            g.drawLine(x0 + BAR_WIDTH, y, x0 + BAR_WIDTH + 4, y);
-            g.drawString(label(t), x0 + BAR_WIDTH + 7, y + fm.getAscent() / 2 - 1);
-        }
-        AffineTransform saved = g.getTransform();
-        g.rotate(Math.PI / 2);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        fm = g.getFontMetrics();
-        g.drawString(name, TOP + PLOT / 2 - fm.stringWidth(name) / 2, -(x0 + BAR_WIDTH + 52));
-        g.setTransform(saved);
     }
 
     private static String axisLabel(String name, String unit) {

@@ -188,8 +188,9 @@ public final class LiquidProtocol {
             Result result = new Result(s.snapshot(), sums[0] / sums[3], sums[1] / sums[3], sums[2] / sums[3],
                     halves[0], halves[1], halves[2], !(Math.abs(halves[1] - halves[0]) > 3 * halves[2]), frames[0]);
             if (out != null) {
-                CsvTable.write(out.resolve("thermo.csv"), List.of("step", "time_tau", "phase", "temperature",
-                        "pe_per_atom", "ke_per_atom", "etot_per_atom", "pressure"), thermo);
+                // reduced units: energies in eps, temperature in eps/k_B, pressure in eps/sigma^3
+                CsvTable.write(out.resolve("thermo.csv"), List.of("step", "time_tau", "phase", "temperature_eps_per_kB",
+                        "pe_per_atom_eps", "ke_per_atom_eps", "etot_per_atom_eps", "pressure_eps_per_sigma3"), thermo);
                 LammpsData.write(out.resolve("final.data"), result.configuration(), p.model().masses());
                 writeSummary(out.resolve("summary.csv"), p, result);
             }

@@ -140,7 +140,7 @@ public final class SurfaceAnalysis {
                     .marker(path.saddleX(), path.saddleY(), "saddle");
         }
         if (pointsX != null) {
-            plot.points(pointsX, pointsY, Color.WHITE);
+            plot.points(pointsX, pointsY, Color.WHITE, "overlaid points");
         }
         return plot;
     }

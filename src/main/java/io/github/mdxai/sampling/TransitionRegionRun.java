@@ -116,7 +116,7 @@ public final class TransitionRegionRun {
         }
         MinimumFreeEnergyPath.Path path = start.path();
         return new SurfacePlot(start.surface()).title(String.format(Locale.ROOT, "%d transition-region configurations", count))
-                .range(0, 50).contours(5).points(px, py, Color.WHITE).path(path.x(), path.y())
+                .range(0, 50).contours(5).points(px, py, Color.WHITE, "transition-region configurations").path(path.x(), path.y())
                 .marker(path.saddleX(), path.saddleY(), "saddle");
     }
 

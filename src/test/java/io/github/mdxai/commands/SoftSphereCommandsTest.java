@@ -166,8 +166,8 @@ class SoftSphereCommandsTest {
         }
         CsvTable thermo = CsvTable.read(sim.resolve("thermo.csv"));
         double[] phase = thermo.column("phase");
-        double[] temp = thermo.column("temperature");
-        double[] etot = thermo.column("etot_per_atom");
+        double[] temp = thermo.column("temperature_eps_per_kB");
+        double[] etot = thermo.column("etot_per_atom_eps");
         double sum = 0;
         int count = 0;
         double eFirst = Double.NaN;

@@ -32,4 +32,25 @@ class ReportReadableTest {
                 "  tiny: 1.235E-7",
                 "  json: {pB_0.4_0.6: 0.04204, n: 13}"), report.readable());
     }
+
+    @Test
+    void reportLabelsAreWordsWithUnitsAndValuesCarryTheirUncertainty() {
+        assertEquals("Delta F (kJ/mol)", Report.label("delta_f_kjmol"));
+        assertEquals("Pearson r (test set)", Report.label("pearson_r_test"));
+        assertEquals("Number of shots", Report.label("n_shots"));
+        assertEquals("p_B in [0.4, 0.6]", Report.label("pB_0.4_0.6"));
+        assertEquals("Fraction in [0.4, 0.6]", Report.label("fraction_in_0.4_0.6"));
+        assertEquals("Saddle (phi, psi) (deg)", Report.label("saddle_phi_psi_deg"));
+        assertEquals("7.5 ± 1.0", Report.withUncertainty(7.492626824439523, 1.0423590022048221));
+        assertEquals("0.0750 ± 0.0044", Report.withUncertainty(0.075, 0.00437));
+        assertEquals("1650 ± 120", Report.withUncertainty(1648.5, 123.4));
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("delta_f_kjmol", 7.4926);
+        results.put("delta_f_error_kjmol", 0.4417);
+        results.put("barrier_kjmol", 36.26861572265625);
+        Map<String, String> rows = Report.rows(results, new com.fasterxml.jackson.databind.ObjectMapper());
+        assertEquals(List.of("Delta F (kJ/mol)", "Barrier (kJ/mol)"), List.copyOf(rows.keySet()));
+        assertEquals("7.49 ± 0.44", rows.get("Delta F (kJ/mol)"));
+        assertEquals("36.27", rows.get("Barrier (kJ/mol)"));
+    }
 }

@@ -138,7 +138,7 @@ public final class FreeEnergyStudyDrive {
                 ty[k] = res.cvValues()[k][1];
             }
             new SurfacePlot(f[0]).title("F(phi, psi), alanine dipeptide, vacuum, 300 K").range(0, 50).contours(5)
-                    .points(tx, ty, Color.WHITE).path(p.x(), p.y()).marker(p.x()[0], p.y()[0], "C7eq")
+                    .points(tx, ty, Color.WHITE, "transition-region configurations").path(p.x(), p.y()).marker(p.x()[0], p.y()[0], "C7eq")
                     .marker(p.x()[p.x().length - 1], p.y()[p.y().length - 1], "C7ax").marker(p.saddleX(), p.saddleY(), "saddle")
                     .writePng(out.resolve("fes_transition.png"));
         }

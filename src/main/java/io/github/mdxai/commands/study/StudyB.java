@@ -271,10 +271,10 @@ public final class StudyB {
         }
         CsvTable t = CsvTable.read(csv);
         double[] epoch = t.column("epoch");
-        new ScatterPlot("Graph attention classifier, " + pair, "epoch", "loss / accuracy")
-                .series("train loss", epoch, t.column("train_loss"), new Color(90, 90, 90))
-                .series("validation loss", epoch, t.column("validation_loss"), new Color(200, 60, 40))
-                .series("validation accuracy", epoch, t.column("validation_accuracy"), new Color(40, 110, 200))
+        new ScatterPlot("Graph attention classifier, " + pair, "epoch", "loss, accuracy (dimensionless)")
+                .curve("training loss", epoch, t.column("train_loss"), new Color(90, 90, 90))
+                .curve("validation loss", epoch, t.column("validation_loss"), new Color(200, 60, 40))
+                .curve("validation accuracy", epoch, t.column("validation_accuracy"), new Color(40, 110, 200))
                 .writePng(folder.resolve("curves.png"), 640, 480);
     }
 
@@ -288,7 +288,7 @@ public final class StudyB {
         double[] label = t.column("label");
         double[] q6 = t.column("q6");
         double[] attention = t.column("attention");
-        ScatterPlot plot = new ScatterPlot("Attention vs local order", "q6", "summed attention received").markerSize(2);
+        ScatterPlot plot = new ScatterPlot("Attention vs local order", "q6 (dimensionless)", "summed attention received (dimensionless)").markerSize(2);
         Color[] colours = {new Color(40, 110, 200), new Color(200, 60, 40)};
         for (int c = 0; c < 2; c++) {
             int n = 0;

@@ -1,5 +1,9 @@
 package io.github.mdxai.explain.attention;
 
+import io.github.mdxai.figures.ColourBar;
+import io.github.mdxai.figures.ColourMaps;
+import io.github.mdxai.figures.FigureStyle;
+import io.github.mdxai.figures.Ticks;
 import io.github.mdxai.grid.Axis;
 import io.github.mdxai.grid.Grid2D;
 import io.github.mdxai.learn.graph.ParticleGraph;
@@ -7,11 +11,11 @@ import io.github.mdxai.util.InputException;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -74,7 +78,9 @@ public final class AttentionMaps {
 
     /**
      * Particles whose z lies within {@code thickness/2} of {@code zCentre}, drawn as discs of radius
-     * {@code radius[type]} (sigma) coloured by value on a viridis scale from vmin to vmax, with a labelled colour bar.
+     * {@code radius[type]} (sigma) coloured by value on a viridis scale from vmin to vmax: a title naming the slab,
+     * the box outline, a colour bar labelled {@code label}, and under the box a scale bar (length in sigma) and a
+     * species key (disc size per type, types named A, B, ...).
      */
     public static BufferedImage slab(ParticleGraph g, double[] values, double zCentre, double thickness,
                                      double[] radius, int pixelsPerSigma, double vmin, double vmax, String label) {
@@ -82,44 +88,98 @@ public final class AttentionMaps {
         double[] box = g.box();
         int w = (int) Math.ceil(box[0] * pixelsPerSigma);
         int h = (int) Math.ceil(box[1] * pixelsPerSigma);
-        int bar = 90;
-        BufferedImage img = new BufferedImage(w + bar, h, BufferedImage.TYPE_INT_RGB);
+        int left = 20;
+        int top = 56;
+        String subtitle = String.format(Locale.ROOT, "slab %.2g sigma thick at z = %.3g sigma, seen along z", thickness, zCentre);
+        int content = Math.max(w, Math.max(FigureStyle.metrics(FigureStyle.text()).stringWidth(subtitle),
+                speciesKeyWidth(radius, pixelsPerSigma)));
+        double maxRadius = Arrays.stream(radius).max().orElse(0.5) * pixelsPerSigma;
+        int scaleRow = top + h + 26;
+        int speciesRow = (int) Math.round(scaleRow + 22 + maxRadius);
+        int width = left + content + 25 + ColourBar.WIDTH;
+        int height = (int) Math.round(speciesRow + maxRadius + 12);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D gr = img.createGraphics();
-        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        FigureStyle.smooth(gr);
         gr.setColor(Color.WHITE);
-        gr.fillRect(0, 0, w + bar, h);
+        gr.fillRect(0, 0, width, height);
         double span = vmax > vmin ? vmax - vmin : 1;
+        IndexColorModel lut = ColourMaps.viridis();
         Integer[] inSlab = IntStream.range(0, g.nodeCount())
                 .filter(i -> Math.abs(minimumImage(g.positions()[3 * i + 2] - zCentre, box[2])) <= thickness / 2)
                 .boxed().toArray(Integer[]::new);
         // farther (lower z) discs first, so nearer ones overlap them
         Arrays.sort(inSlab, Comparator.comparingDouble(i -> minimumImage(g.positions()[3 * i + 2] - zCentre,
                 box[2])));
+        gr.setClip(left, top, w, h);
         gr.setStroke(new BasicStroke(1f));
         for (int i : inSlab) {
-            double x = wrap(g.positions()[3 * i], box[0]) * pixelsPerSigma;
-            double y = (box[1] - wrap(g.positions()[3 * i + 1], box[1])) * pixelsPerSigma;
+            double x = left + wrap(g.positions()[3 * i], box[0]) * pixelsPerSigma;
+            double y = top + (box[1] - wrap(g.positions()[3 * i + 1], box[1])) * pixelsPerSigma;
             double r = radius[g.types()[i]] * pixelsPerSigma;
             Ellipse2D disc = new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
-            gr.setColor(viridis((values[i] - vmin) / span));
+            gr.setColor(new Color(lut.getRGB(colourIndex((values[i] - vmin) / span))));
             gr.fill(disc);
             gr.setColor(Color.DARK_GRAY);
             gr.draw(disc);
         }
-        int barTop = 20;
-        int barHeight = h - 40;
-        for (int k = 0; k < barHeight; k++) {
-            gr.setColor(viridis(1 - k / (double) (barHeight - 1)));
-            gr.fillRect(w + 12, barTop + k, 20, 1);
-        }
+        gr.setClip(null);
         gr.setColor(Color.BLACK);
-        gr.drawRect(w + 12, barTop, 20, barHeight);
-        gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        gr.drawString(String.format(Locale.ROOT, "%.3g", vmax), w + 36, barTop + 8);
-        gr.drawString(String.format(Locale.ROOT, "%.3g", vmin), w + 36, barTop + barHeight);
-        gr.drawString(label, w + 4, barTop - 6);
+        gr.drawRect(left, top, w, h);
+        FigureStyle.centred(gr, "Attention per particle", left + content / 2.0, 22, FigureStyle.title());
+        FigureStyle.centred(gr, subtitle, left + content / 2.0, 44, FigureStyle.text());
+        ColourBar.draw(gr, lut, vmin, vmin + span, left + content + 25, top, h, label);
+        drawScaleBar(gr, left, scaleRow, pixelsPerSigma, box[0]);
+        drawSpeciesKey(gr, left, speciesRow, radius, pixelsPerSigma);
         gr.dispose();
         return img;
+    }
+
+    /** A black bar of a round length (1, 2 or 5 x 10^k sigma, about a quarter of the box) with its length. */
+    private static void drawScaleBar(Graphics2D g, int x, int y, int pixelsPerSigma, double boxLength) {
+        double length = Ticks.step(0, boxLength, 4);
+        int pixels = (int) Math.round(length * pixelsPerSigma);
+        g.setColor(Color.BLACK);
+        g.fillRect(x, y - 4, pixels, 8);
+        g.setFont(FigureStyle.text());
+        String text = Ticks.label(length, length) + " sigma";
+        g.drawString(text, x + pixels + 8, y + g.getFontMetrics().getAscent() / 2 - 2);
+    }
+
+    private static String speciesName(int type, double radius) {
+        return String.format(Locale.ROOT, "%s (radius %.2g sigma)", (char) ('A' + type), radius);
+    }
+
+    private static int speciesKeyWidth(double[] radius, int pixelsPerSigma) {
+        FontMetrics fm = FigureStyle.metrics(FigureStyle.text());
+        int width = 0;
+        for (int t = 0; t < radius.length; t++) {
+            width += (int) Math.round(2 * radius[t] * pixelsPerSigma + 12 + fm.stringWidth(speciesName(t, radius[t])) + 18);
+        }
+        return width;
+    }
+
+    /** One grey disc per species at its drawn size, named A, B, ... with its radius. */
+    private static void drawSpeciesKey(Graphics2D g, int x, int y, double[] radius, int pixelsPerSigma) {
+        g.setFont(FigureStyle.text());
+        int cx = x;
+        for (int t = 0; t < radius.length; t++) {
+            double r = radius[t] * pixelsPerSigma;
+            Ellipse2D disc = new Ellipse2D.Double(cx, y - r, 2 * r, 2 * r);
+            g.setColor(new Color(200, 200, 200));
+            g.fill(disc);
+            g.setColor(Color.DARK_GRAY);
+            g.draw(disc);
+            g.setColor(Color.BLACK);
+            String name = speciesName(t, radius[t]);
+            g.drawString(name, (float) (cx + 2 * r + 6), y + g.getFontMetrics().getAscent() / 2f - 2);
+            cx += (int) Math.round(2 * r + 12 + g.getFontMetrics().stringWidth(name) + 18);
+        }
+    }
+
+    private static int colourIndex(double fraction) {
+        double f = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
+        return (int) Math.round(f * 255);
     }
 
     /** Counts of particles in bins of (x, y): e.g. attention on x and q6 on y. */
@@ -157,20 +217,5 @@ public final class AttentionMaps {
 
     private static double minimumImage(double d, double length) {
         return d - length * Math.rint(d / length);
-    }
-
-    private static final float[][] VIRIDIS = {
-            {0.267f, 0.005f, 0.329f}, {0.283f, 0.141f, 0.458f}, {0.254f, 0.265f, 0.530f}, {0.207f, 0.372f, 0.553f},
-            {0.164f, 0.471f, 0.558f}, {0.128f, 0.567f, 0.551f}, {0.135f, 0.659f, 0.518f}, {0.267f, 0.749f, 0.441f},
-            {0.478f, 0.821f, 0.318f}, {0.741f, 0.873f, 0.150f}, {0.993f, 0.906f, 0.144f}};
-
-    /** Viridis colour of a fraction in [0, 1] (clamped), by linear interpolation of 11 stops. */
-    static Color viridis(double f) {
-        double t = Math.max(0, Math.min(1, Double.isNaN(f) ? 0 : f)) * (VIRIDIS.length - 1);
-        int k = Math.min(VIRIDIS.length - 2, (int) t);
-        float u = (float) (t - k);
-        float[] a = VIRIDIS[k];
-        float[] b = VIRIDIS[k + 1];
-        return new Color(a[0] + u * (b[0] - a[0]), a[1] + u * (b[1] - a[1]), a[2] + u * (b[2] - a[2]));
     }
 }

@@ -79,7 +79,7 @@ public final class AttentionReport {
             ParticleGraph g = f.graph();
             voxels.add(AttentionMaps.voxels(g, f.attention(), voxel, 1.0));
             BufferedImage slab = AttentionMaps.slab(g, f.attention(), g.box()[2] / 2, slabThickness, radius, 40,
-                    vmin, vmax, "attention");
+                    vmin, vmax, "summed attention (dimensionless)");
             slabs.add(slab);
             AtomicFiles.write(outDir.resolve("attention_slab_" + label + ".png"), out -> ImageIO.write(slab, "png",
                     out));
