@@ -177,11 +177,11 @@ final class StudyBLadder {
             acc[s] = (double) c.get("test_accuracy_mean");
             double[] ci = (double[]) c.get("test_accuracy_ci95");
             if (Double.isFinite(ci[0])) {
-                accuracy.line(t[s], ci[0], t[s], ci[1], TRAINED);
+                accuracy.line(t[s], ci[0], t[s], ci[1], TRAINED, s == 0 ? "95 % CI over seeds" : "");
             }
         }
         accuracy.series("graph attention classifier", t, acc, TRAINED).markerSize(9)
-                .line(0, 0.5, 1.5, 0.5, UNTRAINED).note("dashed grey: chance (0.5)");
+                .line(0, 0.5, 1.5, 0.5, UNTRAINED, "chance (0.5)");
         figures.add(write(accuracy, folder.resolve("accuracy_vs_temperature.png"), "Test accuracy against the hot reference vs T"));
 
         String[][] measures = {{"particle_attention_cv", "coefficient of variation of the summed attention per particle"},
@@ -220,7 +220,7 @@ final class StudyBLadder {
                     plot.series(name + ", " + model, "trained".equals(model) ? t : shifted(t), rho, colour);
                 }
             }
-            plot.line(0, 0, 1.5, 0, UNTRAINED);
+            plot.line(0, 0, 1.5, 0, UNTRAINED, "");
             figures.add(write(plot, folder.resolve("rho_" + quantity + "_vs_temperature.png"),
                     "Spearman correlation of the summed attention with " + quantity.replace('_', ' ')
                             + " vs T, per species, trained (dark) beside the untrained control (pale, drawn "
@@ -247,7 +247,7 @@ final class StudyBLadder {
             fs.series(String.format(Locale.ROOT, "T %.3f", StudyB.temperature(gammas[s])), lt,
                     java.util.Arrays.copyOfRange(f, from, f.length), Color.getHSBColor(0.66f - hue, 0.85f, 0.8f));
         }
-        fs.line(-2.5, Math.exp(-1), Math.log10(p.production() * StudyB.TIME_STEP) + 0.2, Math.exp(-1), UNTRAINED).note("dashed: 1/e");
+        fs.line(-2.5, Math.exp(-1), Math.log10(p.production() * StudyB.TIME_STEP) + 0.2, Math.exp(-1), UNTRAINED, "1/e");
         figures.add(write(fs, folder.resolve("fs_all_states.png"), "F_s(k*, t) of every state, log-spaced samples; tau_alpha where it crosses 1/e"));
         return figures;
     }
