@@ -276,7 +276,8 @@ public final class GatModel {
                      Map<String, String> metadata) {
         try {
             Files.createDirectories(folder);
-            Path tmp = Files.createTempFile(folder, "model", ".fb.tmp");
+            // hidden like AtomicFiles' own temporaries: a kill before the delete leaves nothing that looks like an output
+            Path tmp = Files.createTempFile(folder, ".model", ".fb.tmp");
             try {
                 sd.asFlatFile(tmp.toFile());
                 AtomicFiles.write(folder.resolve(MODEL_FILE), out -> Files.copy(tmp, out));
