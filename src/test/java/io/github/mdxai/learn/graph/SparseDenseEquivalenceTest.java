@@ -83,10 +83,11 @@ class SparseDenseEquivalenceTest {
      * mean, seed 29), trained 2 epochs on SyntheticGraphs.set(8, 3, 21, TRAIN, 0); the numbers below are what that
      * version predicted for SyntheticGraphs.set(4, 3, 22, VALIDATION, 100) and the attention it gave graph 0.
      */
+    private static final Path SAMEDIFF_MODEL = Path.of("test-data/graph-models/samediff-format3");
+
     @Test
     void modelFilesOfTheSameDiffVersionLoadAndPredictAsBefore() throws Exception {
-        GatModel loaded = GatModel.load(Path.of(getClass().getResource("/learn/graph/edge-list-samediff-model")
-                .toURI()));
+        GatModel loaded = GatModel.load(SAMEDIFF_MODEL);
         List<ParticleGraph> val = SyntheticGraphs.set(4, 3, 22, ParticleGraph.Split.VALIDATION, 100);
         double[] expected = {0.416244805, 0.485432595, 0.440801889, 0.459917545};
         double[] actual = loaded.predict(val);
@@ -101,8 +102,7 @@ class SparseDenseEquivalenceTest {
     /** Same seed, data and batches as that folder's training: the same weights (Adam steps and gradients agree). */
     @Test
     void trainingRetracesTheSameDiffVersion() throws Exception {
-        GatModel saved = GatModel.load(Path.of(getClass().getResource("/learn/graph/edge-list-samediff-model")
-                .toURI()));
+        GatModel saved = GatModel.load(SAMEDIFF_MODEL);
         GatModel model = GatModel.create(saved.config(), 2, DataType.FLOAT);
         GatTrainer.train(model, SyntheticGraphs.set(8, 3, 21, ParticleGraph.Split.TRAIN, 0),
                 SyntheticGraphs.set(4, 3, 22, ParticleGraph.Split.VALIDATION, 100), Progress.NONE);
