@@ -18,6 +18,8 @@ import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -62,8 +64,10 @@ public class Launcher implements PlugIn {
             Map<String, Object> inputs = CommandInputs.convert(info, options);
             ResultFiles results = ResultFiles.before(info, inputs);
             Module module;
+            java.util.Set<String> logged;
             IJ.resetEscape();
             try (HostBridge bridge = new HostBridge(context, title)) {
+                logged = bridge.logged();
                 Future<Module> running = CommandRunner.start(context, info, inputs);
                 try {
                     module = CommandRunner.await(running);
@@ -75,13 +79,21 @@ public class Launcher implements PlugIn {
                     throw death;
                 }
             }
-            ResultWindows.show(title, module, results.written(), IJ.getInstance() != null && !GraphicsEnvironment.isHeadless());
+            // A rerun that changed nothing (a study whose steps were all done) shows what is there.
+            List<Path> written = results.written();
+            List<Path> shown = written.isEmpty() ? results.present() : written;
+            ResultWindows.show(title, module, shown, logged, windowsWanted(), false);
             IJ.showStatus(title + ": done");
         } catch (CancelledException e) {
             cancelled(title);
         } catch (InputException e) {
             report(title, e.getMessage());
         }
+    }
+
+    /** Windows only where ImageJ has one, not in a headless JVM, and not in a macro's batch mode. */
+    static boolean windowsWanted() {
+        return IJ.getInstance() != null && !GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode();
     }
 
     private static void cancelled(String title) {

@@ -38,8 +38,13 @@ final class ResultWindows {
     private ResultWindows() {
     }
 
-    /** One Log line naming what was written, then the windows. */
-    static void show(String title, Module module, List<Path> written, boolean windows) {
+    /**
+     * One Log line naming what was written, the command's text outputs not already logged while it ran, then the
+     * windows. {@code hostShowsImages}: the host (Fiji's legacy layer) shows the command's image outputs itself, so a
+     * TIFF titled like one of them is not opened again.
+     */
+    static void show(String title, Module module, List<Path> written, Set<String> logged, boolean windows,
+                     boolean hostShowsImages) {
         if (!written.isEmpty()) {
             Path folder = written.get(0).getParent();
             List<String> names = written.stream().map(p -> folder.relativize(p).toString()).toList();
@@ -47,7 +52,7 @@ final class ResultWindows {
                     + String.join(", ", names));
         }
         for (ModuleItem<?> item : module.getInfo().outputs()) {
-            if (module.getOutput(item.getName()) instanceof String text && !text.isBlank()) {
+            if (module.getOutput(item.getName()) instanceof String text && !text.isBlank() && !logged.contains(text.strip())) {
                 IJ.log(text.startsWith(title) ? text : title + ": " + text);
             }
         }
@@ -55,6 +60,12 @@ final class ResultWindows {
             return;
         }
         Set<String> imageStems = new HashSet<>();
+        Set<String> outputTitles = new HashSet<>();
+        for (ModuleItem<?> item : module.getInfo().outputs()) {
+            if (hostShowsImages && module.getOutput(item.getName()) instanceof ImagePlus imp) {
+                outputTitles.add(imp.getTitle());
+            }
+        }
         int tables = 0;
         int plots = 0;
         int images = 0;
@@ -66,7 +77,8 @@ final class ResultWindows {
                         continue;
                     }
                     if (tables++ < MAX_TABLES) {
-                        table.show(file.getFileName().toString());
+                        // A unique title: show() would otherwise replace the table of another folder's file of that name.
+                        table.show(ij.WindowManager.getUniqueName(file.getFileName().toString()));
                     }
                     List<Plot> found = histogramPlots(table, ResultFiles.stem(file));
                     if (found.isEmpty()) {
@@ -80,7 +92,7 @@ final class ResultWindows {
                     }
                 }
                 case IMAGE -> {
-                    if (images++ < MAX_IMAGES) {
+                    if (!outputTitles.contains(ResultFiles.stem(file)) && images++ < MAX_IMAGES) {
                         ImagePlus imp = IJ.openImage(file.toString());
                         if (imp != null) {
                             imageStems.add(ResultFiles.stem(file));
@@ -92,7 +104,7 @@ final class ResultWindows {
                 }
             }
         }
-        for (ModuleItem<?> item : module.getInfo().outputs()) {
+        for (ModuleItem<?> item : hostShowsImages ? List.<ModuleItem<?>>of() : module.getInfo().outputs()) {
             if (module.getOutput(item.getName()) instanceof ImagePlus imp && !imageStems.contains(imp.getTitle())
                     && images++ < MAX_IMAGES) {
                 showImage(imp);
@@ -155,7 +167,7 @@ final class ResultWindows {
     static Plot seriesPlot(ResultsTable table, String title) {
         String[] headings = table.getHeadings();
         int rows = table.size();
-        if (rows < 3 || headings.length < 2) {
+        if (rows < 2 || headings.length < 2) {
             return null;
         }
         double[] x = table.getColumn(headings[0]);
@@ -228,6 +240,8 @@ final class ResultWindows {
         boolean values = imp.getBitDepth() == 32 && imp.getStackSize() == 1;
         if (values && imp.getProcessor().isDefaultLut()) {
             Luts.applyFreeEnergy(imp);
+        } else if (imp.getBitDepth() == 32 && imp.getProcessor().isDefaultLut()) {
+            imp.setLut(Luts.viridisLike());
         }
         imp.show();
         // Grids are often a few dozen bins wide: magnify them to a readable size.
