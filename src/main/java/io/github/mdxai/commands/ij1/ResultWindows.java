@@ -78,7 +78,7 @@ final class ResultWindows {
                     }
                     if (tables++ < MAX_TABLES) {
                         // A unique title: show() would otherwise replace the table of another folder's file of that name.
-                        table.show(ij.WindowManager.getUniqueName(file.getFileName().toString()));
+                        table.show(unusedTitle(file.getFileName().toString()));
                     }
                     List<Plot> found = histogramPlots(table, ResultFiles.stem(file));
                     if (found.isEmpty()) {
@@ -110,6 +110,18 @@ final class ResultWindows {
                 showImage(imp);
             }
         }
+    }
+
+    /** The file name, or name-1.csv, name-2.csv, ... when a window already has that title. */
+    static String unusedTitle(String name) {
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String title = name;
+        for (int k = 1; ij.WindowManager.getWindow(title) != null; k++) {
+            title = stem + "-" + k + extension;
+        }
+        return title;
     }
 
     private static ResultsTable table(Path file) {

@@ -94,7 +94,7 @@ public final class EveryCommandMacro {
                 + q(dir.resolve("structure")));
         add(lines, "Build Graph Dataset", "trajectory0=" + q(cold.resolve("trajectory.xyz")) + " temperature0=0.48 trajectory1="
                 + q(liquid.resolve("trajectory.xyz")) + " temperature1=1 stride=2 out=" + q(graphs));
-        add(lines, "Train Graph Attention Classifier", "dataset=" + q(graphs) + " width=4 heads=1 layers=1 epochs=1 out="
+        add(lines, "Train Graph Attention Classifier", "dataset=" + q(graphs) + " width=4 heads=1 layers=1 epochs=2 out="
                 + q(dir.resolve("gat")));
         add(lines, "Attention Analysis", "model=" + q(dir.resolve("gat/model")) + " dataset=" + q(graphs) + " voxel=0.5 out="
                 + q(dir.resolve("attention")));

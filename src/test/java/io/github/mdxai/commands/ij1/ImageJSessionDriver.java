@@ -36,6 +36,7 @@ public final class ImageJSessionDriver {
             case "cancel-dialog" -> cancelDialog(macro);
             case "windows" -> windows(macro);
             case "each" -> each(macro);
+            case "scijava" -> scijava(args[2], args[3], Path.of(args[1]).resolveSibling("scijava_energies.csv"));
             case "remember" -> remember(macro, args[2]);
             default -> throw new IllegalArgumentException(scenario);
         }
@@ -189,6 +190,23 @@ public final class ImageJSessionDriver {
                 System.out.println("LOGGED " + i + " " + log[logged]);
             }
         }
+    }
+
+    /**
+     * Runs Compute Energy through SciJava's module service with pre- and postprocessing, as Fiji's menus and scripts
+     * do (not through our launcher), then lists the windows as {@link #windows} does.
+     */
+    private static void scijava(String structure, String topology, Path out) throws Exception {
+        org.scijava.Context context = io.github.mdxai.commands.host.Hosts.context();
+        org.scijava.command.CommandInfo info = io.github.mdxai.commands.host.CommandCatalog.byClass(context,
+                "io.github.mdxai.commands.ComputeEnergy");
+        java.util.Map<String, Object> inputs = new java.util.HashMap<>();
+        inputs.put("structure", new java.io.File(structure));
+        inputs.put("topology", new java.io.File(topology));
+        inputs.put("out", out.toFile());
+        inputs.put("forces", null);
+        context.service(org.scijava.module.ModuleService.class).run(info, true, inputs).get();
+        windows("");
     }
 
     private static boolean commandRunning(Thread macroThread) {

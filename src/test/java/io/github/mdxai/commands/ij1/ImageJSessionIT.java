@@ -135,4 +135,20 @@ class ImageJSessionIT {
         }
         assertTrue(Files.exists(dir.resolve("structure/histograms.csv")));
     }
+
+    /** Fiji runs commands through SciJava, not our launcher: a postprocessor still shows the results in ImageJ. */
+    @Test
+    void commandRunBySciJavaAsInFijiShowsItsResultsToo(@TempDir Path dir) throws Exception {
+        Path data = Path.of("test-data/ala2").toAbsolutePath();
+        try (ImageJHost host = new ImageJHost(dir)) {
+            Path file = dir.resolve("empty.ijm");
+            Files.writeString(file, "");
+            ImageJHost.Result r = host.run(dir.resolve("scijava.log"), 240, true, ImageJSessionDriver.class.getName(),
+                    "scijava", file.toString(), data.resolve("conformations.gro").toString(), data.resolve("processed.top").toString());
+            assertEquals(0, r.exitCode(), r.output());
+            List<String> windows = Arrays.asList(line(r.output(), "WINDOWS").split(" \\| "));
+            assertTrue(windows.contains("scijava_energies.csv") && windows.contains("scijava_energies"), "table and plot: " + windows);
+            assertTrue(line(r.output(), "LOG").contains("Compute Energy: wrote 1 file"), r.output());
+        }
+    }
 }
