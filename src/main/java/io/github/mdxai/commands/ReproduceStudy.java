@@ -39,9 +39,6 @@ abstract class ReproduceStudy extends DynamicCommand {
     private String summary;
 
     @Parameter
-    private Context context;
-
-    @Parameter
     private StatusService statusService;
 
     @Parameter
@@ -72,7 +69,7 @@ abstract class ReproduceStudy extends DynamicCommand {
     public void run() {
         log.info("Reproduce " + study() + ", preset " + preset + ": expected time " + expectedTime(preset) + " on 2 cores");
         try {
-            Report report = run(context, out.toPath(), preset, seed, threads, HostProgress.of(statusService));
+            Report report = run(getContext(), out.toPath(), preset, seed, threads, HostProgress.of(statusService));
             summary = study() + " written to " + out + "\n" + report.readable();
         } catch (RuntimeException e) {
             throw e;

@@ -120,16 +120,17 @@ public class Launcher implements PlugIn {
         }
     }
 
-    /** An error dialog when ImageJ has a window; in batch mode (no window) a line on stderr, and the macro stops. */
+    /**
+     * An error dialog when ImageJ has a window; in batch mode (no window) a line on stderr and in the Log. Either way a
+     * calling macro stops, so that its next lines do not run on results that were never written.
+     */
     private static void report(String title, String message) {
         if (IJ.getInstance() == null) {
             System.err.println(title + ": " + message);
             IJ.log(title + ": " + message);
-            if (Macro.getOptions() != null) {
-                Macro.abort();
-            }
         } else {
             IJ.error(title, message);
         }
+        abortMacro();
     }
 }

@@ -45,6 +45,7 @@ class PluginsConfigTest {
         try (Context context = new Context()) {
             for (CommandInfo info : CommandCatalog.all(context)) {
                 String path = CommandCatalog.menuPath(info);
+                assertTrue(info.isValid(), path + ": " + info.getProblems());
                 assertEquals(4, path.split(">").length, path + ": in a workflow submenu of Plugins>MD XAI");
                 assertFalse(path.contains("_"), path + ": no underscore in a menu label");
                 assertNull(commands.put(path, info.getClassName()), "two commands at " + path);
@@ -120,5 +121,28 @@ class PluginsConfigTest {
         }
         assertTrue(seen > 20, "the scan found the common keys: " + seen);
         assertEquals(List.of(), wrong, "expected defaults " + expected);
+    }
+
+    /** A fresh dialog's defaults pass the checks OK applies (bounds, choices, types); empty fields are the required ones. */
+    @Test
+    void everyDefaultPassesTheChecksOfOk() {
+        List<String> invalid = new ArrayList<>();
+        try (Context context = new Context()) {
+            for (CommandInfo info : CommandCatalog.all(context)) {
+                org.scijava.module.ModuleInfo live = CommandInputs.initialized(context, info);
+                for (var item : CommandInputs.of(info)) {
+                    Object def = CommandInputs.defaultOf(info, item);
+                    if (def == null) {
+                        continue;
+                    }
+                    try {
+                        CommandInputs.value(live.getInput(item.getName()), def instanceof java.io.File f ? f.getPath() : def.toString());
+                    } catch (io.github.mdxai.util.InputException e) {
+                        invalid.add(CommandCatalog.title(info) + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), invalid);
     }
 }

@@ -80,7 +80,7 @@ class MacrosIT {
      * window: every step is done, so the rerun takes seconds and shows the study's results. Returns the session's
      * output (WINDOWS and IMAGE lines).
      */
-    private static String headlessThenShown(Path dir, String macro, String args) throws Exception {
+    private static String headlessThenShown(Path dir, String macro, String args, Path out) throws Exception {
         String call = "runMacro(\"" + Path.of("macros", macro).toAbsolutePath() + "\", \"" + args + "\");\n";
         Path batch = dir.resolve("batch.ijm");
         Files.writeString(batch, call + "titles = getList(\"window.titles\");\n"
@@ -92,6 +92,7 @@ class MacrosIT {
             assertEquals(0, r.exitCode(), r.output());
             assertTrue(r.output().contains(macro.replace(".ijm", "").replace('_', ' ') + " finished"), r.output());
             assertTrue(r.output().contains("IMAGES 0 WINDOWS 0"), "batch mode opens no window: " + r.output());
+            assertTrue(Files.exists(out.resolve("summary.json")), r.output());
             ImageJHost.Result again = host.run(dir.resolve("shown.log"), 240, true, ImageJSessionDriver.class.getName(),
                     "windows", shown.toString());
             assertEquals(0, again.exitCode(), again.output());
@@ -107,7 +108,7 @@ class MacrosIT {
     @Test
     void reproduceStudyAAtSmokeScale(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("study a");
-        String shown = headlessThenShown(dir, "Reproduce_Study_A.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2");
+        String shown = headlessThenShown(dir, "Reproduce_Study_A.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2", out);
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"n_configurations\" : 40") && summary.contains("lime_top_features"), summary);
         assertTrue(Files.readString(out.resolve("report.html")).contains("data:image/png;base64,"));
@@ -121,7 +122,7 @@ class MacrosIT {
     @Test
     void reproduceStudyBAtSmokeScale(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("study_b");
-        String shown = headlessThenShown(dir, "Reproduce_Study_B.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2");
+        String shown = headlessThenShown(dir, "Reproduce_Study_B.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2", out);
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("tau_alpha") && summary.contains("accuracy") && summary.contains("attention_q6_spearman"), summary);
         java.util.List<String> windows = windows(shown);
