@@ -70,7 +70,8 @@ n=0
 while IFS= read -r title; do
   [ -n "$title" ] || continue
   n=$((n + 1))
-  pattern="^$(printf '%s' "$title" | sed 's/[][\.*^$()+?{}|]/\\&/g')\$"
+  # image windows add their zoom to the title: "pmf.tif (800%)"
+  pattern="^$(printf '%s' "$title" | sed 's/[][\.*^$()+?{}|]/\\&/g')( \\([0-9.]+%\\))?\$"
   win=$(xdotool search --name "$pattern" 2>/dev/null | head -n 1 || true)
   name="result-$(printf '%02d' "$n")-$(echo "$title" | tr ' A-Z:,' '_a-z__' | tr -cd 'a-z0-9_.-')"
   if [ -n "$win" ]; then

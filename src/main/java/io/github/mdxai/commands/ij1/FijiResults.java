@@ -14,9 +14,7 @@ import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.Plugin;
 
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -64,8 +62,7 @@ public final class FijiResults {
                 return;
             }
             String title = CommandCatalog.title((CommandInfo) module.getInfo());
-            List<Path> written = results.written();
-            ResultWindows.show(title, module, written.isEmpty() ? results.present() : written, Set.of(), true, true);
+            ResultWindows.show(title, module, ResultWindows.toShow(results), Set.of(), true, true);
         }
     }
 }

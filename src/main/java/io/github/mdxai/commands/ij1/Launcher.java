@@ -79,9 +79,7 @@ public class Launcher implements PlugIn {
                     throw death;
                 }
             }
-            // A rerun that changed nothing (a study whose steps were all done) shows what is there.
-            List<Path> written = results.written();
-            List<Path> shown = written.isEmpty() ? results.present() : written;
+            List<Path> shown = ResultWindows.toShow(results);
             ResultWindows.show(title, module, shown, logged, windowsWanted(), false);
             IJ.showStatus(title + ": done");
         } catch (CancelledException e) {
