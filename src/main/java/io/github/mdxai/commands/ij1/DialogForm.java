@@ -79,7 +79,8 @@ final class DialogForm {
                 String description = descriptionOf(item);
                 if (description != null && !description.isBlank()) {
                     // what each choice means (presets with their expected time), under the drop-down
-                    dialog.addMessage(description, null, java.awt.Color.DARK_GRAY);
+                    // one line per choice: a preset list on one line runs off the screen
+                    dialog.addMessage(description.replace("; ", "\n"), null, java.awt.Color.DARK_GRAY);
                 }
                 readers.add(() -> options.put(key, ((Choice) dialog.getChoices().get(index)).getSelectedItem()));
             } else {

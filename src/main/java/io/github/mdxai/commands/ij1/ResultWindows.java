@@ -210,15 +210,20 @@ final class ResultWindows {
         return plots;
     }
 
-    /** A live plot of every numeric column against the first, when the first increases along the rows. */
+    /** A live plot of the numeric columns in one unit against the first non-index column, when it increases. */
     static Plot seriesPlot(ResultsTable table, String title) {
         String[] headings = table.getHeadings();
         int rows = table.size();
         if (rows < 2 || headings.length < 2) {
             return null;
         }
-        double[] x = table.getColumn(headings[0]);
-        if (x == null || INDEX_COLUMNS.contains(headings[0])) {
+        // the axis: the first column that is not a row number or identifier (configurations: their time)
+        int xColumn = 0;
+        while (xColumn < headings.length - 1 && INDEX_COLUMNS.contains(headings[xColumn])) {
+            xColumn++;
+        }
+        double[] x = table.getColumn(headings[xColumn]);
+        if (x == null) {
             return null;
         }
         for (int i = 0; i < rows; i++) {
@@ -228,7 +233,7 @@ final class ResultWindows {
         }
         List<String> names = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
-        for (int c = 1; c < headings.length && ys.size() < MAX_SERIES; c++) {
+        for (int c = xColumn + 1; c < headings.length && ys.size() < MAX_SERIES; c++) {
             double[] y = table.getColumn(headings[c]);
             // one axis, one unit: columns in the first plotted column's unit (degrees and kJ/mol do not share an axis)
             if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(x, y) && !isLabel(y)
@@ -240,7 +245,7 @@ final class ResultWindows {
         if (ys.isEmpty()) {
             return null;
         }
-        Plot plot = new Plot(title, headings[0], ys.size() == 1 ? names.get(0) : unitOf(names.get(0)));
+        Plot plot = new Plot(title, headings[xColumn], ys.size() == 1 ? names.get(0) : unitOf(names.get(0)));
         plot.setFont(java.awt.Font.PLAIN, 14);
         plot.setAxisLabelFont(java.awt.Font.PLAIN, 14);
         for (int s = 0; s < ys.size(); s++) {
@@ -327,7 +332,9 @@ final class ResultWindows {
         if (zoom > 100) {
             IJ.run(imp, "Set... ", "zoom=" + zoom);
         }
-        if (values) {
+        // ImageJ draws the bar in image pixels: beyond 400 % it comes out as a black box (seen on the screenshots), so
+        // small grids go without it (the status bar shows the value under the cursor)
+        if (values && zoom <= 400) {
             String unit = imp.getCalibration().getValueUnit();
             IJ.run(imp, "Calibration Bar...", "location=[Upper Right] fill=White label=Black number=5 decimal=1 font=12 zoom="
                     + (100.0 / zoom) + " overlay");
