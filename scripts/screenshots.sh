@@ -51,33 +51,35 @@ awk 'BEGIN{srand(7); print "phi_deg,psi_deg"; for(i=0;i<20000;i++){u=rand();v=ra
 shot "run(\"Free Energy from Samples\", \"input=[$SAMPLES] x=phi_deg y=psi_deg bins=72 xrange=[-180 180] yrange=[-180 180] out=[$OUT/fes]\");" \
   "free_energy_phi_psi" "result-free-energy"
 
-# Result windows of one ImageJ session that runs several commands from a macro (tables, live plots, colour images).
+# Result windows of every command: one ImageJ session runs the macro of the ImageJ tests (EveryCommandMacro: each
+# command on small inputs, chained), then every window it left is screenshot, one PNG per window.
 RES="$OUT/results"
-mkdir -p "$RES"
-DATA="$ROOT/test-data"
-cat > "$RES/results.ijm" <<MACRO
-run("Free Energy from Samples", "input=[$SAMPLES] x=phi_deg y=psi_deg bins=72 xrange=[-180 180] yrange=[-180 180] out=[$RES/fes]");
-run("Compute Energy", "structure=[$DATA/ala2/conformations.gro] topology=[$DATA/ala2/processed.top] out=[$RES/energies.csv]");
-run("Structure Descriptors", "input=[$DATA/softsphere/config_N1000.data] out=[$RES/structure]");
-run("Simulate Soft-Sphere Liquid", "n=400 gamma=1 equilibration=500 production=2000 interval=50 out=[$RES/liquid]");
-run("Relaxation Dynamics", "input=[$RES/liquid/trajectory.xyz] out=[$RES/relax]");
-File.saveString("done", "$RES/done.txt");
+rm -rf "$RES" && mkdir -p "$RES"
+[ -d "$ROOT/target/test-classes/io/github/mdxai/commands/ij1" ] || (cd "$ROOT" && mvn -B -q test-compile)
+java -cp "$ROOT/target/test-classes:$JAR:$CP" io.github.mdxai.commands.ij1.EveryCommandMacro "$RES"
+cat >> "$RES/every-command.ijm" <<MACRO
+titles = getList("window.titles");
+for (i = 1; i <= nImages; i++) { selectImage(i); titles = Array.concat(titles, getTitle()); }
+File.saveString(String.join(titles, "\n") + "\n", "$RES/windows.txt");
 MACRO
-rm -f "$RES/done.txt"
-java -Xmx4g -Dplugins.dir="$IJ_DIR" -cp "$CP" ij.ImageJ -macro "$RES/results.ijm" >"$RES/imagej.log" 2>&1 &
+java -Xmx4g -Dplugins.dir="$IJ_DIR" -cp "$CP" ij.ImageJ -macro "$RES/every-command.ijm" >"$RES/imagej.log" 2>&1 &
 IJ_PID=$!
-for _ in $(seq 600); do [ -f "$RES/done.txt" ] && break; sleep 1; done
+for _ in $(seq 900); do [ -f "$RES/windows.txt" ] && break; sleep 1; done
 sleep 2
-for title in "free_energy_phi_psi.tif" "energies" "energies.csv" "histograms: q6" "thermo" \
-    "fs" "gr" "msd" "Log" "ImageJ"; do
-  win=$(xdotool search --name "^$title\$" 2>/dev/null | head -n 1 || true)
-  name="result-$(echo "$title" | tr ' A-Z:' '_a-z_' | tr -cd 'a-z0-9_.-')"
+n=0
+while IFS= read -r title; do
+  [ -n "$title" ] || continue
+  n=$((n + 1))
+  # image windows add their zoom to the title: "pmf.tif (800%)"
+  pattern="^$(printf '%s' "$title" | sed 's/[][\.*^$()+?{}|]/\\&/g')( \\([0-9.]+%\\))?\$"
+  win=$(xdotool search --name "$pattern" 2>/dev/null | head -n 1 || true)
+  name="result-$(printf '%02d' "$n")-$(echo "$title" | tr ' A-Z:,' '_a-z__' | tr -cd 'a-z0-9_.-')"
   if [ -n "$win" ]; then
     xdotool windowraise "$win" 2>/dev/null || true
-    sleep 0.5
+    sleep 0.4
     import -window "$win" "$OUT/$name.png" && echo "wrote $OUT/$name.png"
   else
     echo "no window '$title'" >&2
   fi
-done
+done < <(cat "$RES/windows.txt"; printf 'Log\n')
 kill "$IJ_PID" 2>/dev/null || true

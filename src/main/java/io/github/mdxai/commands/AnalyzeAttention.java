@@ -7,6 +7,7 @@ import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import io.github.mdxai.commands.host.Hosts;
+import io.github.mdxai.commands.host.Luts;
 import io.github.mdxai.explain.attention.AttentionControl;
 import io.github.mdxai.explain.attention.AttentionMaps;
 import io.github.mdxai.explain.attention.AttentionReport;
@@ -21,6 +22,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -31,7 +33,8 @@ import java.util.Arrays;
  * Trained classifier + graph data set -> per-particle attention with q6, averaged q6, coordination and Voronoi
  * volume, heterogeneity per temperature, Spearman correlations, and attention maps (voxel stack, slab, histogram).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Attention Analysis")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Particles & Glasses", weight = Menus.PARTICLES), @Menu(label = "Attention Analysis", weight = 7)})
 public class AnalyzeAttention implements Command {
 
     @Parameter(label = "Model folder", style = "directory", persist = false,
@@ -106,13 +109,14 @@ public class AnalyzeAttention implements Command {
             return result;
         });
         for (int k = 0; k < r.voxels().size(); k++) {
-            ImagePlus stack = stack(r.voxels().get(k), "attention voxels, class " + k);
+            // titled after their files, so a host shows each once
+            ImagePlus stack = stack(r.voxels().get(k), "attention_voxels_" + k);
             save(stack, folder.resolve("attention_voxels_" + k + ".tif"));
             if (k == 0) {
                 voxels = stack;
             }
         }
-        slabImage = new ImagePlus("attention slab, class 0", new ColorProcessor(r.slabs().get(0)));
+        slabImage = new ImagePlus("attention_slab_0", new ColorProcessor(r.slabs().get(0)));
         histogram = histogramImage(r.attentionVsQ6());
         save(histogram, folder.resolve("attention_q6_histogram.tif"));
         summary = io.github.mdxai.explain.attention.AttentionAnalysis.describe(r.heterogeneity());
@@ -133,6 +137,8 @@ public class AnalyzeAttention implements Command {
         cal.setUnit("sigma");
         cal.setValueUnit("attention");
         imp.resetDisplayRange();
+        // a colour table stored in the TIFF: the maps reopen in colour
+        imp.setLut(Luts.viridisLike());
         return imp;
     }
 
@@ -141,7 +147,7 @@ public class AnalyzeAttention implements Command {
         int ny = h.y().bins();
         FloatProcessor fp = new FloatProcessor(nx, ny, h.values().clone());
         fp.flipVertical(); // q6 grows upwards
-        ImagePlus imp = new ImagePlus("attention vs q6 (particles)", fp);
+        ImagePlus imp = new ImagePlus("attention_q6_histogram", fp);
         Calibration cal = imp.getCalibration();
         cal.pixelWidth = h.x().step();
         cal.pixelHeight = h.y().step();
@@ -152,6 +158,7 @@ public class AnalyzeAttention implements Command {
         cal.setYUnit("q6");
         cal.setValueUnit("count");
         imp.resetDisplayRange();
+        imp.setLut(Luts.viridisLike());
         return imp;
     }
 

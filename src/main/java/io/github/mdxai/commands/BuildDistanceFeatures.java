@@ -12,6 +12,7 @@ import io.github.mdxai.util.InputException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -25,7 +26,8 @@ import java.util.TreeMap;
  * theta (degrees, alanine dipeptide), joined with the committor columns when a committors.csv is given (rows whose
  * shots all stayed undecided have no p_B and are left out).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Committors>Build Distance Features",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Committors", weight = Menus.COMMITTORS), @Menu(label = "Build Distance Features", weight = 3)},
         description = "Interatomic distances (except bonded pairs) per configuration, joined with committors")
 public class BuildDistanceFeatures implements Command {
 

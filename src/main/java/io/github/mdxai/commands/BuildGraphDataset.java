@@ -9,6 +9,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -16,7 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** Two trajectories at two temperatures -> a labelled first-shell graph data set (.graphs). */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Build Graph Dataset")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Particles & Glasses", weight = Menus.PARTICLES), @Menu(label = "Build Graph Dataset", weight = 5)})
 public class BuildGraphDataset implements Command {
 
     @Parameter(label = "Trajectory of class 0", style = "file", persist = false,

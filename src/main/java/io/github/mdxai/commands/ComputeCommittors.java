@@ -13,6 +13,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -23,7 +24,8 @@ import java.util.Locale;
  * Committor p_B of every configuration by shooting: writes committors.csv (or committors-shard-i-of-n.csv) into
  * the output folder; rerunning the same command after a crash, kill or cancel continues where it stopped.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Committors>Compute Committors",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Committors", weight = Menus.COMMITTORS), @Menu(label = "Compute Committors", weight = 1)},
         description = "p_B = fraction of shots with fresh Maxwell-Boltzmann velocities that reach B before A")
 public class ComputeCommittors implements Command {
 

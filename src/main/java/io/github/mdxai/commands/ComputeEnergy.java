@@ -12,6 +12,7 @@ import io.github.mdxai.util.Progress;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -19,7 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Energy terms (and optionally forces) of every frame of a structure with a GROMACS topology, in vacuum. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Molecules>Compute Energy")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Molecules", weight = Menus.MOLECULES), @Menu(label = "Compute Energy", weight = 1)})
 public class ComputeEnergy implements Command {
 
     @Parameter(label = "Structure (.gro/.pdb)", description = "Coordinates, every frame is evaluated", style = "file",

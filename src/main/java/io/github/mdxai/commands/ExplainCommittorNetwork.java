@@ -15,6 +15,7 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -25,7 +26,8 @@ import java.util.List;
  * Which features the committor network relies on, by every explanation method installed (LIME, gradient
  * sensitivity, permutation importance, Kernel SHAP, ...): the method choices come from the explainer registry.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>Explain Committor Network", initializer = "listMethods")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Learning & Explanation", weight = Menus.LEARNING), @Menu(label = "Explain Committor Network", weight = 3)}, initializer = "listMethods")
 public class ExplainCommittorNetwork extends DynamicCommand {
 
     @Parameter(label = "Model (zip)", description = "a model written by Train Committor Network", style = "file",

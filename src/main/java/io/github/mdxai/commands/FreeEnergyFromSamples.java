@@ -13,13 +13,15 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
 import java.nio.file.Path;
 
 /** F = -kT ln P over two columns of a samples table, as a calibrated grid image (TIFF) and a CSV. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Sampling>Free Energy from Samples",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Sampling", weight = Menus.SAMPLING), @Menu(label = "Free Energy from Samples", weight = 2)},
         description = "Free energy F = -kT ln P(x, y) from the samples in a CSV table, optionally weighted")
 public class FreeEnergyFromSamples implements Command {
 

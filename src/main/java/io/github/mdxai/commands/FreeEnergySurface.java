@@ -10,6 +10,7 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -20,7 +21,8 @@ import java.nio.file.Path;
  * table): calibrated TIFF, CSV and a PNG figure; with two states, the minimum free-energy path, its saddle and the
  * barrier (saddle.csv) and Delta F between the states (states.csv, with a block error).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Sampling>Free Energy Surface",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Sampling", weight = Menus.SAMPLING), @Menu(label = "Free Energy Surface", weight = 1)},
         description = "Reweighted F(x, y) from a metadynamics COLVAR; saddle, barrier and Delta F between two states")
 public class FreeEnergySurface implements Command {
 

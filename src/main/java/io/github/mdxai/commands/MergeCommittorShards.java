@@ -6,6 +6,7 @@ import io.github.mdxai.util.InputException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * Combines the committors-shard-i-of-n.csv files of one run into committors.csv, the same file one whole run
  * writes; shards from different inputs or parameters, missing, repeated or incomplete shards are refused.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Committors>Merge Committor Shards",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Committors", weight = Menus.COMMITTORS), @Menu(label = "Merge Committor Shards", weight = 2)},
         description = "Merge the shard files of Compute Committors (shard=i/n) into one committors.csv")
 public class MergeCommittorShards implements Command {
 

@@ -14,6 +14,7 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -24,7 +25,8 @@ import java.util.List;
  * The free energy over two features (default: the two an explanation ranks first) from reweighted frames, with the
  * committor configurations coloured by p_B and the model's p_B = 0.5 line: the seed's Fig. 3b.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>PMF in Features",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Learning & Explanation", weight = Menus.LEARNING), @Menu(label = "PMF in Features", weight = 4)},
         description = "PMF in two features from reweighted frames, committor points by p_B and the model's p_B = 0.5 line")
 public class PmfInFeatures implements Command {
 
@@ -60,13 +62,13 @@ public class PmfInFeatures implements Command {
     private File states;
 
     @Parameter(label = "Bins per axis", min = "4", max = "1024", persist = false)
-    private int bins = 50;
+    private int bins = 60;
 
     @Parameter(label = "Temperature (K)", min = "1", persist = false)
     private double temperature = 300;
 
     @Parameter(label = "Colour maximum (kJ/mol)", min = "1", persist = false)
-    private double fmax = 40;
+    private double fmax = 50;
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;
@@ -93,7 +95,7 @@ public class PmfInFeatures implements Command {
         Path folder = out.toPath();
         GridImages.writeTiff(o.result().freeEnergy(), folder.resolve("pmf.tif"));
         PmfInFeaturesRun.write(o, folder, fmax);
-        image = GridImages.toImagePlus(o.result().freeEnergy(), "PMF " + o.features().get(0) + " " + o.features().get(1));
+        image = GridImages.toImagePlus(o.result().freeEnergy(), "pmf"); // the file's title: a host shows it once
         Luts.applyFreeEnergy(image);
         summary = PmfInFeaturesRun.summary(o);
         if (log != null) {

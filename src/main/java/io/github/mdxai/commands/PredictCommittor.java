@@ -9,12 +9,14 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
 
 /** q and p_B for every row of a features CSV with a trained committor network. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>Predict Committor")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Learning & Explanation", weight = Menus.LEARNING), @Menu(label = "Predict Committor", weight = 2)})
 public class PredictCommittor implements Command {
 
     public static final String OUTPUT = "committor-predictions.csv";

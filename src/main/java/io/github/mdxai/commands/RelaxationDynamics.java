@@ -10,6 +10,7 @@ import io.github.mdxai.util.Progress;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import javax.imageio.ImageIO;
@@ -21,7 +22,8 @@ import java.util.List;
 /**
  * g(r), S_AA(k), MSD, F_s(k, t) and tau_alpha of a soft-sphere trajectory, as CSV tables and PNG plots.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Relaxation Dynamics")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Particles & Glasses", weight = Menus.PARTICLES), @Menu(label = "Relaxation Dynamics", weight = 3)})
 public class RelaxationDynamics implements Command {
 
     @Parameter(label = "Trajectory (extended XYZ or LAMMPS dump)", style = "file", persist = false,
@@ -43,7 +45,7 @@ public class RelaxationDynamics implements Command {
     private double rmax = 0;
 
     @Parameter(label = "g(r) bins", min = "10", max = "100000", persist = false)
-    private int bins = 200;
+    private int grbins = 200;
 
     @Parameter
     private StatusService statusService;
@@ -56,7 +58,7 @@ public class RelaxationDynamics implements Command {
         List<Configuration> frames = ParticleFiles.read(input.toPath());
         RelaxationAnalysis.Result r;
         try {
-            r = RelaxationAnalysis.analyse(frames, timestep, k, rmax, bins, p);
+            r = RelaxationAnalysis.analyse(frames, timestep, k, rmax, grbins, p);
         } catch (InputException e) {
             throw new InputException(input + ": " + e.getMessage());
         }

@@ -5,18 +5,24 @@ import io.github.mdxai.util.Progress;
 import org.scijava.Context;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
-import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
-/** The inputs and run of both "Reproduce Study" commands; a subclass names its study and runs its pipeline. */
-abstract class ReproduceStudy implements Command {
+/**
+ * The inputs and run of both "Reproduce Study" commands; a subclass names its study and runs its pipeline. The
+ * preset's description, with each preset's expected time, is set by the initializer from the study's presets.
+ */
+abstract class ReproduceStudy extends DynamicCommand {
 
-    @Parameter(label = "Preset", choices = {"quick", "paper", "smoke"}, persist = false,
-            description = "quick: about 5 minutes on 2 cores; paper: the seed's scale (says its expected time first); smoke: a 1-2 minute check")
+    static final List<String> PRESETS = List.of("quick", "paper", "smoke");
+
+    @Parameter(label = "Preset", choices = {"quick", "paper", "smoke"}, persist = false)
     private String preset = "quick";
 
     @Parameter(label = "Output folder", style = "directory", persist = false,
@@ -33,9 +39,6 @@ abstract class ReproduceStudy implements Command {
     private String summary;
 
     @Parameter
-    private Context context;
-
-    @Parameter
     private StatusService statusService;
 
     @Parameter
@@ -49,11 +52,24 @@ abstract class ReproduceStudy implements Command {
 
     abstract Report run(Context context, Path out, String preset, long seed, int threads, Progress progress) throws Exception;
 
+    /** What each preset is for and how long it takes, shown under the preset's drop-down. */
+    String presetsDescribed() {
+        Map<String, String> purpose = Map.of("quick", "every figure at reduced scale", "paper", "the seed's scale",
+                "smoke", "an installation check");
+        return PRESETS.stream().map(p -> p + ": " + purpose.get(p) + ", " + expectedTime(p))
+                .collect(java.util.stream.Collectors.joining("; ")) + " (on 2 cores)";
+    }
+
+    /** The initializer named by both commands' {@code @Plugin}. */
+    protected void describePresets() {
+        getInfo().getMutableInput("preset", String.class).setDescription(presetsDescribed());
+    }
+
     @Override
     public void run() {
         log.info("Reproduce " + study() + ", preset " + preset + ": expected time " + expectedTime(preset) + " on 2 cores");
         try {
-            Report report = run(context, out.toPath(), preset, seed, threads, HostProgress.of(statusService));
+            Report report = run(getContext(), out.toPath(), preset, seed, threads, HostProgress.of(statusService));
             summary = study() + " written to " + out + "\n" + report.readable();
         } catch (RuntimeException e) {
             throw e;

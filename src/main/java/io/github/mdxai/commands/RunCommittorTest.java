@@ -18,6 +18,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -25,7 +26,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** The committor histogram on a coordinate's dividing surface; see {@link CommittorTestRun}. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Committors>Committor Test",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Committors", weight = Menus.COMMITTORS), @Menu(label = "Committor Test", weight = 4)},
         description = "Restrained MD on a coordinate's dividing surface, shooting, and the p_B histogram against binomial noise")
 public class RunCommittorTest implements Command {
 

@@ -24,6 +24,7 @@ import io.github.mdxai.util.Rng;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -36,7 +37,8 @@ import java.util.List;
  * the output folder. Velocities come from the structure when it has them, else from Maxwell-Boltzmann at the
  * temperature with the seed.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Molecules>Run MD")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Molecules", weight = Menus.MOLECULES), @Menu(label = "Run MD", weight = 2)})
 public class RunMd implements Command {
 
     @Parameter(label = "Structure (.gro/.pdb)", description = "Starting coordinates (first frame)", style = "file",

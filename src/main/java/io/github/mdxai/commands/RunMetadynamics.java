@@ -14,6 +14,7 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -25,7 +26,8 @@ import java.util.Locale;
  * c(t) and the reweighting weight per frame, optionally the non-bonded distances), hills.csv, frames.gro and
  * bias.csv into the output folder. See {@link MetadynamicsRun}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Molecules>Metadynamics",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Molecules", weight = Menus.MOLECULES), @Menu(label = "Metadynamics", weight = 3)},
         description = "Well-tempered metadynamics on 1-2 collective variables, with reweighting weights per frame")
 public class RunMetadynamics implements Command {
 

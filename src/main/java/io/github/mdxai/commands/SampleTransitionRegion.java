@@ -14,6 +14,7 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -25,7 +26,8 @@ import java.io.File;
  * {@link TransitionRegionSampler}). Writes transition_configs.gro, transition_configs.csv and, for two angle CVs,
  * transition_region.png (the configurations over F).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Sampling>Sample Transition Region",
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Sampling", weight = Menus.SAMPLING), @Menu(label = "Sample Transition Region", weight = 3)},
         description = "Configurations around the saddle between two states, by restrained MD from a metadynamics run")
 public class SampleTransitionRegion implements Command {
 

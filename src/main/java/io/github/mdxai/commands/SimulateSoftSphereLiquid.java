@@ -10,7 +10,9 @@ import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -21,8 +23,9 @@ import java.util.List;
  * T = 5, equilibration with the Bussi thermostat) and runs NVE production, writing trajectory.xyz, thermo.csv,
  * final.data, summary.csv and (log-spaced frames for F_s) dynamics.xyz; optionally continues from a given configuration.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Simulate Soft-Sphere Liquid")
-public class SimulateSoftSphereLiquid implements Command {
+@Plugin(type = Command.class, initializer = "listModels", menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Particles & Glasses", weight = Menus.PARTICLES), @Menu(label = "Simulate Soft-Sphere Liquid", weight = 2)})
+public class SimulateSoftSphereLiquid extends DynamicCommand {
 
     @Parameter(label = "Model", persist = false,
             description = "particle model: soft-sphere (Bernu-Hansen, 50:50) or kob-andersen (Kob-Andersen LJ, 80:20)")
@@ -80,6 +83,11 @@ public class SimulateSoftSphereLiquid implements Command {
 
     @Parameter
     private StatusService statusService;
+
+    /** The dialog offers every model of the registry. */
+    protected void listModels() {
+        getInfo().getMutableInput("model", String.class).setChoices(ParticleModels.keys());
+    }
 
     @Override
     public void run() {

@@ -11,7 +11,9 @@ import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -23,8 +25,9 @@ import java.util.List;
  * Potential energy, pressure and forces of particle configurations (reduced LJ units) under a particle model: the
  * Bernu-Hansen soft spheres by default, or another model of {@link ParticleModels}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Soft-Sphere Energy")
-public class SoftSphereEnergy implements Command {
+@Plugin(type = Command.class, initializer = "listModels", menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Particles & Glasses", weight = Menus.PARTICLES), @Menu(label = "Soft-Sphere Energy", weight = 1)})
+public class SoftSphereEnergy extends DynamicCommand {
 
     @Parameter(label = "Configuration (LAMMPS data, dump or extended XYZ)", style = "file", persist = false,
             description = "configuration(s), format recognised by content; type 1 = A, type 2 = B of the model")
@@ -44,6 +47,11 @@ public class SoftSphereEnergy implements Command {
 
     @Parameter
     private StatusService statusService;
+
+    /** The dialog offers every model of the registry. */
+    protected void listModels() {
+        getInfo().getMutableInput("model", String.class).setChoices(ParticleModels.keys());
+    }
 
     @Override
     public void run() {

@@ -10,6 +10,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -19,7 +20,8 @@ import java.util.List;
  * Per-particle local structure of a configuration or trajectory: coordination, q4, q6 and their neighbour
  * averages, Voronoi cell volume; one CSV row per particle and frame, histograms as images.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Structure Descriptors")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Particles & Glasses", weight = Menus.PARTICLES), @Menu(label = "Structure Descriptors", weight = 4)})
 public class StructureDescriptors implements Command {
 
     static final String TABLE = StructureDescriptorFiles.TABLE;
@@ -46,7 +48,7 @@ public class StructureDescriptors implements Command {
     private String radii = "";
 
     @Parameter(label = "Histogram bins", persist = false, min = "2", max = "10000")
-    private int bins = 50;
+    private int bins = 60;
 
     @Parameter(label = "Threads", persist = false, min = "1", description = "Threads for neighbours, q_l and Voronoi cells (results do not depend on it)")
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());

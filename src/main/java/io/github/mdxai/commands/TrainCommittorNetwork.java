@@ -13,6 +13,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
@@ -20,7 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Trains the committor network q(x), p_B = (1 + tanh q) / 2, on a committor dataset and writes model and report. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Learning & Explanation>Train Committor Network")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Learning & Explanation", weight = Menus.LEARNING), @Menu(label = "Train Committor Network", weight = 1)})
 public class TrainCommittorNetwork implements Command {
 
     @Parameter(label = "Dataset (CSV)", description = "committor dataset: feature columns, the target p_B, optional nA/nB and config",
@@ -72,9 +74,10 @@ public class TrainCommittorNetwork implements Command {
     @Parameter(label = "Seed", description = "seeds the split, the initial weights and the minibatch order", persist = false)
     private long seed = 1;
 
-    @Parameter(label = "Native threads", description = "threads for ND4J/OpenBLAS; 1 is fastest and steadiest on a busy machine",
+    // Not "threads" (worker threads, all cores by default, in every other command): BLAS threads for small matrices.
+    @Parameter(label = "Native (BLAS) threads", description = "threads for ND4J/OpenBLAS; 1 is fastest and steadiest on a busy machine",
             min = "1", persist = false)
-    private int threads = 1;
+    private int blasthreads = 1;
 
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;
@@ -93,7 +96,7 @@ public class TrainCommittorNetwork implements Command {
         NetworkSpec spec = new NetworkSpec(NetworkSpec.parseHidden(hidden), activation, loss, epochs, batch, rate, l2,
                 patience, seed);
         Hosts.runWithOwnClassLoader(() -> {
-            try (NativeThreads.Scope restore = NativeThreads.scoped(threads)) {
+            try (NativeThreads.Scope restore = NativeThreads.scoped(blasthreads)) {
                 CommittorData data = CommittorData.load(dataset.toPath(), target, featurePattern());
                 CommittorTrainer.Result result = CommittorTrainer.train(data, target, spec, progress);
                 Map<String, Metrics.Fit> metrics = TrainingOutputs.write(result, data, out.toPath());

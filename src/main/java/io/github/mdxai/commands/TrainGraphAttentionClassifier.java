@@ -10,13 +10,15 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
 import java.util.Locale;
 
 /** Graph data set -> trained graph attention classifier, test metrics and learning curves in a folder. */
-@Plugin(type = Command.class, menuPath = "Plugins>MD XAI>Particles & Glasses>Train Graph Attention Classifier")
+@Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
+        @Menu(label = "Particles & Glasses", weight = Menus.PARTICLES), @Menu(label = "Train Graph Attention Classifier", weight = 6)})
 public class TrainGraphAttentionClassifier implements Command {
 
     @Parameter(label = "Graph data set (.graphs)", style = "file", persist = false)

@@ -55,7 +55,7 @@ class CommittorNetworkCommandsTest {
         in.put("l2", 1e-5);
         in.put("patience", 20);
         in.put("seed", 5L);
-        in.put("threads", 1);
+        in.put("blasthreads", 1);
         in.put("out", trained.toFile());
         run(TrainCommittorNetwork.class, in);
     }

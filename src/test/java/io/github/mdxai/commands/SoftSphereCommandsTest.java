@@ -38,7 +38,9 @@ class SoftSphereCommandsTest {
     }
 
     static void run(Class<? extends org.scijava.command.Command> command, Map<String, Object> inputs) throws Exception {
-        org.scijava.module.Module m = context.service(CommandService.class).run(command, true, inputs).get();
+        // through ModuleService: CommandService.run returns null for a DynamicCommand
+        org.scijava.module.Module m = context.service(org.scijava.module.ModuleService.class).run(
+                context.service(CommandService.class).getCommand(command), true, inputs).get();
         if (m instanceof org.scijava.Cancelable c && c.isCanceled()) {
             throw new AssertionError("command was cancelled: " + c.getCancelReason());
         }
@@ -189,7 +191,7 @@ class SoftSphereCommandsTest {
 
         Path rel = tmp.resolve("rel");
         run(RelaxationDynamics.class, Map.of("input", sim.resolve("trajectory.xyz").toFile(), "out", rel.toFile(),
-                "timestep", 0.005, "k", 0.0, "rmax", 0.0, "bins", 100));
+                "timestep", 0.005, "k", 0.0, "rmax", 0.0, "grbins", 100));
         CsvTable tau = CsvTable.read(rel.resolve("tau_alpha.csv"));
         double kPeak = tau.column("k_peak_SAA_inv_sigma")[0];
         assertTrue(kPeak > 6 && kPeak < 8, "first peak of S_AA at " + kPeak);

@@ -91,7 +91,7 @@ public final class Mdxai {
                     if (args.size() != 2) {
                         return usage("help takes one command title");
                     }
-                    help(CommandCatalog.byTitle(context, args.get(1)));
+                    help(context, CommandCatalog.byTitle(context, args.get(1)));
                     return OK;
                 }
                 case "run" -> {
@@ -176,7 +176,8 @@ public final class Mdxai {
         }
     }
 
-    private void help(CommandInfo info) {
+    private void help(Context context, CommandInfo info) {
+        org.scijava.module.ModuleInfo initialized = CommandInputs.initialized(context, info);
         out.println(CommandCatalog.title(info) + "  (" + CommandCatalog.menuPath(info) + ")");
         if (info.getDescription() != null) {
             out.println("  " + info.getDescription());
@@ -188,8 +189,9 @@ public final class Mdxai {
                     : "default " + MacroOptions.quote(def instanceof File f ? f.getPath() : def.toString());
             out.printf("  %-12s %s; %s; %s%n", item.getName(),
                     item.getLabel() == null ? item.getName() : item.getLabel(), CommandInputs.describe(item), defText);
-            if (item.getDescription() != null && !item.getDescription().isBlank()) {
-                out.printf("  %-12s   %s%n", "", item.getDescription());
+            String description = initialized.getInput(item.getName()).getDescription();
+            if (description != null && !description.isBlank()) {
+                out.printf("  %-12s   %s%n", "", description);
             }
         }
     }

@@ -36,6 +36,21 @@ public final class CommandInputs {
         return items;
     }
 
+    /**
+     * The command's items as its initializer leaves them: choices and descriptions that come from a registry
+     * (explanation methods, particle models, the studies' preset times) are set there, not in the annotations. The
+     * static items when the initializer fails.
+     */
+    public static org.scijava.module.ModuleInfo initialized(Context context, CommandInfo info) {
+        try {
+            org.scijava.module.Module module = context.service(org.scijava.module.ModuleService.class).createModule(info);
+            module.initialize();
+            return module.getInfo();
+        } catch (RuntimeException | org.scijava.module.MethodCallException e) {
+            return info;
+        }
+    }
+
     /** Converts options (key -> text) into typed input values; keys are matched case-insensitively. */
     public static Map<String, Object> convert(CommandInfo info, Map<String, String> options) {
         List<ModuleItem<?>> items = of(info);

@@ -17,7 +17,16 @@ import java.util.concurrent.Future;
 /** Runs a command with typed inputs and turns its failures into one-line messages. */
 public final class CommandRunner {
 
+    /** Modules started here: their host (launcher, CLI, study) shows their results, not a SciJava postprocessor. */
+    private static final java.util.Set<Module> HOSTED = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
     private CommandRunner() {
+    }
+
+    /** Whether {@code module} was started by {@link #start} (so not by Fiji's menus or a SciJava script). */
+    public static boolean hosted(Module module) {
+        return HOSTED.contains(module);
     }
 
     /** Runs {@code info} with the given inputs and waits; bad input surfaces as {@link InputException}. */
@@ -36,6 +45,7 @@ public final class CommandRunner {
         log.setLevel("org.scijava.display", LogLevel.NONE);
         try {
             Module module = modules.createModule(info);
+            HOSTED.add(module);
             module.setInputs(inputs);
             // Inputs left out keep the command's defaults: marked resolved, so that no preprocessor asks for them
             // (an unresolved optional File would otherwise cancel the command silently).

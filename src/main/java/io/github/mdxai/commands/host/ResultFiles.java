@@ -72,6 +72,13 @@ public final class ResultFiles {
         return changed;
     }
 
+    /** Every file in the output locations now, top level first, then by name. */
+    public List<Path> present() {
+        List<Path> all = new ArrayList<>(scan(locations).keySet());
+        all.sort(Comparator.<Path>comparingInt(Path::getNameCount).thenComparing(Path::toString));
+        return all;
+    }
+
     public static Kind kind(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {

@@ -5,6 +5,7 @@ import ij.gui.GenericDialog;
 import ij.io.SaveDialog;
 import io.github.mdxai.commands.host.CommandCatalog;
 import io.github.mdxai.commands.host.CommandInputs;
+import io.github.mdxai.commands.host.Hosts;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;
 
@@ -31,6 +32,7 @@ final class DialogForm {
     private final List<Runnable> readers = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
     private final boolean remembered;
+    private final org.scijava.module.ModuleInfo initialized;
 
     DialogForm(CommandInfo info) {
         this(info, true);
@@ -41,6 +43,7 @@ final class DialogForm {
         this.info = info;
         this.remembered = remembered;
         this.items = CommandInputs.of(info);
+        this.initialized = CommandInputs.initialized(Hosts.context(), info);
         this.dialog = new GenericDialog(CommandCatalog.title(info));
         build();
     }
@@ -62,16 +65,23 @@ final class DialogForm {
             Object def = remembered ? lastValue(item, documented) : documented;
             Class<?> type = item.getType();
             help.append("<tr><td><b>").append(label).append("</b> (key <tt>").append(key).append("</tt>)</td><td>")
-                    .append(item.getDescription() == null ? "" : item.getDescription()).append(" [")
+                    .append(descriptionOf(item) == null ? "" : descriptionOf(item)).append(" [")
                     .append(CommandInputs.describe(item)).append("]</td></tr>");
             if (type == boolean.class || type == Boolean.class) {
                 dialog.addCheckbox(label, def instanceof Boolean b && b);
                 int index = dialog.getCheckboxes().size() - 1;
                 readers.add(() -> options.put(key, Boolean.toString(((Checkbox) dialog.getCheckboxes().get(index)).getState())));
-            } else if (item.getChoices() != null && !item.getChoices().isEmpty()) {
-                String[] choices = item.getChoices().stream().map(String::valueOf).toArray(String[]::new);
-                dialog.addChoice(label, choices, def == null ? choices[0] : def.toString());
+            } else if (!choicesOf(item).isEmpty()) {
+                String[] choices = choicesOf(item).stream().map(String::valueOf).toArray(String[]::new);
+                String selected = def == null || !java.util.Arrays.asList(choices).contains(def.toString()) ? choices[0] : def.toString();
+                dialog.addChoice(label, choices, selected);
                 int index = dialog.getChoices().size() - 1;
+                String description = descriptionOf(item);
+                if (description != null && !description.isBlank()) {
+                    // what each choice means (presets with their expected time), under the drop-down
+                    // one line per choice: a preset list on one line runs off the screen
+                    dialog.addMessage(description.replace("; ", "\n"), null, java.awt.Color.DARK_GRAY);
+                }
                 readers.add(() -> options.put(key, ((Choice) dialog.getChoices().get(index)).getSelectedItem()));
             } else {
                 String text = def == null ? "" : def instanceof File f ? f.getPath() : def.toString();
@@ -118,6 +128,21 @@ final class DialogForm {
                 button.addActionListener(save);
             }
         }
+    }
+
+    /** The item's choices, from the initialized command where it sets them. */
+    private List<?> choicesOf(ModuleItem<?> item) {
+        ModuleItem<?> live = initialized.getInput(item.getName());
+        if (live != null && live.getChoices() != null && !live.getChoices().isEmpty()) {
+            return live.getChoices();
+        }
+        return item.getChoices() == null ? List.of() : item.getChoices();
+    }
+
+    /** The item's description, from the initialized command where it sets it (the studies' preset times). */
+    private String descriptionOf(ModuleItem<?> item) {
+        ModuleItem<?> live = initialized.getInput(item.getName());
+        return live != null && live.getDescription() != null ? live.getDescription() : item.getDescription();
     }
 
     private String prefKey(ModuleItem<?> item) {

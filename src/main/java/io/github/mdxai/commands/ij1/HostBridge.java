@@ -27,6 +27,7 @@ final class HostBridge implements AutoCloseable {
     private final LogService log;
     private final List<EventSubscriber<?>> subscribers;
     private final LogListener logListener = this::logged;
+    private final java.util.Set<String> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     HostBridge(Context context, String title) {
         this.title = title;
@@ -55,7 +56,13 @@ final class HostBridge implements AutoCloseable {
     private void logged(LogMessage message) {
         if (message.level() <= LogLevel.INFO && message.level() >= LogLevel.WARN && message.text() != null) {
             IJ.log(message.text());
+            logged.add(message.text().strip());
         }
+    }
+
+    /** The messages already written to the Log while the command ran (its summary need not be written twice). */
+    java.util.Set<String> logged() {
+        return logged;
     }
 
     @Override

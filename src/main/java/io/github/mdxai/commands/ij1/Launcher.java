@@ -18,6 +18,8 @@ import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -62,8 +64,10 @@ public class Launcher implements PlugIn {
             Map<String, Object> inputs = CommandInputs.convert(info, options);
             ResultFiles results = ResultFiles.before(info, inputs);
             Module module;
+            java.util.Set<String> logged;
             IJ.resetEscape();
             try (HostBridge bridge = new HostBridge(context, title)) {
+                logged = bridge.logged();
                 Future<Module> running = CommandRunner.start(context, info, inputs);
                 try {
                     module = CommandRunner.await(running);
@@ -75,13 +79,19 @@ public class Launcher implements PlugIn {
                     throw death;
                 }
             }
-            ResultWindows.show(title, module, results.written(), IJ.getInstance() != null && !GraphicsEnvironment.isHeadless());
+            List<Path> shown = ResultWindows.toShow(results);
+            ResultWindows.show(title, module, shown, logged, windowsWanted(), false);
             IJ.showStatus(title + ": done");
         } catch (CancelledException e) {
             cancelled(title);
         } catch (InputException e) {
             report(title, e.getMessage());
         }
+    }
+
+    /** Windows only where ImageJ has one, not in a headless JVM, and not in a macro's batch mode. */
+    static boolean windowsWanted() {
+        return IJ.getInstance() != null && !GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode();
     }
 
     private static void cancelled(String title) {
@@ -108,16 +118,17 @@ public class Launcher implements PlugIn {
         }
     }
 
-    /** An error dialog when ImageJ has a window; in batch mode (no window) a line on stderr, and the macro stops. */
+    /**
+     * An error dialog when ImageJ has a window; in batch mode (no window) a line on stderr and in the Log. Either way a
+     * calling macro stops, so that its next lines do not run on results that were never written.
+     */
     private static void report(String title, String message) {
         if (IJ.getInstance() == null) {
             System.err.println(title + ": " + message);
             IJ.log(title + ": " + message);
-            if (Macro.getOptions() != null) {
-                Macro.abort();
-            }
         } else {
             IJ.error(title, message);
         }
+        abortMacro();
     }
 }

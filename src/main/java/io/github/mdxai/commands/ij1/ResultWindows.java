@@ -38,8 +38,13 @@ final class ResultWindows {
     private ResultWindows() {
     }
 
-    /** One Log line naming what was written, then the windows. */
-    static void show(String title, Module module, List<Path> written, boolean windows) {
+    /**
+     * One Log line naming what was written, the command's text outputs not already logged while it ran, then the
+     * windows. {@code hostShowsImages}: the host (Fiji's legacy layer) shows the command's image outputs itself, so a
+     * TIFF titled like one of them is not opened again.
+     */
+    static void show(String title, Module module, List<Path> written, Set<String> logged, boolean windows,
+                     boolean hostShowsImages) {
         if (!written.isEmpty()) {
             Path folder = written.get(0).getParent();
             List<String> names = written.stream().map(p -> folder.relativize(p).toString()).toList();
@@ -47,14 +52,21 @@ final class ResultWindows {
                     + String.join(", ", names));
         }
         for (ModuleItem<?> item : module.getInfo().outputs()) {
-            if (module.getOutput(item.getName()) instanceof String text && !text.isBlank()) {
+            if (module.getOutput(item.getName()) instanceof String text && !text.isBlank() && !logged.contains(text.strip())) {
                 IJ.log(text.startsWith(title) ? text : title + ": " + text);
             }
         }
         if (!windows) {
             return;
         }
+        widenLog();
         Set<String> imageStems = new HashSet<>();
+        Set<String> outputTitles = new HashSet<>();
+        for (ModuleItem<?> item : module.getInfo().outputs()) {
+            if (hostShowsImages && module.getOutput(item.getName()) instanceof ImagePlus imp) {
+                outputTitles.add(imp.getTitle());
+            }
+        }
         int tables = 0;
         int plots = 0;
         int images = 0;
@@ -66,11 +78,13 @@ final class ResultWindows {
                         continue;
                     }
                     if (tables++ < MAX_TABLES) {
-                        table.show(file.getFileName().toString());
+                        // A unique title: show() would otherwise replace the table of another folder's file of that name.
+                        table.show(unusedTitle(file.getFileName().toString()));
                     }
                     List<Plot> found = histogramPlots(table, ResultFiles.stem(file));
                     if (found.isEmpty()) {
-                        Plot plot = seriesPlot(table, ResultFiles.stem(file));
+                        Plot plot = predictedPlot(table, ResultFiles.stem(file));
+                        plot = plot != null ? plot : seriesPlot(table, ResultFiles.stem(file));
                         found = plot == null ? List.of() : List.of(plot);
                     }
                     for (Plot plot : found) {
@@ -80,7 +94,7 @@ final class ResultWindows {
                     }
                 }
                 case IMAGE -> {
-                    if (images++ < MAX_IMAGES) {
+                    if (!outputTitles.contains(ResultFiles.stem(file)) && images++ < MAX_IMAGES) {
                         ImagePlus imp = IJ.openImage(file.toString());
                         if (imp != null) {
                             imageStems.add(ResultFiles.stem(file));
@@ -92,12 +106,42 @@ final class ResultWindows {
                 }
             }
         }
-        for (ModuleItem<?> item : module.getInfo().outputs()) {
+        for (ModuleItem<?> item : hostShowsImages ? List.<ModuleItem<?>>of() : module.getInfo().outputs()) {
             if (module.getOutput(item.getName()) instanceof ImagePlus imp && !imageStems.contains(imp.getTitle())
                     && images++ < MAX_IMAGES) {
                 showImage(imp);
             }
         }
+    }
+
+    /**
+     * The files written by this run; when it wrote no table or image (a study whose steps were all done rewrites only
+     * its report), every file in the output locations, so that a rerun still shows the results.
+     */
+    static List<Path> toShow(ResultFiles results) {
+        List<Path> written = results.written();
+        boolean shows = written.stream().anyMatch(f -> ResultFiles.kind(f) != ResultFiles.Kind.OTHER);
+        return shows ? written : results.present();
+    }
+
+    /** ImageJ opens its Log 400 pixels wide, which cuts the summaries: widen it once. */
+    private static void widenLog() {
+        java.awt.Window log = ij.WindowManager.getWindow("Log");
+        if (log != null && log.getWidth() < 800) {
+            java.awt.EventQueue.invokeLater(() -> log.setSize(800, Math.max(log.getHeight(), 300)));
+        }
+    }
+
+    /** The file name, or name-1.csv, name-2.csv, ... when a window already has that title. */
+    static String unusedTitle(String name) {
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String title = name;
+        for (int k = 1; ij.WindowManager.getWindow(title) != null; k++) {
+            title = stem + "-" + k + extension;
+        }
+        return title;
     }
 
     private static ResultsTable table(Path file) {
@@ -118,29 +162,44 @@ final class ResultWindows {
      * text column, e.g. the descriptor), counts against bin centres.
      */
     static List<Plot> histogramPlots(ResultsTable table, String title) {
+        String[] headings = table.getHeadings();
         int lower = table.getColumnIndex("bin_lower");
         int upper = table.getColumnIndex("bin_upper");
         int count = table.getColumnIndex("count");
+        String quantity = null;
+        // bins written as <quantity>_low, <quantity>_high, then the counts (the committor test's p_B histogram)
+        if (lower < 0 && headings.length >= 3 && headings[0].endsWith("_low")
+                && headings[1].equals(headings[0].replaceAll("_low$", "_high"))) {
+            lower = 0;
+            upper = 1;
+            count = 2;
+            quantity = headings[0].replaceAll("_low$", "");
+        }
         if (lower < 0 || upper < 0 || count < 0 || table.size() == 0) {
             return List.of();
         }
-        String[] headings = table.getHeadings();
-        String groupColumn = headings[0].equals("bin_lower") ? null : headings[0];
+        String countName = headings[count];
+        String axis = quantity;
+        String groupColumn = lower == 0 || headings[0].equals("bin_lower") ? null : headings[0];
         java.util.Map<String, List<Integer>> rows = new java.util.LinkedHashMap<>();
         for (int r = 0; r < table.size(); r++) {
             String group = groupColumn == null ? "" : table.getStringValue(groupColumn, r);
             rows.computeIfAbsent(group, g -> new ArrayList<>()).add(r);
         }
         List<Plot> plots = new ArrayList<>();
+        int lowerColumn = lower;
+        int upperColumn = upper;
+        int countColumn = count;
         rows.forEach((group, indices) -> {
             double[] centre = new double[indices.size()];
             double[] counts = new double[indices.size()];
             for (int i = 0; i < centre.length; i++) {
                 int r = indices.get(i);
-                centre[i] = 0.5 * (table.getValueAsDouble(lower, r) + table.getValueAsDouble(upper, r));
-                counts[i] = table.getValueAsDouble(count, r);
+                centre[i] = 0.5 * (table.getValueAsDouble(lowerColumn, r) + table.getValueAsDouble(upperColumn, r));
+                counts[i] = table.getValueAsDouble(countColumn, r);
             }
-            Plot plot = new Plot(group.isEmpty() ? title : title + ": " + group, group.isEmpty() ? "value" : group, "count");
+            Plot plot = new Plot(group.isEmpty() ? title : title + ": " + group,
+                    group.isEmpty() ? (axis == null ? "value" : axis) : group, countName);
             plot.setFont(java.awt.Font.PLAIN, 14);
             plot.setAxisLabelFont(java.awt.Font.PLAIN, 14);
             plot.setColor(SERIES_COLOURS[0], new Color(0xaec7e8));
@@ -151,14 +210,19 @@ final class ResultWindows {
         return plots;
     }
 
-    /** A live plot of every numeric column against the first, when the first increases along the rows. */
+    /** A live plot of the numeric columns in one unit against the first non-index column, when it increases. */
     static Plot seriesPlot(ResultsTable table, String title) {
         String[] headings = table.getHeadings();
         int rows = table.size();
-        if (rows < 3 || headings.length < 2) {
+        if (rows < 2 || headings.length < 2) {
             return null;
         }
-        double[] x = table.getColumn(headings[0]);
+        // the axis: the first column that is not a row number or identifier (configurations: their time)
+        int xColumn = 0;
+        while (xColumn < headings.length - 1 && INDEX_COLUMNS.contains(headings[xColumn])) {
+            xColumn++;
+        }
+        double[] x = table.getColumn(headings[xColumn]);
         if (x == null) {
             return null;
         }
@@ -169,9 +233,11 @@ final class ResultWindows {
         }
         List<String> names = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
-        for (int c = 1; c < headings.length && ys.size() < MAX_SERIES; c++) {
+        for (int c = xColumn + 1; c < headings.length && ys.size() < MAX_SERIES; c++) {
             double[] y = table.getColumn(headings[c]);
-            if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(x, y) && !isLabel(y)) {
+            // one axis, one unit: columns in the first plotted column's unit (degrees and kJ/mol do not share an axis)
+            if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(x, y) && !isLabel(y)
+                    && (names.isEmpty() || unitOf(headings[c]).equals(unitOf(names.get(0))))) {
                 names.add(headings[c]);
                 ys.add(y);
             }
@@ -179,7 +245,7 @@ final class ResultWindows {
         if (ys.isEmpty()) {
             return null;
         }
-        Plot plot = new Plot(title, headings[0], ys.size() == 1 ? names.get(0) : "value");
+        Plot plot = new Plot(title, headings[xColumn], ys.size() == 1 ? names.get(0) : unitOf(names.get(0)));
         plot.setFont(java.awt.Font.PLAIN, 14);
         plot.setAxisLabelFont(java.awt.Font.PLAIN, 14);
         for (int s = 0; s < ys.size(); s++) {
@@ -193,6 +259,35 @@ final class ResultWindows {
         }
         plot.setLimitsToFit(false);
         return plot;
+    }
+
+    /** Row numbers and identifiers: not an axis to draw lines along. */
+    private static final Set<String> INDEX_COLUMNS = Set.of("row", "config", "id", "index", "particle", "atom");
+
+    /** The unit suffix of a column name (phi_deg: deg, bias_kJmol: kJmol); "value" when it has none. */
+    static String unitOf(String column) {
+        int underscore = column.lastIndexOf('_');
+        String suffix = underscore < 0 ? "" : column.substring(underscore + 1);
+        return suffix.matches("deg|rad|nm|ps|fs|kJmol|kJmolnm|K|tau|sigma|bar|eps|epsilon|s") ? suffix : "value";
+    }
+
+    /** Measured against predicted values ({@code X_predicted}, {@code X_measured} columns) as a scatter plot. */
+    static Plot predictedPlot(ResultsTable table, String title) {
+        for (String heading : table.getHeadings()) {
+            if (heading.endsWith("_predicted")) {
+                String measured = heading.replaceAll("_predicted$", "_measured");
+                if (table.getColumnIndex(measured) >= 0) {
+                    Plot plot = new Plot(title, measured, heading);
+                    plot.setFont(java.awt.Font.PLAIN, 14);
+                    plot.setAxisLabelFont(java.awt.Font.PLAIN, 14);
+                    plot.setColor(SERIES_COLOURS[0]);
+                    plot.addPoints(table.getColumn(measured), table.getColumn(heading), Plot.CIRCLE);
+                    plot.setLimitsToFit(false);
+                    return plot;
+                }
+            }
+        }
+        return null;
     }
 
     /** A second time axis (time next to step): exactly affine in the first column, so not a quantity to plot. */
@@ -228,6 +323,8 @@ final class ResultWindows {
         boolean values = imp.getBitDepth() == 32 && imp.getStackSize() == 1;
         if (values && imp.getProcessor().isDefaultLut()) {
             Luts.applyFreeEnergy(imp);
+        } else if (imp.getBitDepth() == 32 && imp.getProcessor().isDefaultLut()) {
+            imp.setLut(Luts.viridisLike());
         }
         imp.show();
         // Grids are often a few dozen bins wide: magnify them to a readable size.
@@ -235,7 +332,9 @@ final class ResultWindows {
         if (zoom > 100) {
             IJ.run(imp, "Set... ", "zoom=" + zoom);
         }
-        if (values) {
+        // ImageJ draws the bar in image pixels: beyond 400 % it comes out as a black box (seen on the screenshots), so
+        // small grids go without it (the status bar shows the value under the cursor)
+        if (values && zoom <= 400) {
             String unit = imp.getCalibration().getValueUnit();
             IJ.run(imp, "Calibration Bar...", "location=[Upper Right] fill=White label=Black number=5 decimal=1 font=12 zoom="
                     + (100.0 / zoom) + " overlay");

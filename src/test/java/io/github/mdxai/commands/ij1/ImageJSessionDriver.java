@@ -35,6 +35,8 @@ public final class ImageJSessionDriver {
             case "progress" -> progressThenEsc(imagej, macro);
             case "cancel-dialog" -> cancelDialog(macro);
             case "windows" -> windows(macro);
+            case "each" -> each(macro);
+            case "scijava" -> scijava(args[2], args[3], Path.of(args[1]).resolveSibling("scijava_energies.csv"));
             case "remember" -> remember(macro, args[2]);
             default -> throw new IllegalArgumentException(scenario);
         }
@@ -151,6 +153,60 @@ public final class ImageJSessionDriver {
             }
         }
         System.out.println("WINDOWS " + String.join(" | ", titles));
+    }
+
+    /**
+     * Runs a macro line by line; after each line prints the windows it opened (NEW index kind title, images with
+     * bit depth, LUT, calibration and overlay) and the Log lines it added (LOGGED index text).
+     */
+    private static void each(String macro) throws Exception {
+        Set<Object> seen = new java.util.HashSet<>();
+        int logged = 0;
+        List<String> lines = macro.lines().filter(l -> !l.isBlank()).toList();
+        for (int i = 0; i < lines.size(); i++) {
+            long start = System.nanoTime();
+            new MacroRunner(lines.get(i)).getThread().join(300_000);
+            EventQueue.invokeAndWait(() -> { });
+            System.out.printf("RAN %d %.1f s%n", i, (System.nanoTime() - start) / 1e9);
+            for (java.awt.Frame f : WindowManager.getNonImageWindows()) {
+                if (seen.add(f)) {
+                    String kind = f instanceof ij.text.TextWindow tw && tw.getResultsTable() != null ? "table" : "text";
+                    System.out.println("NEW " + i + " " + kind + " " + f.getTitle());
+                }
+            }
+            int[] ids = WindowManager.getIDList();
+            for (int id : ids == null ? new int[0] : ids) {
+                ImagePlus imp = WindowManager.getImage(id);
+                if (seen.add(imp)) {
+                    boolean plot = imp.getWindow() instanceof ij.gui.PlotWindow;
+                    System.out.println("NEW " + i + " " + (plot ? "plot" : "image") + " " + imp.getTitle()
+                            + (plot ? "" : " | bits=" + imp.getBitDepth() + " defaultLut=" + imp.getProcessor().isDefaultLut()
+                            + " unit=" + imp.getCalibration().getUnit() + " valueUnit=" + imp.getCalibration().getValueUnit()
+                            + " overlay=" + (imp.getOverlay() != null)));
+                }
+            }
+            String[] log = String.valueOf(IJ.getLog()).split("\n");
+            for (; logged < log.length; logged++) {
+                System.out.println("LOGGED " + i + " " + log[logged]);
+            }
+        }
+    }
+
+    /**
+     * Runs Compute Energy through SciJava's module service with pre- and postprocessing, as Fiji's menus and scripts
+     * do (not through our launcher), then lists the windows as {@link #windows} does.
+     */
+    private static void scijava(String structure, String topology, Path out) throws Exception {
+        org.scijava.Context context = io.github.mdxai.commands.host.Hosts.context();
+        org.scijava.command.CommandInfo info = io.github.mdxai.commands.host.CommandCatalog.byClass(context,
+                "io.github.mdxai.commands.ComputeEnergy");
+        java.util.Map<String, Object> inputs = new java.util.HashMap<>();
+        inputs.put("structure", new java.io.File(structure));
+        inputs.put("topology", new java.io.File(topology));
+        inputs.put("out", out.toFile());
+        inputs.put("forces", null);
+        context.service(org.scijava.module.ModuleService.class).run(info, true, inputs).get();
+        windows("");
     }
 
     private static boolean commandRunning(Thread macroThread) {

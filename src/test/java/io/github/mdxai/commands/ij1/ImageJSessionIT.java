@@ -85,7 +85,8 @@ class ImageJSessionIT {
     /** Commands over the shared test data, each as a macro line; the windows they should leave. */
     private static String resultsMacro(Path dir, Path samples) {
         Path data = Path.of("test-data").toAbsolutePath();
-        return "run(\"Free Energy from Samples\", \"input=[" + samples + "] x=phi_deg y=psi_deg bins=36 xrange=[-180 180] "
+        // 120 bins: shown at 400 %, with a colour bar (smaller grids are magnified more and go without)
+        return "run(\"Free Energy from Samples\", \"input=[" + samples + "] x=phi_deg y=psi_deg bins=120 xrange=[-180 180] "
                 + "yrange=[-180 180] weights=weight out=[" + dir.resolve("fes") + "]\");\n"
                 + "run(\"Compute Energy\", \"structure=[" + data.resolve("ala2/conformations.gro") + "] topology=["
                 + data.resolve("ala2/processed.top") + "] out=[" + dir.resolve("energies.csv") + "]\");\n"
@@ -134,5 +135,21 @@ class ImageJSessionIT {
             assertTrue(r.output().contains("IMAGES 0 WINDOWS 0"), r.output());
         }
         assertTrue(Files.exists(dir.resolve("structure/histograms.csv")));
+    }
+
+    /** Fiji runs commands through SciJava, not our launcher: a postprocessor still shows the results in ImageJ. */
+    @Test
+    void commandRunBySciJavaAsInFijiShowsItsResultsToo(@TempDir Path dir) throws Exception {
+        Path data = Path.of("test-data/ala2").toAbsolutePath();
+        try (ImageJHost host = new ImageJHost(dir)) {
+            Path file = dir.resolve("empty.ijm");
+            Files.writeString(file, "");
+            ImageJHost.Result r = host.run(dir.resolve("scijava.log"), 240, true, ImageJSessionDriver.class.getName(),
+                    "scijava", file.toString(), data.resolve("conformations.gro").toString(), data.resolve("processed.top").toString());
+            assertEquals(0, r.exitCode(), r.output());
+            List<String> windows = Arrays.asList(line(r.output(), "WINDOWS").split(" \\| "));
+            assertTrue(windows.contains("scijava_energies.csv") && windows.contains("scijava_energies"), "table and plot: " + windows);
+            assertTrue(line(r.output(), "LOG").contains("Compute Energy: wrote 1 file"), r.output());
+        }
     }
 }

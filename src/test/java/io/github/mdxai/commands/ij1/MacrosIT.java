@@ -75,27 +75,58 @@ class MacrosIT {
         assertTrue(features.hasColumnAnyUnit("r6-10"));
     }
 
+    /**
+     * Runs a study's macro in batch mode (no ImageJ window: none may open), then once more in a session with ImageJ's
+     * window: every step is done, so the rerun takes seconds and shows the study's results. Returns the session's
+     * output (WINDOWS and IMAGE lines).
+     */
+    private static String headlessThenShown(Path dir, String macro, String args, Path out) throws Exception {
+        String call = "runMacro(\"" + Path.of("macros", macro).toAbsolutePath() + "\", \"" + args + "\");\n";
+        Path batch = dir.resolve("batch.ijm");
+        Files.writeString(batch, call + "titles = getList(\"window.titles\");\n"
+                + "print(\"IMAGES \" + nImages + \" WINDOWS \" + titles.length);\n");
+        Path shown = dir.resolve("shown.ijm");
+        Files.writeString(shown, call);
+        try (ImageJHost host = new ImageJHost(dir)) {
+            ImageJHost.Result r = host.run(dir.resolve(macro + ".log"), 300, false, "ij.ImageJ", "-batch", batch.toString());
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains(macro.replace(".ijm", "").replace('_', ' ') + " finished"), r.output());
+            assertTrue(r.output().contains("IMAGES 0 WINDOWS 0"), "batch mode opens no window: " + r.output());
+            assertTrue(Files.exists(out.resolve("summary.json")), r.output());
+            ImageJHost.Result again = host.run(dir.resolve("shown.log"), 240, true, ImageJSessionDriver.class.getName(),
+                    "windows", shown.toString());
+            assertEquals(0, again.exitCode(), again.output());
+            return again.output();
+        }
+    }
+
+    private static java.util.List<String> windows(String output) {
+        return output.lines().filter(l -> l.startsWith("WINDOWS ")).findFirst().map(l -> java.util.Arrays.asList(
+                l.substring(8).split(" \\| "))).orElseThrow(() -> new AssertionError(output));
+    }
+
     @Test
     void reproduceStudyAAtSmokeScale(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("study a");
-        try (ImageJHost host = new ImageJHost(dir)) {
-            ImageJHost.Result r = runMacro(host, dir, "Reproduce_Study_A.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2");
-            assertEquals(0, r.exitCode(), r.output());
-            assertTrue(r.output().contains("Reproduce Study A finished"), r.output());
-        }
+        String shown = headlessThenShown(dir, "Reproduce_Study_A.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2", out);
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"n_configurations\" : 40") && summary.contains("lime_top_features"), summary);
         assertTrue(Files.readString(out.resolve("report.html")).contains("data:image/png;base64,"));
+        java.util.List<String> windows = windows(shown);
+        assertTrue(windows.contains("free_energy_phi_psi.tif") && windows.contains("pmf.tif") && windows.contains("Log"),
+                "a finished study shows its surfaces when rerun: " + windows);
+        assertTrue(shown.lines().filter(l -> l.startsWith("IMAGE ") && l.contains("bits=32"))
+                .allMatch(l -> l.contains("defaultLut=false")), shown);
     }
 
     @Test
     void reproduceStudyBAtSmokeScale(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("study_b");
-        try (ImageJHost host = new ImageJHost(dir)) {
-            ImageJHost.Result r = runMacro(host, dir, "Reproduce_Study_B.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2");
-            assertEquals(0, r.exitCode(), r.output());
-        }
+        String shown = headlessThenShown(dir, "Reproduce_Study_B.ijm", "out=[" + out + "] preset=smoke seed=1 threads=2", out);
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("tau_alpha") && summary.contains("accuracy") && summary.contains("attention_q6_spearman"), summary);
+        java.util.List<String> windows = windows(shown);
+        assertTrue(windows.stream().anyMatch(w -> w.startsWith("attention_voxels_0")) && windows.contains("Log"),
+                "a finished study shows its attention maps when rerun: " + windows);
     }
 }
