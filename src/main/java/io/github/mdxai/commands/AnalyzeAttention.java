@@ -6,12 +6,12 @@ import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
+import io.github.mdxai.commands.host.GridImages;
 import io.github.mdxai.commands.host.Hosts;
 import io.github.mdxai.commands.host.Luts;
 import io.github.mdxai.explain.attention.AttentionControl;
 import io.github.mdxai.explain.attention.AttentionMaps;
 import io.github.mdxai.explain.attention.AttentionReport;
-import io.github.mdxai.grid.Grid2D;
 import io.github.mdxai.learn.graph.GatModel;
 import io.github.mdxai.learn.graph.GraphDataset;
 import io.github.mdxai.learn.graph.ParticleGraph;
@@ -103,8 +103,7 @@ public class AnalyzeAttention implements Command {
                     radius, threads, folder, control ? p.range(0, 0.5) : p);
             if (control) {
                 AttentionControl.run(trained, split == null ? data.graphs() : data.split(split), "all".equals(layers),
-                        threads, folder,
-                        p.range(0.5, 1));
+                        threads, folder, p.range(0.5, 1));
             }
             return result;
         });
@@ -117,7 +116,10 @@ public class AnalyzeAttention implements Command {
             }
         }
         slabImage = new ImagePlus("attention_slab_0", new ColorProcessor(r.slabs().get(0)));
-        histogram = histogramImage(r.attentionVsQ6());
+        histogram = GridImages.toImagePlus(r.attentionVsQ6(), "attention_q6_histogram");
+        // both axes are dimensionless: ImageJ shows their names where a unit would stand, not "pixel"
+        histogram.getCalibration().setXUnit("attention");
+        histogram.getCalibration().setYUnit("q6");
         save(histogram, folder.resolve("attention_q6_histogram.tif"));
         summary = io.github.mdxai.explain.attention.AttentionAnalysis.describe(r.heterogeneity());
     }
@@ -138,26 +140,6 @@ public class AnalyzeAttention implements Command {
         cal.setValueUnit("attention");
         imp.resetDisplayRange();
         // a colour table stored in the TIFF: the maps reopen in colour
-        imp.setLut(Luts.viridisLike());
-        return imp;
-    }
-
-    private static ImagePlus histogramImage(Grid2D h) {
-        int nx = h.x().bins();
-        int ny = h.y().bins();
-        FloatProcessor fp = new FloatProcessor(nx, ny, h.values().clone());
-        fp.flipVertical(); // q6 grows upwards
-        ImagePlus imp = new ImagePlus("attention_q6_histogram", fp);
-        Calibration cal = imp.getCalibration();
-        cal.pixelWidth = h.x().step();
-        cal.pixelHeight = h.y().step();
-        cal.xOrigin = -h.x().origin() / h.x().step();
-        cal.yOrigin = ny + h.y().origin() / h.y().step();
-        cal.setInvertY(true);
-        cal.setXUnit("attention");
-        cal.setYUnit("q6");
-        cal.setValueUnit("count");
-        imp.resetDisplayRange();
         imp.setLut(Luts.viridisLike());
         return imp;
     }

@@ -182,7 +182,7 @@ public final class AttentionMaps {
         return (int) Math.round(f * 255);
     }
 
-    /** Counts of particles in bins of (x, y): e.g. attention on x and q6 on y. */
+    /** Counts of particles in bins of (x, y), e.g. attention on x and q6 on y, stored like every Grid2D. */
     public static Grid2D histogram(double[] x, double[] y, String xName, String yName, int bins) {
         InputException.require(x.length == y.length && x.length > 0, "histogram needs equal, non-empty columns");
         Axis ax = Axis.spanning(xName, "", min(x), nextUp(max(x)), bins);
@@ -192,7 +192,7 @@ public final class AttentionMaps {
             int i = ax.bin(x[k]);
             int j = ay.bin(y[k]);
             if (i >= 0 && j >= 0) {
-                counts[i + bins * j]++;
+                counts[i + bins * (bins - 1 - j)]++; // Grid2D rows run top-down: the first row is the highest y bin
             }
         }
         return new Grid2D(ax, ay, "particles", "count", counts);

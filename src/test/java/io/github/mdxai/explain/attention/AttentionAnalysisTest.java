@@ -137,5 +137,9 @@ class AttentionAnalysisTest {
             total += c;
         }
         assertEquals(g.nodeCount(), total, 0f);
+        // like every Grid2D, the first stored row is the highest y bin: (low x, high y) lands top left
+        var corner = AttentionMaps.histogram(new double[] {0, 1}, new double[] {1, 0}, "a", "b", 4);
+        assertEquals(1f, corner.values()[0], 0f);
+        assertEquals(1f, corner.values()[4 * 4 - 1], 0f);
     }
 }
