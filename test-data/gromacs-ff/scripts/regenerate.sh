@@ -1,5 +1,5 @@
 #!/bin/bash
-# Regenerates test-data/gromacs-ff/{charmm27,oplsaa,amber-multi} with Debian's GROMACS 2022.5 (gmx, gmx_d).
+# Regenerates test-data/gromacs-ff/{charmm27,oplsaa,amber-multi,...-gly} with Debian's GROMACS 2022.5 (gmx, gmx_d).
 # Usage: scripts/regenerate.sh [work folder]   (run from test-data/gromacs-ff; needs python3 + numpy)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -110,4 +110,19 @@ grep -v NME "$here/ace_ala_nme.pdb" | sed -e 's/ CH3 ACE/ CA  ACE/' > in.pdb
 printf '2\n0\n' | gmx pdb2gmx -f in.pdb -ff gromos54a7 -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
 # (grompp's one warning here says GROMOS was parametrized with a twin-range cut-off: irrelevant in vacuum)
 MAXWARN=1 reference gromos54a7 6 2.5 18 n h -180,0 179.9,0 -75,0 60,0 r r r r r hr hr
+# Glycine dipeptide in the three families (a second molecule per family: no CB, charmm27's glycine CMAP type):
+# heavy atoms of ACE-ALA-NME without CB, hydrogens added by pdb2gmx (-ignh)
+grep -v -E " (CB|HB1|HB2|HB3) " "$here/ace_ala_nme.pdb" | sed 's/ALA/GLY/' | grep -v -E "^ATOM.{8} H" > "$work/ace_gly_nme.pdb"
+mkdir -p "$work/charmm27-gly" && cd "$work/charmm27-gly"
+sed -e 's/NME/CT3/' "$work/ace_gly_nme.pdb" > in.pdb
+printf '3\n5\n' | gmx pdb2gmx -f in.pdb -ff charmm27 -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
+reference charmm27-gly 6 2.5 19 n h -180,-180 180,180 -179.99,179.99 -75,75 75,-60 -150,150 r r r r hr hr
+mkdir -p "$work/oplsaa-gly" && cd "$work/oplsaa-gly"
+sed -e 's/NME/NAC/' "$work/ace_gly_nme.pdb" > in.pdb
+printf '3\n3\n' | gmx pdb2gmx -f in.pdb -ff oplsaa -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
+reference oplsaa-gly 6 2.5 20 n h -75,75 60,-60 r r r r hr hr
+mkdir -p "$work/amber-gly" && cd "$work/amber-gly"
+cp "$work/ace_gly_nme.pdb" in.pdb
+printf '0\n0\n' | gmx pdb2gmx -f in.pdb -ff amber99sb-ildn -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
+reference amber-gly 6 2.5 21 n h -75,75 60,-60 r r r r hr hr
 echo "written to $here; work files in $work"

@@ -40,7 +40,7 @@ public final class ForceField {
         fourier = top.fourierTorsions();
         harmonicImpropers = top.harmonicImpropers();
         cmap = new CmapTerm(top.cmap());
-        pairs14 = new Pairs14Table(top.pairs14());
+        pairs14 = new Pairs14Table(top.pairs14(), atoms);
         nonbonded = new PairList(top.nonbonded(), atoms);
         this.extras = extras;
     }
