@@ -57,9 +57,9 @@ public final class StudyA {
             // minutes on 2 cores: checks an installation end to end
             case "smoke" -> new Preset("smoke", 1_500_000, 200, 40, 200, 8, 0.5, 30, 10, 300, 48, "about 1 minute");
             // F(phi, psi) from two seeds agrees within 1 kT RMS from about 2 ns of metadynamics on
-            case "quick" -> new Preset("quick", 2_500_000, 200, 300, 250, 30, 1.0, 300, 40, 2000, 60, "about 1 minute");
+            case "quick" -> new Preset("quick", 2_500_000, 200, 300, 250, 30, 1.0, 300, 40, 2000, 60, "about 3 minutes (144 s of CPU time measured)");
             // the seed's scale: 2000 configurations x 100 shots x 1 ps, after 10 ns of metadynamics
-            case "paper" -> new Preset("paper", 5_000_000, 1000, 2000, 500, 100, 1.0, 1000, 60, 5000, 60, "about 10 minutes");
+            case "paper" -> new Preset("paper", 5_000_000, 1000, 2000, 500, 100, 1.0, 1000, 60, 5000, 60, "about 10-15 minutes (12 CPU minutes measured)");
             default -> throw new InputException("preset is '" + name + "', expected smoke, quick or paper");
         };
     }
