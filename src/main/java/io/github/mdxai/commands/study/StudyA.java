@@ -211,10 +211,11 @@ public final class StudyA {
         r.note("What the explanations measure: LIME, the weights of a local linear surrogate of q (lime's default "
                 + "quartile features); gradient, the local slope of q; permutation, the loss of accuracy when a feature is "
                 + "shuffled over the dataset; SHAP, each feature's Shapley share of q(x) - E[q] over a k-means background. "
-                + "rank_agreement_top20 gives Spearman's rho and the shared top-20 features for each pair.");
+                + "The rank agreement of the top 20 features gives Spearman's rho and the shared top-20 features for each pair.");
         r.figure(out.resolve(SURFACE).resolve("free_energy_phi_psi.png"), "F(phi, psi) with states C7eq (A), C7ax (B), path and saddle");
         r.figure(out.resolve(TRANSITION).resolve("transition_region.png"), "Transition-region configurations over F(phi, psi)");
         r.figure(out.resolve(COMMITTORS).resolve("committors_histogram.png"), "Histogram of committor p_B");
+        r.figure(out.resolve(NETWORK).resolve("loss.png"), "Training and validation loss of the committor network");
         r.figure(out.resolve(NETWORK).resolve("regression.png"), "Predicted vs measured p_B (seed Fig. 3a)");
         for (String method : methods) {
             r.figure(out.resolve(EXPLAIN).resolve("importance_" + method + ".png"),
