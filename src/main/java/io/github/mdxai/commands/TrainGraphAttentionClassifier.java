@@ -55,6 +55,10 @@ public class TrainGraphAttentionClassifier implements Command {
     @Parameter(label = "Seed", persist = false)
     private long seed = 1;
 
+    @Parameter(label = "Threads", persist = false, min = "1",
+            description = "threads for the per-edge work; the trained model is the same for any number")
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out;
 
@@ -73,7 +77,7 @@ public class TrainGraphAttentionClassifier implements Command {
         GatConfig config = new GatConfig(layers, width, heads, readout, learning_rate, epochs, patience, batch, rotate,
                 seed);
         GraphDataset data = GraphDataset.read(dataset.toPath());
-        GatExperiment.Outcome o = Hosts.callWithOwnClassLoader(() -> GatExperiment.run(data, config, out.toPath(), p));
+        GatExperiment.Outcome o = Hosts.callWithOwnClassLoader(() -> GatExperiment.run(data, config, out.toPath(), p, threads));
         summary = String.format(Locale.ROOT, "test accuracy %.3f on %d snapshots (best epoch %d, %.2f s/epoch)",
                 o.test().accuracy(), o.test().probabilities().length, o.training().bestEpoch(), o.secondsPerEpoch());
     }

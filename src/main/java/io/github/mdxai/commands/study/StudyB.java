@@ -138,7 +138,7 @@ public final class StudyB {
         for (double gamma : p.ladder()) {
             steps.add(graphStep(context, graphs(gamma), gamma, p.hot()));
             for (int k = 0; k < p.seeds(); k++) {
-                steps.add(classifierStep(context, classifier(gamma, k), graphs(gamma), p, classifierSeed(seed, k)));
+                steps.add(classifierStep(context, classifier(gamma, k), graphs(gamma), p, classifierSeed(seed, k), threads));
             }
             String model = classifier(gamma, 0);
             steps.add(new CommandStep(context, attention(gamma), "Attention Analysis",
@@ -157,9 +157,9 @@ public final class StudyB {
                 "out", dir.resolve("pair.graphs").toString()));
     }
 
-    private static Step classifierStep(Context context, String name, String graphs, Preset p, long seed) {
+    private static Step classifierStep(Context context, String name, String graphs, Preset p, long seed, int threads) {
         return new CommandStep(context, name, "Train Graph Attention Classifier",
-                StudyA.params("epochs", p.epochs(), "seed", seed), List.of(graphs), 0.2,
+                StudyA.params("epochs", p.epochs(), "seed", seed, "threads", threads), List.of(graphs), 0.2,
                 (dir, f) -> Map.of("dataset", f.get(graphs).resolve("pair.graphs").toString(), "out", dir.toString()));
     }
 

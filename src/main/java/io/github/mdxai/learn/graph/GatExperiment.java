@@ -31,6 +31,11 @@ public final class GatExperiment {
     }
 
     public static Outcome run(GraphDataset data, GatConfig config, Path outDir, Progress progress) {
+        return run(data, config, outDir, progress, 1);
+    }
+
+    /** Trains with the edge loops on {@code threads} threads: the model is the same for any number of threads. */
+    public static Outcome run(GraphDataset data, GatConfig config, Path outDir, Progress progress, int threads) {
         InputException.require(data.classNames().size() == 2, "the classifier is binary: the data set has "
                 + data.classNames().size() + " classes");
         List<ParticleGraph> train = data.split(ParticleGraph.Split.TRAIN);
@@ -55,7 +60,7 @@ public final class GatExperiment {
             public boolean cancelled() {
                 return progress.cancelled();
             }
-        });
+        }, threads);
         progress.status("evaluating the test snapshots");
         GatTrainer.Evaluation eval = GatTrainer.evaluate(model, test);
         memory.sample();
