@@ -38,7 +38,7 @@ public class SoftSphereEnergy extends DynamicCommand {
     private String model = "soft-sphere";
 
     @Parameter(label = "Output CSV", style = "save", persist = false,
-            description = "one row per frame: n, pe_per_atom, pressure_virial, pressure_total, temperature")
+            description = "one row per frame: n, pe_per_atom_eps, pressure_virial_eps_per_sigma3, pressure_total_eps_per_sigma3, temperature_eps_per_kB (reduced units)")
     private File out;
 
     @Parameter(label = "Forces CSV (optional)", style = "save", required = false, persist = false,
@@ -69,7 +69,7 @@ public class SoftSphereEnergy extends DynamicCommand {
         for (SinglePoint.Result r : results) {
             rows.add(new double[]{r.n(), r.potentialEnergyPerAtom(), r.virialPressure(), r.pressure(), r.temperature()});
         }
-        CsvTable.write(out.toPath(), List.of("n", "pe_per_atom", "pressure_virial", "pressure_total", "temperature"), rows);
+        CsvTable.write(out.toPath(), List.of("n", "pe_per_atom_eps", "pressure_virial_eps_per_sigma3", "pressure_total_eps_per_sigma3", "temperature_eps_per_kB"), rows);
         if (forces != null) {
             Configuration c = frames.get(0);
             double[] f = results.get(0).forces();

@@ -66,12 +66,12 @@ class SoftSphereCommandsTest {
         File forces = tmp.resolve("forces.csv").toFile();
         run(SoftSphereEnergy.class, Map.of("input", DATA.toFile(), "out", out, "forces", forces));
         CsvTable t = CsvTable.read(out.toPath());
-        assertEquals(List.of("n", "pe_per_atom", "pressure_virial", "pressure_total", "temperature"), t.columns());
+        assertEquals(List.of("n", "pe_per_atom_eps", "pressure_virial_eps_per_sigma3", "pressure_total_eps_per_sigma3", "temperature_eps_per_kB"), t.columns());
         assertEquals(1000, t.column("n")[0]);
-        assertEquals(3.983134801290754, t.column("pe_per_atom")[0], 1e-12);
-        assertEquals(12.74639744503127, t.column("pressure_virial")[0], 1e-10);
-        assertEquals(13.56788246198513, t.column("pressure_total")[0], 1e-10);
-        assertEquals(1.027884155347663, t.column("temperature")[0], 1e-12);
+        assertEquals(3.983134801290754, t.column("pe_per_atom_eps")[0], 1e-12);
+        assertEquals(12.74639744503127, t.column("pressure_virial_eps_per_sigma3")[0], 1e-10);
+        assertEquals(13.56788246198513, t.column("pressure_total_eps_per_sigma3")[0], 1e-10);
+        assertEquals(1.027884155347663, t.column("temperature_eps_per_kB")[0], 1e-12);
         CsvTable f = CsvTable.read(forces.toPath());
         assertEquals(1000, f.rowCount());
         // atom 1 in forces_N1000.dump: 8.0408180036793357 -1.2165381796466908 -12.695548760396797
@@ -90,8 +90,8 @@ class SoftSphereCommandsTest {
         in.put("forces", null);
         run(SoftSphereEnergy.class, in);
         CsvTable t = CsvTable.read(out.toPath());
-        assertEquals(-6.0443525108756928, t.column("pe_per_atom")[0], 1e-10 * 6.05);
-        assertEquals(8.5396592851139665, t.column("pressure_virial")[0], 1e-10 * 8.54);
+        assertEquals(-6.0443525108756928, t.column("pe_per_atom_eps")[0], 1e-10 * 6.05);
+        assertEquals(8.5396592851139665, t.column("pressure_virial_eps_per_sigma3")[0], 1e-10 * 8.54);
 
         in.put("model", "lj");
         String m = failure(SoftSphereEnergy.class, in);
