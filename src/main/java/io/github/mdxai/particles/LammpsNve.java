@@ -54,7 +54,7 @@ final class LammpsNve {
                 String[] sections = {"AA", "AB", "BB"};
                 for (int a = 0, s = 0; a < types; a++) {
                     for (int b = a; b < types; b++, s++) {
-                        pair.add(String.format(Locale.ROOT, "pair_coeff      %d %d ss_20000.table %s %.17g", a + 1, b + 1,
+                        pair.add(String.format(Locale.ROOT, "pair_coeff      %d %d ss_20000.table %s %.15g", a + 1, b + 1,
                                 sections[s], m.cutoffFactor() * sigma[a][b]));
                     }
                 }

@@ -9,8 +9,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * NVE energy drift and speed of the Bernu-Hansen mixture in our engine and in LAMMPS, side by side in one run: both
@@ -20,9 +25,10 @@ import java.util.Locale;
  * total energy per atom sampled every 10 steps. Prints per engine the fitted drift slope with its standard error
  * ({@link EnergyDrift}: autocorrelation of the residuals included), the difference in units of the combined error,
  * list builds, and CPU and wall time per atom-step (CPU time of the computing threads, or LAMMPS's loop time times
- * its CPU share, because the machine may be shared). LAMMPS runs as a separate process at the same time as our run
- * (1 MPI task); without {@code lmp} on the PATH only our rows are printed. Our two-thread speed is measured on a
- * shorter run whose end state is compared bit for bit with the one-thread trajectory.
+ * its CPU share, because the machine may be shared). All sizes and both engines run at the same time (LAMMPS as
+ * separate processes with 1 MPI task, ours one thread per size), so that the long runs fit in a working session on a
+ * busy machine; without {@code lmp} on the PATH only our rows are printed. Our two-thread speed is then measured on
+ * a shorter run whose end state is compared bit for bit with the one-thread trajectory.
  * Arguments: [reference directory (default ../shared/reference/softsphere)] [steps (default 100000)]
  * [sizes (default 1000,8000; each 1000 k^3)].
  */
@@ -72,42 +78,59 @@ public final class SoftSphereBenchmark extends Benchmark {
         out.printf(Locale.ROOT, "%6s %-7s %7s %12s %10s %8s %11s %7s %9s %9s%n", "N", "engine", "threads", "slope", "std_err",
                 "tau_int", "rms", "builds", "cpu_us", "wall_us");
         out.flush();
-        for (int n : sizes) {
+        // all LAMMPS runs start now, in parallel with ours: on a shared machine the comparison is by CPU time
+        Configuration[] configurations = new Configuration[sizes.length];
+        Process[] lammpsRuns = new Process[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            int n = sizes[i];
             int k = (int) Math.round(Math.cbrt(n / (double) base.size()));
             if (k * k * k * base.size() != n) {
                 throw new IllegalArgumentException("sizes must be 1000 k^3 (replicas of the reference configuration), was " + n);
             }
-            Configuration c = k == 1 ? base : base.replicated(k, k, k);
-            Process lammpsRun = null;
+            configurations[i] = k == 1 ? base : base.replicated(k, k, k);
             if (lammps != null) {
                 Path data = work.resolve("config_N" + n + ".data");
-                LammpsData.write(data, c, SoftSphereMixture.BERNU_HANSEN.masses());
-                lammpsRun = lammps.start(data, "N" + n, steps);
+                LammpsData.write(data, configurations[i], SoftSphereMixture.BERNU_HANSEN.masses());
+                lammpsRuns[i] = lammps.start(data, "N" + n, steps);
             }
-            long shortSteps = Math.max(SAMPLE_EVERY, Math.min(steps, (steps / 20) / SAMPLE_EVERY * SAMPLE_EVERY));
-            double[][] positionsAtShort = new double[1][];
-            EngineRun ours = runOurs(c, steps, 1, shortSteps, positionsAtShort);
-            print(ours, ours.drift());
-            double[][] twoThreadEnd = new double[1][];
-            EngineRun two = runOurs(c, shortSteps, 2, shortSteps, twoThreadEnd);
-            print(two, null);
-            out.printf(Locale.ROOT, "%6d two threads, %d steps: trajectory bit-identical to one thread: %s; cpu/wall speed-up %.2f / %.2f%n",
-                    n, shortSteps, Arrays.equals(positionsAtShort[0], twoThreadEnd[0]) ? "yes" : "NO",
-                    ours.cpuMicrosPerAtomStep() / two.cpuMicrosPerAtomStep(), ours.wallMicrosPerAtomStep() / two.wallMicrosPerAtomStep());
-            if (lammpsRun != null) {
-                EngineRun theirs = lammps.finish(lammpsRun, "N" + n, n, steps, DT);
-                EnergyDrift d = theirs.drift();
-                print(theirs, d);
-                EnergyDrift o = ours.drift();
-                double combined = Math.hypot(o.standardError(), d.standardError());
-                out.printf(Locale.ROOT, "%6d ours - LAMMPS slope: %.3e +- %.3e eps/atom/tau (%.1f standard errors); "
-                                + "|ours| - |LAMMPS|: %.1f standard errors; cpu time ratio ours/LAMMPS %.2f, wall %.2f%n",
-                        n, o.slope() - d.slope(), combined, (o.slope() - d.slope()) / combined,
-                        (Math.abs(o.slope()) - Math.abs(d.slope())) / combined,
-                        ours.cpuMicrosPerAtomStep() / theirs.cpuMicrosPerAtomStep(),
-                        ours.wallMicrosPerAtomStep() / theirs.wallMicrosPerAtomStep());
+        }
+        // our one-thread runs of all sizes in parallel too (each measured by its own thread's CPU time)
+        long shortSteps = Math.max(SAMPLE_EVERY, Math.min(steps, (steps / 20) / SAMPLE_EVERY * SAMPLE_EVERY));
+        double[][] positionsAtShort = new double[sizes.length][];
+        List<Future<EngineRun>> oneThread = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(sizes.length);
+        try {
+            for (int i = 0; i < sizes.length; i++) {
+                int index = i;
+                oneThread.add(pool.submit(() -> runOurs(configurations[index], steps, 1, shortSteps, positionsAtShort, index)));
             }
-            out.flush();
+            for (int i = 0; i < sizes.length; i++) {
+                int n = sizes[i];
+                EngineRun ours = oneThread.get(i).get();
+                print(ours, ours.drift());
+                double[][] twoThreadEnd = new double[1][];
+                EngineRun two = runOurs(configurations[i], shortSteps, 2, shortSteps, twoThreadEnd, 0);
+                print(two, null);
+                out.printf(Locale.ROOT, "%6d two threads, %d steps: trajectory bit-identical to one thread: %s; cpu/wall speed-up %.2f / %.2f%n",
+                        n, shortSteps, Arrays.equals(positionsAtShort[i], twoThreadEnd[0]) ? "yes" : "NO",
+                        ours.cpuMicrosPerAtomStep() / two.cpuMicrosPerAtomStep(), ours.wallMicrosPerAtomStep() / two.wallMicrosPerAtomStep());
+                if (lammpsRuns[i] != null) {
+                    EngineRun theirs = lammps.finish(lammpsRuns[i], "N" + n, n, steps, DT);
+                    EnergyDrift d = theirs.drift();
+                    print(theirs, d);
+                    EnergyDrift o = ours.drift();
+                    double combined = Math.hypot(o.standardError(), d.standardError());
+                    out.printf(Locale.ROOT, "%6d ours - LAMMPS slope: %.3e +- %.3e eps/atom/tau (%.1f standard errors); "
+                                    + "|ours| - |LAMMPS|: %.1f standard errors; cpu time ratio ours/LAMMPS %.2f, wall %.2f%n",
+                            n, o.slope() - d.slope(), combined, (o.slope() - d.slope()) / combined,
+                            (Math.abs(o.slope()) - Math.abs(d.slope())) / combined,
+                            ours.cpuMicrosPerAtomStep() / theirs.cpuMicrosPerAtomStep(),
+                            ours.wallMicrosPerAtomStep() / theirs.wallMicrosPerAtomStep());
+                }
+                out.flush();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         deleteRecursively(work);
     }
@@ -133,9 +156,9 @@ public final class SoftSphereBenchmark extends Benchmark {
 
     /**
      * Our NVE run from {@code c}: warm-up, then {@code steps} measured steps with Etot/atom every {@link #SAMPLE_EVERY}
-     * steps; the positions after {@code markStep} measured steps go to {@code positionsAtMark[0]}.
+     * steps; the positions after {@code markStep} measured steps go to {@code positionsAtMark[markIndex]}.
      */
-    static EngineRun runOurs(Configuration c, long steps, int threads, long markStep, double[][] positionsAtMark) {
+    static EngineRun runOurs(Configuration c, long steps, int threads, long markStep, double[][] positionsAtMark, int markIndex) {
         ParticleState s = new ParticleState(c, SoftSphereMixture.BERNU_HANSEN.masses());
         try (PairForces f = new PairForces(SoftSphereMixture.BERNU_HANSEN.potential(), s.types(), s.box(), SKIN, threads)) {
             VelocityVerlet vv = new VelocityVerlet(s, f, DT);
@@ -149,6 +172,7 @@ public final class SoftSphereBenchmark extends Benchmark {
             t[0] = 0;
             e[0] = vv.observe().totalEnergy() / n;
             int[] count = {1};
+            long progressEvery = Math.max(SAMPLE_EVERY, steps / 10 / SAMPLE_EVERY * SAMPLE_EVERY);
             int builds0 = f.listBuilds();
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             long cpu0 = mx.getCurrentThreadCpuTime() + f.workerCpuNanos();
@@ -157,7 +181,14 @@ public final class SoftSphereBenchmark extends Benchmark {
                 t[count[0]] = st.time() - startTime;
                 e[count[0]++] = o.totalEnergy() / n;
                 if (st.step() - startStep == markStep) {
-                    positionsAtMark[0] = st.positions().clone();
+                    positionsAtMark[markIndex] = st.positions().clone();
+                }
+                long done = st.step() - startStep;
+                if (done % progressEvery == 0 && count[0] >= 4) {
+                    // a long run on a shared machine: progress and the drift so far on stderr
+                    EnergyDrift d = EnergyDrift.fit(Arrays.copyOf(t, count[0]), Arrays.copyOf(e, count[0]));
+                    System.err.printf(Locale.ROOT, "N = %d, %d threads: %d of %d steps, slope so far %.3e +- %.3e%n",
+                            n, threads, done, steps, d.slope(), d.standardError());
                 }
             }, Progress.NONE);
             long wall1 = System.nanoTime();

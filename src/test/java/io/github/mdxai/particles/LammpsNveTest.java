@@ -21,7 +21,7 @@ class LammpsNveTest {
                 SoftSphereBenchmark.SKIN, SoftSphereBenchmark.WARM_UP, SoftSphereBenchmark.SAMPLE_EVERY);
         assertTrue(lammps.style().startsWith("hybrid/overlay"), lammps.style());
         Process run = lammps.start(VelocityVerletTest.DATA, "test", steps);
-        SoftSphereBenchmark.EngineRun ours = SoftSphereBenchmark.runOurs(c, steps, 1, -1, new double[1][]);
+        SoftSphereBenchmark.EngineRun ours = SoftSphereBenchmark.runOurs(c, steps, 1, -1, new double[1][], 0);
         SoftSphereBenchmark.EngineRun theirs = lammps.finish(run, "test", c.size(), steps, SoftSphereBenchmark.DT);
         assertEquals(steps / SoftSphereBenchmark.SAMPLE_EVERY + 1, theirs.totalEnergy().length);
         assertArrayEquals(theirs.time(), ours.time(), 1e-12);
