@@ -74,6 +74,10 @@ public final class SoftSphereBenchmark extends Benchmark {
         out.println(lammps == null
                 ? "LAMMPS: lmp not found on the PATH: our engine only"
                 : "LAMMPS: " + LammpsNve.version() + ", pair_style " + lammps.style() + ", 1 MPI task, run at the same time as ours");
+        // idle-machine costs: ours 0.91, LAMMPS 1.25 us/atom-step on one core; all runs share the 2 cores
+        double atomSteps = Arrays.stream(sizes).asDoubleStream().sum() * steps;
+        out.printf(Locale.ROOT, "expected: about %.0f min on an idle 2-core machine, longer on a busy one%n",
+                atomSteps * ((lammps == null ? 0 : 1.25) + 0.91) * 1e-6 / 2 / 60);
         out.println("slope and its standard error in eps/atom per tau; tau_int = autocorrelation time of the residuals in samples; times per atom-step");
         out.printf(Locale.ROOT, "%6s %-7s %7s %12s %10s %8s %11s %7s %9s %9s%n", "N", "engine", "threads", "slope", "std_err",
                 "tau_int", "rms", "builds", "cpu_us", "wall_us");
