@@ -25,9 +25,13 @@ class LammpsNveTest {
         SoftSphereBenchmark.EngineRun theirs = lammps.finish(run, "test", c.size(), steps, SoftSphereBenchmark.DT);
         assertEquals(steps / SoftSphereBenchmark.SAMPLE_EVERY + 1, theirs.totalEnergy().length);
         assertArrayEquals(theirs.time(), ours.time(), 1e-12);
-        // the same dynamics: 2.5 tau after the start, chaos has amplified rounding differences to ~1e-11, far below
-        // the 7e-5 fluctuation of Etot/atom
-        assertArrayEquals(theirs.totalEnergy(), ours.totalEnergy(), 1e-9);
+        // the same dynamics: 2.5 tau after the start the largest difference was 8e-14 (LAMMPS prints 15 digits),
+        // against a 7e-5 fluctuation of Etot/atom; chaos amplifies rounding differences, hence the margin
+        double worst = 0;
+        for (int k = 0; k < ours.totalEnergy().length; k++) {
+            worst = Math.max(worst, Math.abs(ours.totalEnergy()[k] - theirs.totalEnergy()[k]));
+        }
+        assertTrue(worst < 1e-11, "largest Etot/atom difference " + worst);
         // the same rebuild criterion (a half-skin move since the last build) rebuilds on the same steps
         assertEquals(theirs.listBuilds(), ours.listBuilds());
     }
