@@ -32,7 +32,7 @@ class LammpsNveTest {
             worst = Math.max(worst, Math.abs(ours.totalEnergy()[k] - theirs.totalEnergy()[k]));
         }
         assertTrue(worst < 1e-11, "largest Etot/atom difference " + worst);
-        // the same rebuild criterion (a half-skin move since the last build) rebuilds on the same steps
+        // the same rebuild criterion (a half-skin move since the last build): as many rebuilds
         assertEquals(theirs.listBuilds(), ours.listBuilds());
     }
 }
