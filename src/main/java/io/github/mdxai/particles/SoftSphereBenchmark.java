@@ -78,9 +78,9 @@ public final class SoftSphereBenchmark extends Benchmark {
         double atomSteps = Arrays.stream(sizes).asDoubleStream().sum() * steps;
         out.printf(Locale.ROOT, "expected: about %.0f min on an idle 2-core machine, longer on a busy one%n",
                 atomSteps * ((lammps == null ? 0 : 1.25) + 0.91) * 1e-6 / 2 / 60);
-        out.println("slope and its standard error in eps/atom per tau; tau_int = autocorrelation time of the residuals in samples; times per atom-step");
+        out.println("slope and its standard error in eps/atom per tau; n/n_eff = samples per independent one (block averaging); times per atom-step");
         out.printf(Locale.ROOT, "%6s %-7s %7s %12s %10s %8s %11s %7s %9s %9s%n", "N", "engine", "threads", "slope", "std_err",
-                "tau_int", "rms", "builds", "cpu_us", "wall_us");
+                "n/n_eff", "rms", "builds", "cpu_us", "wall_us");
         out.flush();
         // all LAMMPS runs start now, in parallel with ours: on a shared machine the comparison is by CPU time
         Configuration[] configurations = new Configuration[sizes.length];
@@ -152,8 +152,8 @@ public final class SoftSphereBenchmark extends Benchmark {
             out.printf(Locale.ROOT, "%6d %-7s %7d %12s %10s %8s %11s %7d %9.4f %9.4f%n", r.n(), r.engine(), r.threads(), "-", "-", "-", "-",
                     r.listBuilds(), r.cpuMicrosPerAtomStep(), r.wallMicrosPerAtomStep());
         } else {
-            out.printf(Locale.ROOT, "%6d %-7s %7d %12.3e %10.3e %8.1f %11.3e %7d %9.4f %9.4f%n", r.n(), r.engine(), r.threads(), d.slope(),
-                    d.standardError(), d.autocorrelationTime(), d.residualRms(), r.listBuilds(), r.cpuMicrosPerAtomStep(), r.wallMicrosPerAtomStep());
+            out.printf(Locale.ROOT, "%6d %-7s %7d %12.3e %10.3e %8.2f %11.3e %7d %9.4f %9.4f%n", r.n(), r.engine(), r.threads(), d.slope(),
+                    d.standardError(), d.inefficiency(), d.residualRms(), r.listBuilds(), r.cpuMicrosPerAtomStep(), r.wallMicrosPerAtomStep());
         }
         out.flush();
     }
@@ -188,7 +188,7 @@ public final class SoftSphereBenchmark extends Benchmark {
                     positionsAtMark[markIndex] = st.positions().clone();
                 }
                 long done = st.step() - startStep;
-                if (done % progressEvery == 0 && count[0] >= 4) {
+                if (done % progressEvery == 0 && count[0] >= 16) {
                     // a long run on a shared machine: progress and the drift so far on stderr
                     EnergyDrift d = EnergyDrift.fit(Arrays.copyOf(t, count[0]), Arrays.copyOf(e, count[0]));
                     System.err.printf(Locale.ROOT, "N = %d, %d threads: %d of %d steps, slope so far %.3e +- %.3e%n",
