@@ -1,5 +1,9 @@
 package io.github.mdxai.particles;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +26,7 @@ final class BlockRunner implements AutoCloseable {
     private volatile int blocks;
     private volatile boolean closed;
     private volatile RuntimeException failure;
+    private final List<Thread> workers = new ArrayList<>();
 
     BlockRunner(int threads) {
         this.threads = Math.max(1, threads);
@@ -30,7 +35,18 @@ final class BlockRunner implements AutoCloseable {
             Thread worker = new Thread(this::workerLoop, "mdxai-pair-forces-" + t);
             worker.setDaemon(true);
             worker.start();
+            workers.add(worker);
         }
+    }
+
+    /** CPU time the worker threads (not the caller) have used so far, for benchmarks on a shared machine. */
+    long workerCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread w : workers) {
+            sum += Math.max(0, mx.getThreadCpuTime(w.getId()));
+        }
+        return sum;
     }
 
     int threads() {

@@ -234,6 +234,11 @@ public final class PairForces implements AutoCloseable {
         return runner.threads();
     }
 
+    /** CPU time of the worker threads so far (the calling thread's own is not included). */
+    long workerCpuNanos() {
+        return runner.workerCpuNanos();
+    }
+
     @Override
     public void close() {
         runner.close();

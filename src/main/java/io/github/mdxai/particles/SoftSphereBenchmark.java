@@ -5,226 +5,209 @@ import io.github.mdxai.util.Benchmark;
 import io.github.mdxai.util.Progress;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * NVE speed of the Bernu-Hansen mixture as LAMMPS's reference benchmark runs it (dt = 0.005, skin 0.3, list
- * checked every step): microseconds per atom-step for N = 1000 and 8000 on 1 and 2 threads, NVE energy drift, and
- * LAMMPS's numbers, measured when {@code lmp} is on the PATH, else the stored reference ones.
- * Prints CSV rows {@code case,threads,metric,value,unit}.
- * Arguments: [reference directory (default ../shared/reference/softsphere)] [repetitions (default 3)].
+ * NVE energy drift and speed of the Bernu-Hansen mixture in our engine and in LAMMPS, side by side in one run: both
+ * start from the same configuration (LAMMPS's reference N = 1000 one, replicated for larger N) with the settings of
+ * LAMMPS's reference benchmark (dt = 0.005, skin 0.3, list checked every step, rebuilt after a half-skin move;
+ * energy shifted to zero at rc = 3 sigma_ab, force not), run 200 warm-up steps and then the measured steps with the
+ * total energy per atom sampled every 10 steps. Prints per engine the fitted drift slope with its standard error
+ * ({@link EnergyDrift}: autocorrelation of the residuals included), the difference in units of the combined error,
+ * list builds, and CPU and wall time per atom-step (CPU time of the computing threads, or LAMMPS's loop time times
+ * its CPU share, because the machine may be shared). All sizes and both engines run at the same time (LAMMPS as
+ * separate processes with 1 MPI task, ours one thread per size), so that the long runs fit in a working session on a
+ * busy machine; without {@code lmp} on the PATH only our rows are printed. Our two-thread speed is then measured on
+ * a shorter run whose end state is compared bit for bit with the one-thread trajectory.
+ * Arguments: [reference directory (default ../shared/reference/softsphere)] [steps (default 100000)]
+ * [sizes (default 1000,8000; each 1000 k^3)].
  */
 public final class SoftSphereBenchmark extends Benchmark {
 
-    /** LAMMPS 29Sep2021, 1 core, best of 5 (reference bench_summary.txt). */
-    private static final double LAMMPS_US_N1000 = 1.1785;
-    private static final double LAMMPS_US_N8000 = 1.2522;
-    private static final double LAMMPS_DRIFT_N1000 = 5.523428645 - 5.523473334;
-    private static final double LAMMPS_DRIFT_N8000 = 5.441993798 - 5.442001049;
-
-    /** Our one-thread wall and CPU times by N, for the ratio to a LAMMPS run made in the same conditions. */
-    private static final java.util.Map<Integer, double[]> OURS_ONE_THREAD = new java.util.HashMap<>();
+    static final double DT = 0.005;
+    static final double SKIN = 0.3;
+    static final int WARM_UP = 200;
+    static final int SAMPLE_EVERY = 10;
 
     public SoftSphereBenchmark() {
-        super("softsphere", "soft-sphere NVE speed and energy drift, N = 1000 and 8000, against LAMMPS");
+        super("softsphere", "soft-sphere NVE energy drift (slope +- standard error) and speed, ours and LAMMPS side by side, N = 1000 and 8000");
+    }
+
+    /** One engine's measured run: samples of (time since the warm-up, Etot/atom) and its costs. */
+    record EngineRun(String engine, int threads, long steps, int n, double[] time, double[] totalEnergy,
+                     double cpuSeconds, double wallSeconds, long listBuilds) {
+        EnergyDrift drift() {
+            return EnergyDrift.fit(time, totalEnergy);
+        }
+
+        double cpuMicrosPerAtomStep() {
+            return cpuSeconds * 1e6 / ((double) n * steps);
+        }
+
+        double wallMicrosPerAtomStep() {
+            return wallSeconds * 1e6 / ((double) n * steps);
+        }
     }
 
     @Override
     protected void run(String[] args) throws Exception {
         Path ref = Path.of(args.length > 0 ? args[0] : "../shared/reference/softsphere");
-        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Configuration base = startConfiguration(ref);
-        out.println("case,threads,metric,value,unit");
-        for (int n : new int[]{1000, 8000}) {
-            Configuration c = n == 1000 ? base : base.replicated(2, 2, 2);
-            int steps = n == 1000 ? 10000 : 3000;
-            for (int threads : new int[]{1, 2}) {
-                double best = Double.POSITIVE_INFINITY;
-                double bestCpu = Double.POSITIVE_INFINITY;
-                double[] drift = null;
-                for (int rep = 0; rep < reps; rep++) {
-                    double[] r = run(c, steps, threads);
-                    best = Math.min(best, r[0]);
-                    bestCpu = Math.min(bestCpu, r[4]);
-                    drift = r;
-                }
-                String name = "N" + n;
-                row(name, threads, "us_per_atom_step", best, "us");
-                row(name, threads, "steps_per_s", 1e6 / (best * n), "1/s");
-                if (threads == 1) {
-                    // CPU time of the (only) thread: robust to other jobs on a shared machine
-                    row(name, threads, "cpu_us_per_atom_step", bestCpu, "us");
-                    OURS_ONE_THREAD.put(n, new double[]{best, bestCpu});
-                }
-                row(name, threads, "etot_per_atom_start", drift[1], "eps");
-                row(name, threads, "etot_per_atom_drift", drift[2] - drift[1], "eps");
-                row(name, threads, "list_builds", drift[3], "count");
-                row(name, threads, "etot_per_atom_slope", drift[5], "eps_per_1000tau");
-                row(name, threads, "etot_per_atom_rms_fluctuation", drift[6], "eps");
-                row(name, threads, "ratio_to_lammps_reference_1core", best / (n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000), "1");
+        long steps = args.length > 1 ? Long.parseLong(args[1]) : 100_000;
+        int[] sizes = Arrays.stream((args.length > 2 ? args[2] : "1000,8000").split(",")).mapToInt(Integer::parseInt).toArray();
+        Path referenceData = ref.resolve("config_N1000.data");
+        Configuration base = startConfiguration(referenceData);
+        Path work = Files.createTempDirectory("mdxai-softsphere-bench");
+        LammpsNve lammps = LammpsNve.installed() ? LammpsNve.prepare(work, SoftSphereMixture.BERNU_HANSEN,
+                ref.resolve("inputs/make_table.py"), DT, SKIN, WARM_UP, SAMPLE_EVERY) : null;
+        out.printf(Locale.ROOT, "soft-sphere NVE: dt %.3g, skin %.2g, list checked every step, %d warm-up + %d steps, Etot/atom sampled every %d steps%n",
+                DT, SKIN, WARM_UP, steps, SAMPLE_EVERY);
+        out.println(lammps == null
+                ? "LAMMPS: lmp not found on the PATH: our engine only"
+                : "LAMMPS: " + LammpsNve.version() + ", pair_style " + lammps.style() + ", 1 MPI task, run at the same time as ours");
+        // idle-machine costs: ours 0.91, LAMMPS 1.25 us/atom-step on one core; all runs share the 2 cores
+        double atomSteps = Arrays.stream(sizes).asDoubleStream().sum() * steps;
+        out.printf(Locale.ROOT, "expected: about %.0f min on an idle 2-core machine, longer on a busy one%n",
+                atomSteps * ((lammps == null ? 0 : 1.25) + 0.91) * 1e-6 / 2 / 60);
+        out.println("slope and its standard error in eps/atom per tau; n/n_eff = samples per independent one (block averaging); times per atom-step");
+        out.printf(Locale.ROOT, "%6s %-7s %7s %12s %10s %8s %11s %7s %9s %9s%n", "N", "engine", "threads", "slope", "std_err",
+                "n/n_eff", "rms", "builds", "cpu_us", "wall_us");
+        out.flush();
+        // all LAMMPS runs start now, in parallel with ours: on a shared machine the comparison is by CPU time
+        Configuration[] configurations = new Configuration[sizes.length];
+        Process[] lammpsRuns = new Process[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            int n = sizes[i];
+            int k = (int) Math.round(Math.cbrt(n / (double) base.size()));
+            if (k * k * k * base.size() != n) {
+                throw new IllegalArgumentException("sizes must be 1000 k^3 (replicas of the reference configuration), was " + n);
             }
-            row("N" + n, 1, "lammps_reference_us_per_atom_step", n == 1000 ? LAMMPS_US_N1000 : LAMMPS_US_N8000, "us");
-            row("N" + n, 1, "lammps_reference_etot_per_atom_drift", n == 1000 ? LAMMPS_DRIFT_N1000 : LAMMPS_DRIFT_N8000, "eps");
+            configurations[i] = k == 1 ? base : base.replicated(k, k, k);
+            if (lammps != null) {
+                Path data = work.resolve("config_N" + n + ".data");
+                LammpsData.write(data, configurations[i], SoftSphereMixture.BERNU_HANSEN.masses());
+                lammpsRuns[i] = lammps.start(data, "N" + n, steps);
+            }
         }
-        runLammpsIfInstalled(ref, base.replicated(2, 2, 2));
+        // our one-thread runs of all sizes in parallel too (each measured by its own thread's CPU time)
+        long shortSteps = Math.max(SAMPLE_EVERY, Math.min(steps, (steps / 20) / SAMPLE_EVERY * SAMPLE_EVERY));
+        double[][] positionsAtShort = new double[sizes.length][];
+        List<Future<EngineRun>> oneThread = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(sizes.length);
+        try {
+            for (int i = 0; i < sizes.length; i++) {
+                int index = i;
+                oneThread.add(pool.submit(() -> runOurs(configurations[index], steps, 1, shortSteps, positionsAtShort, index)));
+            }
+            for (int i = 0; i < sizes.length; i++) {
+                int n = sizes[i];
+                EngineRun ours = oneThread.get(i).get();
+                print(ours, ours.drift());
+                double[][] twoThreadEnd = new double[1][];
+                EngineRun two = runOurs(configurations[i], shortSteps, 2, shortSteps, twoThreadEnd, 0);
+                print(two, null);
+                out.printf(Locale.ROOT, "%6d two threads, %d steps: trajectory bit-identical to one thread: %s; cpu/wall speed-up %.2f / %.2f%n",
+                        n, shortSteps, Arrays.equals(positionsAtShort[i], twoThreadEnd[0]) ? "yes" : "NO",
+                        ours.cpuMicrosPerAtomStep() / two.cpuMicrosPerAtomStep(), ours.wallMicrosPerAtomStep() / two.wallMicrosPerAtomStep());
+                if (lammpsRuns[i] != null) {
+                    EngineRun theirs = lammps.finish(lammpsRuns[i], "N" + n, n, steps, DT);
+                    EnergyDrift d = theirs.drift();
+                    print(theirs, d);
+                    EnergyDrift o = ours.drift();
+                    double combined = Math.hypot(o.standardError(), d.standardError());
+                    out.printf(Locale.ROOT, "%6d ours - LAMMPS slope: %.3e +- %.3e eps/atom/tau (%.1f standard errors); "
+                                    + "|ours| - |LAMMPS|: %.1f standard errors; cpu time ratio ours/LAMMPS %.2f, wall %.2f%n",
+                            n, o.slope() - d.slope(), combined, (o.slope() - d.slope()) / combined,
+                            (Math.abs(o.slope()) - Math.abs(d.slope())) / combined,
+                            ours.cpuMicrosPerAtomStep() / theirs.cpuMicrosPerAtomStep(),
+                            ours.wallMicrosPerAtomStep() / theirs.wallMicrosPerAtomStep());
+                }
+                out.flush();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        deleteRecursively(work);
     }
 
-    private void row(String name, int threads, String metric, double value, String unit) {
-        out.printf(Locale.ROOT, "%s,%d,%s,%.6g,%s%n", name, threads, metric, value, unit);
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void print(EngineRun r, EnergyDrift d) {
+        if (d == null) {
+            out.printf(Locale.ROOT, "%6d %-7s %7d %12s %10s %8s %11s %7d %9.4f %9.4f%n", r.n(), r.engine(), r.threads(), "-", "-", "-", "-",
+                    r.listBuilds(), r.cpuMicrosPerAtomStep(), r.wallMicrosPerAtomStep());
+        } else {
+            out.printf(Locale.ROOT, "%6d %-7s %7d %12.3e %10.3e %8.2f %11.3e %7d %9.4f %9.4f%n", r.n(), r.engine(), r.threads(), d.slope(),
+                    d.standardError(), d.inefficiency(), d.residualRms(), r.listBuilds(), r.cpuMicrosPerAtomStep(), r.wallMicrosPerAtomStep());
+        }
         out.flush();
     }
 
     /**
-     * [us per atom-step (wall), Etot/atom at start, at end, list builds, CPU us per atom-step of the calling thread,
-     * least-squares slope of Etot/atom per 1000 tau, rms deviation of Etot/atom from that line] over a timed NVE run
-     * after a 200-step warm-up, with Etot sampled every 100 steps.
+     * Our NVE run from {@code c}: warm-up, then {@code steps} measured steps with Etot/atom every {@link #SAMPLE_EVERY}
+     * steps; the positions after {@code markStep} measured steps go to {@code positionsAtMark[markIndex]}.
      */
-    static double[] run(Configuration c, int steps, int threads) {
+    static EngineRun runOurs(Configuration c, long steps, int threads, long markStep, double[][] positionsAtMark, int markIndex) {
         ParticleState s = new ParticleState(c, SoftSphereMixture.BERNU_HANSEN.masses());
-        try (PairForces f = new PairForces(SoftSphereMixture.BERNU_HANSEN.potential(), s.types(), s.box(), 0.3, threads)) {
-            VelocityVerlet vv = new VelocityVerlet(s, f, 0.005);
-            vv.run(200, Long.MAX_VALUE, null, Progress.NONE);
-            VelocityVerlet.Observation o0 = vv.observe();
-            int builds0 = f.listBuilds();
+        try (PairForces f = new PairForces(SoftSphereMixture.BERNU_HANSEN.potential(), s.types(), s.box(), SKIN, threads)) {
+            VelocityVerlet vv = new VelocityVerlet(s, f, DT);
+            vv.run(WARM_UP, Long.MAX_VALUE, null, Progress.NONE);
             int n = s.size();
-            List<double[]> samples = new ArrayList<>();
-            samples.add(new double[]{o0.time(), o0.totalEnergy() / n});
-            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-            long c0 = mx.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            vv.run(steps, 100, (st, o) -> samples.add(new double[]{o.time(), o.totalEnergy() / n}), Progress.NONE);
-            long t1 = System.nanoTime();
-            long c1 = mx.getCurrentThreadCpuTime();
-            double[] line = drift(samples);
-            return new double[]{(t1 - t0) / 1e3 / ((double) n * steps), samples.get(0)[1], samples.get(samples.size() - 1)[1],
-                    f.listBuilds() - builds0, (c1 - c0) / 1e3 / ((double) n * steps), line[0], line[1]};
+            long startStep = s.step();
+            double startTime = s.time();
+            int samples = (int) (steps / SAMPLE_EVERY) + 1;
+            double[] t = new double[samples];
+            double[] e = new double[samples];
+            t[0] = 0;
+            e[0] = vv.observe().totalEnergy() / n;
+            int[] count = {1};
+            long progressEvery = Math.max(SAMPLE_EVERY, steps / 10 / SAMPLE_EVERY * SAMPLE_EVERY);
+            int builds0 = f.listBuilds();
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            long cpu0 = mx.getCurrentThreadCpuTime() + f.workerCpuNanos();
+            long wall0 = System.nanoTime();
+            vv.run(steps, SAMPLE_EVERY, (st, o) -> {
+                t[count[0]] = st.time() - startTime;
+                e[count[0]++] = o.totalEnergy() / n;
+                if (st.step() - startStep == markStep) {
+                    positionsAtMark[markIndex] = st.positions().clone();
+                }
+                long done = st.step() - startStep;
+                if (done % progressEvery == 0 && count[0] >= 16) {
+                    // a long run on a shared machine: progress and the drift so far on stderr
+                    EnergyDrift d = EnergyDrift.fit(Arrays.copyOf(t, count[0]), Arrays.copyOf(e, count[0]));
+                    System.err.printf(Locale.ROOT, "N = %d, %d threads: %d of %d steps, slope so far %.3e +- %.3e%n",
+                            n, threads, done, steps, d.slope(), d.standardError());
+                }
+            }, Progress.NONE);
+            long wall1 = System.nanoTime();
+            long cpu1 = mx.getCurrentThreadCpuTime() + f.workerCpuNanos();
+            return new EngineRun("MD_XAI", threads, steps, n, Arrays.copyOf(t, count[0]), Arrays.copyOf(e, count[0]),
+                    (cpu1 - cpu0) / 1e9, (wall1 - wall0) / 1e9, f.listBuilds() - builds0);
         }
     }
 
-    /** Least-squares slope (per 1000 tau) and rms residual of (time, Etot/atom) samples. */
-    static double[] drift(List<double[]> samples) {
-        org.apache.commons.math3.stat.regression.SimpleRegression r = new org.apache.commons.math3.stat.regression.SimpleRegression();
-        for (double[] p : samples) {
-            r.addData(p[0], p[1]);
-        }
-        return new double[]{r.getSlope() * 1000, Math.sqrt(r.getSumSquaredErrors() / samples.size())};
-    }
-
-    private static Configuration startConfiguration(Path ref) {
-        Path data = ref.resolve("config_N1000.data");
+    private static Configuration startConfiguration(Path data) {
         if (Files.exists(data)) {
             return LammpsData.read(data);
         }
         System.err.println("no " + data + ": melting a lattice instead");
         SoftSphereMixture m = SoftSphereMixture.BERNU_HANSEN;
-        LiquidProtocol.Result r = LiquidProtocol.prepare(m, 1000, m.density(), 1.0, 0.005, 4000, 1, 12345L, Progress.NONE);
-        return r.configuration();
-    }
-
-    /** Runs LAMMPS's own benchmark input (1 process) when {@code lmp} and the inputs are available. */
-    private void runLammpsIfInstalled(Path ref, Configuration n8000) throws IOException, InterruptedException {
-        Path inputs = ref.resolve("inputs");
-        if (!onPath("lmp") || !Files.exists(inputs.resolve("in.bench")) || !Files.exists(ref.resolve("config_N1000.data"))) {
-            System.err.println("lmp or the reference inputs not found: LAMMPS rows are the stored reference numbers");
-            return;
-        }
-        Path work = Files.createTempDirectory("mdxai-lmp-bench");
-        for (String f : List.of("in.bench", "pair_ljborn.inc", "pair_table_spline.inc", "make_table.py")) {
-            Files.copy(inputs.resolve(f), work.resolve(f));
-        }
-        String tag = "ljborn";
-        if (onPath("python3")) {
-            Process p = new ProcessBuilder("python3", "make_table.py", "20000", "ss_20000.table").directory(work.toFile())
-                    .redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() == 0) {
-                tag = "table_spline";
-            }
-        }
-        // LAMMPS's benchmark input with Etot printed every 100 steps for the drift fit
-        String input = Files.readString(work.resolve("in.bench")).replace("thermo          $(v_nsteps/10)", "thermo          100");
-        Files.writeString(work.resolve("in.bench"), input);
-        LammpsData.write(work.resolve("config_N8000.data"), n8000, SoftSphereMixture.BERNU_HANSEN.masses());
-        runLammps(work, tag, ref.resolve("config_N1000.data").toAbsolutePath(), 10000);
-        runLammps(work, tag, work.resolve("config_N8000.data"), 3000);
-    }
-
-    private void runLammps(Path work, String tag, Path data, int nsteps) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("lmp", "-log", "none", "-screen", "log.screen", "-in", "in.bench",
-                "-var", "data", data.toString(), "-var", "tag", tag,
-                "-var", "nsteps", Integer.toString(nsteps), "-var", "tab", "ss_20000.table", "-var", "tabN", "20000"));
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            System.err.println("lmp failed; see " + work.resolve("log.screen"));
-            return;
-        }
-        String log = Files.readString(work.resolve("log.screen"));
-        Matcher m = Pattern.compile("Loop time of ([0-9.eE+-]+) on \\d+ procs for (\\d+) steps with (\\d+) atoms").matcher(log);
-        double seconds = 0;
-        long steps = 0;
-        long atoms = 0;
-        int lastLoop = 0;
-        while (m.find()) { // the last match is the timed run
-            seconds = Double.parseDouble(m.group(1));
-            steps = Long.parseLong(m.group(2));
-            atoms = Long.parseLong(m.group(3));
-            lastLoop = m.start();
-        }
-        if (steps == 0) {
-            return;
-        }
-        String name = "N" + atoms + "_lammps_" + tag;
-        double lmpWall = seconds * 1e6 / (atoms * steps);
-        row(name, 1, "us_per_atom_step", lmpWall, "us");
-        double[] ours = OURS_ONE_THREAD.getOrDefault((int) atoms, new double[]{Double.NaN, Double.NaN});
-        row("N" + atoms, 1, "ratio_to_lammps_same_conditions_wall", ours[0] / lmpWall, "1");
-        Matcher cpu = Pattern.compile("([0-9.]+)% CPU use with 1 MPI tasks").matcher(log);
-        double cpuShare = Double.NaN;
-        while (cpu.find()) {
-            cpuShare = Double.parseDouble(cpu.group(1)) / 100;
-        }
-        if (!Double.isNaN(cpuShare)) {
-            row(name, 1, "cpu_us_per_atom_step", lmpWall * cpuShare, "us");
-            row("N" + atoms, 1, "ratio_to_lammps_same_conditions_cpu", ours[1] / (lmpWall * cpuShare), "1");
-        }
-        // thermo lines of the timed run: step temp pe ke etotal press; the timed run starts at step 200
-        List<double[]> samples = new ArrayList<>();
-        Matcher t = Pattern.compile("(?m)^\\s*(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s*$")
-                .matcher(log.substring(0, lastLoop));
-        while (t.find()) {
-            long step = Long.parseLong(t.group(1));
-            if (step >= 200) {
-                samples.add(new double[]{(step - 200) * 0.005, Double.parseDouble(t.group(5))});
-            }
-        }
-        // the warm-up run also prints step 200: keep one sample per step
-        samples.removeIf(x -> samples.indexOf(x) > 0 && x[0] == 0);
-        if (samples.size() > 2) {
-            double[] line = drift(samples);
-            row(name, 1, "etot_per_atom_drift", samples.get(samples.size() - 1)[1] - samples.get(0)[1], "eps");
-            row(name, 1, "etot_per_atom_slope", line[0], "eps_per_1000tau");
-            row(name, 1, "etot_per_atom_rms_fluctuation", line[1], "eps");
-        }
-    }
-
-    private static boolean onPath(String exe) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, exe))) {
-                return true;
-            }
-        }
-        return false;
+        return LiquidProtocol.prepare(m, 1000, m.density(), 1.0, DT, 4000, 1, 12345L, Progress.NONE).configuration();
     }
 }
