@@ -22,7 +22,6 @@ import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
-import java.util.Arrays;
 import java.util.Locale;
 
 /** The committor histogram on a coordinate's dividing surface; see {@link CommittorTestRun}. */
@@ -118,17 +117,8 @@ public class RunCommittorTest implements Command {
         InputException.require(configs != null && topology != null && out != null, "configs, topology and out are required");
         String mode = Choices.require("kind", kind, "cv", "model", "logistic");
         Topology top = GromacsTopology.read(topology.toPath());
-        DividingSurface surface = switch (mode) {
-            case "model" -> {
-                InputException.require(model != null, "model: kind=model needs a committor model zip");
-                yield DividingSurface.model(model.toPath(), value, top.atomCount());
-            }
-            case "logistic" -> {
-                InputException.require(dataset != null, "dataset: kind=logistic needs the committor dataset (features.csv)");
-                yield DividingSurface.logistic(dataset.toPath(), Arrays.asList(coordinate.strip().split("[\\s,;]+")), top.atomCount());
-            }
-            default -> DividingSurface.cv(coordinate, value, top.atomCount());
-        };
+        DividingSurface surface = DividingSurface.of(mode, coordinate, value, model == null ? null : model.toPath(),
+                dataset == null ? null : dataset.toPath(), top.atomCount());
         TransitionRegionSampler.Settings sampling = new TransitionRegionSampler.Settings(new double[]{surface.value()}, kappa,
                 count, interval, equilibration, temperature, 1.0, dt, seed, true);
         ShootingParameters d = ShootingParameters.defaults(seed);

@@ -22,6 +22,26 @@ import java.util.Locale;
  */
 public record DividingSurface(CollectiveVariable coordinate, double value, String description) {
 
+    /**
+     * The surface of a kind as a user names it: {@code cv} (the coordinate at the value), {@code model} (the network
+     * in {@code model} at q = value) or {@code logistic} (the features named by the coordinate, fitted to
+     * {@code dataset}).
+     */
+    public static DividingSurface of(String kind, String coordinate, double value, Path model, Path dataset, int atomCount) {
+        return switch (kind) {
+            case "cv" -> cv(coordinate, value, atomCount);
+            case "model" -> {
+                InputException.require(model != null, "model: kind=model needs a committor model zip");
+                yield model(model, value, atomCount);
+            }
+            case "logistic" -> {
+                InputException.require(dataset != null, "dataset: kind=logistic needs the committor dataset (features.csv)");
+                yield logistic(dataset, List.of(coordinate.strip().split("[\\s,;]+")), atomCount);
+            }
+            default -> throw new InputException("kind is '" + kind + "', expected cv, model or logistic");
+        };
+    }
+
     /** A CV or linear combination such as {@code phi}, {@code r6-10} or {@code 0.8*r6-10 - 1.2*r6-11} at a value. */
     public static DividingSurface cv(String spec, double value, int atomCount) {
         InputException.require(Double.isFinite(value), "value: expected a finite dividing value, got " + value);
