@@ -196,6 +196,19 @@ public final class CsvTable {
         return values;
     }
 
+    /**
+     * A whole column as numbers where "nan" stands for a value that could not be measured (as {@link #write} writes
+     * NaN); anything else that is not a number is still refused with its file and line.
+     */
+    public double[] columnOrNaN(String name) {
+        int c = columnIndex(name);
+        double[] values = new double[rows.size()];
+        for (int r = 0; r < values.length; r++) {
+            values[r] = "nan".equals(rows.get(r)[c]) ? Double.NaN : number(r, c);
+        }
+        return values;
+    }
+
     /** The file line a row came from (1-based). */
     public int lineOf(int row) {
         return lineNumbers[row];

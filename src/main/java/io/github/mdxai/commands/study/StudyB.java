@@ -176,7 +176,7 @@ public final class StudyB {
             Path tauFile = out.resolve(relaxation(gamma)).resolve("tau_alpha.csv");
             if (Files.isRegularFile(tauFile)) {
                 tau.put(String.format(Locale.ROOT, "gamma %.2f (T %.3f)", gamma, temperature(gamma)),
-                        CsvTable.read(tauFile).column("tau_alpha_tau")[0]);
+                        CsvTable.read(tauFile).columnOrNaN("tau_alpha_tau")[0]);
             }
         }
         double cold = p.coldest();

@@ -49,8 +49,9 @@ final class StudyBLadder {
             Path tauFile = out.resolve(StudyB.relaxation(gamma)).resolve("tau_alpha.csv");
             if (Files.isRegularFile(tauFile)) {
                 CsvTable t = CsvTable.read(tauFile);
-                tau = t.column("tau_alpha_tau")[0];
-                halves = new double[]{t.column("tau_alpha_first_half_tau")[0], t.column("tau_alpha_second_half_tau")[0]};
+                // NaN: F_s did not decay to 1/e within the run (a quenched state)
+                tau = t.columnOrNaN("tau_alpha_tau")[0];
+                halves = new double[]{t.columnOrNaN("tau_alpha_first_half_tau")[0], t.columnOrNaN("tau_alpha_second_half_tau")[0]};
             }
             e.put("tau_alpha_tau", tau);
             e.put("tau_alpha_halves_tau", halves);
