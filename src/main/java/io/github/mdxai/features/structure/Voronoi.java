@@ -1,6 +1,7 @@
 package io.github.mdxai.features.structure;
 
 import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Parallel;
 import io.github.mdxai.util.Progress;
 
 /**

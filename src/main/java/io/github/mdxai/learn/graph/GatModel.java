@@ -66,7 +66,7 @@ public final class GatModel {
     /** How the passes run their chunks: on the calling thread unless a trainer lends a pool. */
     private GatEngine.Runner runner = GatEngine.SEQUENTIAL;
     /** Buffers of the training passes, reused from one step to the next. */
-    private GatEngine.Pass trainingPass;
+    private GatPass trainingPass;
     private double[][] gradient;
     private double[][] firstMoment;
     private double[][] secondMoment;
@@ -79,8 +79,8 @@ public final class GatModel {
         this.metadata = new LinkedHashMap<>();
         this.engine = new GatEngine(config, numTypes);
         Init init = new Init(config.seed(), dtype);
-        String[] names = engine.names();
-        int[][] shapes = engine.shapes();
+        String[] names = engine.layout.names();
+        int[][] shapes = engine.layout.shapes();
         int heads = config.heads();
         int d = config.width() / heads;
         parameters = new LinkedHashMap<>();
@@ -150,7 +150,7 @@ public final class GatModel {
     double[] logits(List<ParticleGraph> graphs) {
         double[][] w = weights();
         double[] out = new double[graphs.size()];
-        GatEngine.Pass pass = null;
+        GatPass pass = null;
         for (int from = 0; from < graphs.size(); from += config.batchGraphs()) {
             int to = Math.min(graphs.size(), from + config.batchGraphs());
             pass = engine.forward(w, batch(graphs.subList(from, to)), pass, runner);
@@ -170,7 +170,7 @@ public final class GatModel {
 
     /** Mean loss over a batch. */
     public double loss(GraphBatch batch) {
-        return GatEngine.loss(engine.forward(weights(), batch, null, GatEngine.SEQUENTIAL), batch);
+        return GatReadout.loss(engine.forward(weights(), batch, null, GatEngine.SEQUENTIAL), batch);
     }
 
     /** Gradient of the mean loss over the batch for each parameter (double precision, parameter shapes). */
@@ -183,7 +183,7 @@ public final class GatModel {
         engine.backward(w, batch, engine.forward(w, batch, null, GatEngine.SEQUENTIAL), grad, GatEngine.SEQUENTIAL);
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (int k = 0; k < ordered.length; k++) {
-            out.put(engine.names()[k], Nd4j.create(grad[k], ordered[k].shape(), 'c'));
+            out.put(engine.layout.names()[k], Nd4j.create(grad[k], ordered[k].shape(), 'c'));
         }
         return out;
     }
@@ -213,7 +213,7 @@ public final class GatModel {
             }
         }
         trainingPass = engine.forward(w, batch, trainingPass, runner);
-        double loss = GatEngine.loss(trainingPass, batch);
+        double loss = GatReadout.loss(trainingPass, batch);
         engine.backward(w, batch, trainingPass, gradient, runner);
         // ND4J's Adam updater: bias corrections folded into the step size
         iteration++;
@@ -239,7 +239,7 @@ public final class GatModel {
      */
     public float[][][] attention(ParticleGraph g) {
         GraphBatch b = batch(List.of(g));
-        GatEngine.Pass pass = engine.forward(weights(), b, null, GatEngine.SEQUENTIAL);
+        GatPass pass = engine.forward(weights(), b, null, GatEngine.SEQUENTIAL);
         int heads = config.heads();
         int n = g.nodeCount();
         int edges = g.edgeCount();
