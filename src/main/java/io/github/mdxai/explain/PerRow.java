@@ -1,18 +1,16 @@
 package io.github.mdxai.explain;
 
 import io.github.mdxai.util.AtomicFiles;
-import io.github.mdxai.util.CancelledException;
 import io.github.mdxai.util.CsvTable;
+import io.github.mdxai.util.Parallel;
 import io.github.mdxai.util.Progress;
 
 import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -34,29 +32,14 @@ final class PerRow {
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                jobs.add(pool.submit(() -> {
-                    progress.checkCancelled();
-                    T result = explain.apply(index);
-                    synchronized (out) {
-                        out.set(index, result);
-                    }
-                    progress.fraction((double) done.incrementAndGet() / count);
-                }));
-            }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
+            Parallel.runAll(pool, count, index -> {
+                progress.checkCancelled();
+                T result = explain.apply(index);
+                synchronized (out) {
+                    out.set(index, result);
+                }
+                progress.fraction((double) done.incrementAndGet() / count);
+            });
         } finally {
             pool.shutdownNow();
         }
