@@ -2,6 +2,11 @@ package io.github.mdxai.learn.graph;
 
 import java.util.Arrays;
 
+import static io.github.mdxai.learn.graph.GatLayout.A_DST;
+import static io.github.mdxai.learn.graph.GatLayout.A_EDGE;
+import static io.github.mdxai.learn.graph.GatLayout.A_SRC;
+import static io.github.mdxai.learn.graph.GatLayout.layerParameter;
+
 /**
  * The per-edge work of one attention layer, forward and backward, for the nodes [from, to) of one chunk: attention
  * terms, logits, softmax over each receiver's incoming edges and the messages; then their gradients back along the
@@ -15,7 +20,7 @@ import java.util.Arrays;
  */
 final class AttentionKernels {
 
-    static final double LEAKY_SLOPE = 0.2;
+    private static final double LEAKY_SLOPE = 0.2;
     private static final int C4 = GatConfig.EDGE_FEATURES;
 
     private final int f;
@@ -24,6 +29,7 @@ final class AttentionKernels {
     private final int hd;
     private final int md;
     private final int jw;
+    private final int layers;
 
     AttentionKernels(GatLayout layout) {
         f = layout.width;
@@ -32,11 +38,27 @@ final class AttentionKernels {
         hd = layout.attentionWidth;
         md = layout.messageBlock;
         jw = layout.joinedWidth;
+        layers = layout.layers;
     }
 
     /** Length of one layer's slice of a chunk's gradient buffer. */
     int partLength() {
         return C4 * heads + 2 * hd;
+    }
+
+    /** Adds every chunk's buffer, in chunk order, to the attention parameters' gradients in {@code grad}. */
+    void addChunkGradients(GatPass p, double[][] grad) {
+        for (double[] part : p.chunkGradients) {
+            int at = 0;
+            for (int l = 0; l < layers; l++) {
+                for (int which : new int[]{A_EDGE, A_DST, A_SRC}) {
+                    double[] target = grad[layerParameter(l, which)];
+                    for (int q = 0; q < target.length; q++) {
+                        target[q] += part[at++];
+                    }
+                }
+            }
+        }
     }
 
     /** Each node's receiver and sender terms a . z per head, from layer l's z. */

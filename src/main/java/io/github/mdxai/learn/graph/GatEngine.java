@@ -139,32 +139,13 @@ final class GatEngine {
         for (double[] a : grad) {
             Arrays.fill(a, 0);
         }
-        p.fitBackward(layout);
-        readout.backward(w, batch, p, grad);
         // the attention parameters' gradients are summed per chunk of receivers, then over chunks in order
-        if (p.chunkGradients.length != chunks) {
-            p.chunkGradients = new double[chunks][];
-        }
-        int perChunk = layout.layers * kernels.partLength();
-        for (int c = 0; c < chunks; c++) {
-            p.chunkGradients[c] = GatPass.fit(p.chunkGradients[c], perChunk);
-            Arrays.fill(p.chunkGradients[c], 0);
-        }
+        p.fitBackward(layout, chunks, layout.layers * kernels.partLength());
+        readout.backward(w, batch, p, grad);
         for (int l = layout.layers - 1; l >= 0; l--) {
             backwardLayer(w, batch, p, l, grad, runner);
         }
-        for (int c = 0; c < chunks; c++) {
-            double[] part = p.chunkGradients[c];
-            int at = 0;
-            for (int l = 0; l < layout.layers; l++) {
-                for (int which : new int[]{A_EDGE, A_DST, A_SRC}) {
-                    double[] target = grad[layerParameter(l, which)];
-                    for (int q = 0; q < target.length; q++) {
-                        target[q] += part[at++];
-                    }
-                }
-            }
-        }
+        kernels.addChunkGradients(p, grad);
         // encoder
         double[] da = p.dh;
         for (int k = 0; k < n * f; k++) {

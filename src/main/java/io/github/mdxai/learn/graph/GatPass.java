@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,6 +47,7 @@ final class GatPass {
     double[] dScore;
     double[] dReceiver;
     double[] dSender;
+    /** Per chunk of nodes: its share of the attention parameters' gradients ({@link AttentionKernels}). */
     double[][] chunkGradients = new double[0][];
     /** ND4J matrices of the dense products by role, reused while their shape stays. */
     private final Map<String, INDArray> matrices = new HashMap<>();
@@ -79,11 +81,11 @@ final class GatPass {
     }
 
     /** {@code a} when it has the length, else a new zero array. */
-    static double[] fit(double[] a, int length) {
+    private static double[] fit(double[] a, int length) {
         return a != null && a.length == length ? a : new double[length];
     }
 
-    static double[][] fit(double[][] a, int count) {
+    private static double[][] fit(double[][] a, int count) {
         return a != null && a.length == count ? a : new double[count][];
     }
 
@@ -127,8 +129,18 @@ final class GatPass {
         logit = fit(logit, b);
     }
 
-    /** Sizes the backward pass's per-layer buffers (their contents are overwritten layer by layer). */
-    void fitBackward(GatLayout s) {
+    /**
+     * Sizes the backward pass's per-layer buffers (their contents are overwritten layer by layer) and zeroes
+     * {@code chunks} gradient buffers of {@code chunkLength}.
+     */
+    void fitBackward(GatLayout s, int chunks, int chunkLength) {
+        if (chunkGradients.length != chunks) {
+            chunkGradients = new double[chunks][];
+        }
+        for (int c = 0; c < chunks; c++) {
+            chunkGradients[c] = fit(chunkGradients[c], chunkLength);
+            Arrays.fill(chunkGradients[c], 0);
+        }
         int n = nodes;
         dh = fit(dh, n * s.width);
         du = fit(du, n * s.width);

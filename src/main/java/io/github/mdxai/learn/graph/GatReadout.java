@@ -11,8 +11,8 @@ import java.util.Arrays;
  */
 final class GatReadout {
 
-    static final double STD_EPSILON = 1e-6;
-    static final double NORM_EPSILON = 1e-5;
+    private static final double STD_EPSILON = 1e-6;
+    private static final double NORM_EPSILON = 1e-5;
 
     private final GatLayout layout;
 
