@@ -54,7 +54,7 @@ final class GatEngine {
     static final Runner SEQUENTIAL = (nodes, body) -> {
         int chunks = chunks(nodes);
         for (int c = 0; c < chunks; c++) {
-            body.run(c, c * CHUNK, Math.min(nodes, c * CHUNK + CHUNK));
+            runChunk(body, c, nodes);
         }
     };
 
@@ -63,15 +63,20 @@ final class GatEngine {
         return (nodes, body) -> {
             int chunks = chunks(nodes);
             if (chunks == 1) {
-                body.run(0, 0, nodes);
+                runChunk(body, 0, nodes);
                 return;
             }
-            Parallel.runAll(pool, chunks, c -> body.run(c, c * CHUNK, Math.min(nodes, c * CHUNK + CHUNK)));
+            Parallel.runAll(pool, chunks, c -> runChunk(body, c, nodes));
         };
     }
 
     static int chunks(int nodes) {
         return Math.max(1, (nodes + CHUNK - 1) / CHUNK);
+    }
+
+    private static void runChunk(Parallel.ChunkBody body, int chunk, int nodes) {
+        int from = chunk * CHUNK;
+        body.run(chunk, from, Math.min(nodes, from + CHUNK));
     }
 
     /** Forward pass up to the logits ({@code pass.logit[b]}); reuses {@code reuse}'s arrays when given. */
