@@ -269,7 +269,7 @@ final class ResultWindows {
     static String unitOf(String column) {
         int underscore = column.lastIndexOf('_');
         String suffix = underscore < 0 ? "" : column.substring(underscore + 1);
-        return suffix.matches("deg|rad|nm|ps|fs|kJmol|kJmolnm|K|tau|sigma|bar|eps|epsilon|s") ? suffix : "value";
+        return suffix.matches("deg|rad|nm|ps|fs|kJmol|kJmolnm|K|tau|sigma|sigma2|sigma3|bar|eps|epsilon|s") ? suffix : "value";
     }
 
     /** Measured against predicted values ({@code X_predicted}, {@code X_measured} columns) as a scatter plot. */
