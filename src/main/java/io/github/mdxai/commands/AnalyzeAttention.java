@@ -120,6 +120,10 @@ public class AnalyzeAttention implements Command {
         // both axes are dimensionless: ImageJ shows their names where a unit would stand, not "pixel"
         histogram.getCalibration().setXUnit("attention");
         histogram.getCalibration().setYUnit("q6");
+        // a few crowded bins would leave the rest dark: the display (not the data) saturates above the 99th
+        // percentile of the filled bins
+        double[] counts = Luts.percentileRange(histogram, 0, 99, true);
+        Luts.displayRange(histogram, 0, counts[1], "display clipped at 99th percentile");
         save(histogram, folder.resolve("attention_q6_histogram.tif"));
         summary = io.github.mdxai.explain.attention.AttentionAnalysis.describe(r.heterogeneity());
     }
@@ -138,9 +142,13 @@ public class AnalyzeAttention implements Command {
         cal.pixelDepth = v.voxel();
         cal.setUnit("sigma");
         cal.setValueUnit("attention");
-        imp.resetDisplayRange();
-        // a colour table stored in the TIFF: the maps reopen in colour
+        imp.setProperty("Info", "value_name=summed attention\n");
+        // a colour table stored in the TIFF: the maps reopen in colour (setLut also sets the LUT's 0-255 range)
         imp.setLut(Luts.viridisLike());
+        // a few hot particles would leave the rest dark: 1st-99th percentile of the painted voxels (0 = no particle
+        // in reach), the data unchanged
+        double[] range = Luts.percentileRange(imp, 1, 99, true);
+        Luts.displayRange(imp, range[0], range[1], "display: 1st-99th percentile");
         return imp;
     }
 

@@ -1,10 +1,9 @@
 package io.github.mdxai.commands;
 
-import ij.gui.Plot;
 import io.github.mdxai.features.dynamics.RelaxationAnalysis;
+import io.github.mdxai.features.dynamics.RelaxationFigures;
 import io.github.mdxai.io.ParticleFiles;
 import io.github.mdxai.particles.Configuration;
-import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
 import org.scijava.app.StatusService;
@@ -13,8 +12,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Plugin;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,55 +61,8 @@ public class RelaxationDynamics implements Command {
         }
         Path folder = out.toPath();
         RelaxationAnalysis.write(r, folder);
-        writePlots(r, folder);
+        RelaxationFigures.write(r, folder);
         p.status(String.format(java.util.Locale.ROOT, "relaxation: tau_alpha = %.4g tau at k = %.4g", r.tauAlpha(),
                 r.dynamics().k()));
-    }
-
-    private static void writePlots(RelaxationAnalysis.Result r, Path folder) {
-        Plot gr = new Plot("g(r)", "r (sigma)", "g(r)");
-        Color[] colors = {Color.BLUE, Color.MAGENTA, Color.RED};
-        for (int pair = 0; pair < r.rdf().g().length; pair++) {
-            gr.setColor(colors[pair % colors.length]);
-            gr.addPoints(r.rdf().r(), r.rdf().g()[pair], Plot.LINE);
-        }
-        gr.setColor(Color.BLACK);
-        gr.addLegend(r.rdf().g().length == 3 ? "AA\nAB\nBB" : "pairs");
-        double top = 0;
-        for (double[] g : r.rdf().g()) {
-            for (double v : g) {
-                top = Math.max(top, v);
-            }
-        }
-        double[] radii = r.rdf().r();
-        gr.setLimits(0, radii[radii.length - 1], 0, 1.05 * top);
-        save(gr, folder.resolve("gr.png"));
-
-        double[] t = r.dynamics().time();
-        int from = 1; // log time axis: skip t = 0
-        double[] lt = java.util.Arrays.copyOfRange(t, from, t.length);
-        Plot fs = new Plot("F_s(k,t)", "t (tau)", "F_s(k,t) of A");
-        fs.setLogScaleX();
-        fs.addPoints(lt, java.util.Arrays.copyOfRange(r.dynamics().fs(), from, t.length), Plot.LINE);
-        fs.setColor(Color.GRAY);
-        fs.drawLine(lt[0], Math.exp(-1), lt[lt.length - 1], Math.exp(-1));
-        fs.setLimits(lt[0], lt[lt.length - 1], 0, 1.05);
-        save(fs, folder.resolve("fs.png"));
-
-        Plot msd = new Plot("MSD", "t (tau)", "MSD (sigma^2)");
-        msd.setLogScaleX();
-        msd.setLogScaleY();
-        for (int a = 0; a < r.dynamics().msd().length; a++) {
-            msd.setColor(colors[(2 * a) % colors.length]);
-            msd.addPoints(lt, java.util.Arrays.copyOfRange(r.dynamics().msd()[a], from, t.length), Plot.LINE);
-        }
-        msd.setColor(Color.BLACK);
-        msd.addLegend(r.dynamics().msd().length == 2 ? "A\nB" : "types");
-        save(msd, folder.resolve("msd.png"));
-    }
-
-    private static void save(Plot plot, Path file) {
-        java.awt.image.BufferedImage image = plot.getImagePlus().getBufferedImage();
-        AtomicFiles.write(file, o -> ImageIO.write(image, "png", o));
     }
 }

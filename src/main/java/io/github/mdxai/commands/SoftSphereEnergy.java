@@ -74,7 +74,7 @@ public class SoftSphereEnergy extends DynamicCommand {
             Configuration c = frames.get(0);
             double[] f = results.get(0).forces();
             AtomicFiles.writeText(forces.toPath(), w -> {
-                CsvTable.writeRow(w, List.of("id", "fx", "fy", "fz"));
+                CsvTable.writeRow(w, List.of("id", "fx_eps_per_sigma", "fy_eps_per_sigma", "fz_eps_per_sigma"));
                 for (int i = 0; i < c.size(); i++) {
                     CsvTable.writeRow(w, List.of(Integer.toString(c.ids()[i]), Double.toString(f[3 * i]),
                             Double.toString(f[3 * i + 1]), Double.toString(f[3 * i + 2])));

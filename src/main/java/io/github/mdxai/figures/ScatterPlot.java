@@ -49,6 +49,8 @@ public final class ScatterPlot {
     private final List<String> notes = new ArrayList<>();
     private double[] range;
     private double markerSize = 5;
+    private boolean logX;
+    private boolean logY;
 
     public ScatterPlot(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -104,6 +106,18 @@ public final class ScatterPlot {
         return this;
     }
 
+    /** A logarithmic x axis (decades): points at x <= 0 are left out, as are bars. */
+    public ScatterPlot logX() {
+        logX = true;
+        return this;
+    }
+
+    /** A logarithmic y axis (decades): points at y <= 0 are left out, as are bars. */
+    public ScatterPlot logY() {
+        logY = true;
+        return this;
+    }
+
     /** Marker diameter in pixels. */
     public ScatterPlot markerSize(double pixels) {
         markerSize = pixels;
@@ -116,6 +130,9 @@ public final class ScatterPlot {
      */
     public BufferedImage render(int width, int height) {
         double[] r = range != null ? range : dataRange();
+        if ((logX && !(r[0] > 0)) || (logY && !(r[2] > 0))) {
+            throw new IllegalArgumentException("a logarithmic axis needs a positive range");
+        }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -126,10 +143,11 @@ public final class ScatterPlot {
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
             Legend legend = legend();
-            double ys = Ticks.step(r[2], r[3], 6);
+            AxisTicks xTicks = new AxisTicks(r[0], r[1], logX);
+            AxisTicks yTicks = new AxisTicks(r[2], r[3], logY);
             int tickWidth = 0;
-            for (double v : Ticks.values(r[2], r[3], ys)) {
-                tickWidth = Math.max(tickWidth, fm.stringWidth(Ticks.label(v, ys)));
+            for (double v : yTicks.values) {
+                tickWidth = Math.max(tickWidth, fm.stringWidth(yTicks.label(v)));
             }
             int left = fm.getHeight() + 18 + tickWidth;
             int right = 24;
@@ -139,27 +157,35 @@ public final class ScatterPlot {
             int bottom = fm.getHeight() * 2 + 24 + below;
             int pw = width - left - right;
             int ph = height - top - bottom;
-            Frame f = new Frame(left, top, pw, ph, r);
+            Frame f = new Frame(left, top, pw, ph, r, logX, logY);
 
             g.setColor(Color.BLACK);
             FigureStyle.centred(g, title, width / 2.0, top - 12 - fm.getDescent(), FigureStyle.title());
-            double xs = Ticks.step(r[0], r[1], 6);
             g.setStroke(new BasicStroke(1f));
-            for (double v : Ticks.values(r[0], r[1], xs)) {
+            g.setColor(Color.BLACK);
+            for (double v : xTicks.minor) {
+                int px = (int) Math.round(f.px(v));
+                g.drawLine(px, top + ph, px, top + ph + 3);
+            }
+            for (double v : yTicks.minor) {
+                int py = (int) Math.round(f.py(v));
+                g.drawLine(left - 3, py, left, py);
+            }
+            for (double v : xTicks.values) {
                 int px = (int) Math.round(f.px(v));
                 g.setColor(new Color(230, 230, 230));
                 g.drawLine(px, top, px, top + ph);
                 g.setColor(Color.BLACK);
                 g.drawLine(px, top + ph, px, top + ph + 5);
-                drawCentered(g, Ticks.label(v, xs), px, top + ph + 6 + fm.getAscent(), font);
+                drawCentered(g, xTicks.label(v), px, top + ph + 6 + fm.getAscent(), font);
             }
-            for (double v : Ticks.values(r[2], r[3], ys)) {
+            for (double v : yTicks.values) {
                 int py = (int) Math.round(f.py(v));
                 g.setColor(new Color(230, 230, 230));
                 g.drawLine(left, py, left + pw, py);
                 g.setColor(Color.BLACK);
                 g.drawLine(left - 5, py, left, py);
-                String s = Ticks.label(v, ys);
+                String s = yTicks.label(v);
                 g.drawString(s, left - 8 - fm.stringWidth(s), py + fm.getAscent() / 2 - 2);
             }
             g.setColor(Color.BLACK);
@@ -169,7 +195,7 @@ public final class ScatterPlot {
             FigureStyle.vertical(g, yLabel, fm.getAscent() + 4, top + ph / 2.0, FigureStyle.label(), false);
 
             g.setClip(left, top, pw + 1, ph + 1);
-            for (Bars b : bars) {
+            for (Bars b : logX || logY ? List.<Bars>of() : bars) {
                 for (int i = 0; i < b.lower.length; i++) {
                     double x0 = f.px(b.lower[i]);
                     double x1 = f.px(b.lower[i] + b.width);
@@ -183,6 +209,9 @@ public final class ScatterPlot {
             }
             g.setStroke(dashed());
             for (Line l : lines) {
+                if (!f.shows(l.x0, l.y0) || !f.shows(l.x1, l.y1)) {
+                    continue;
+                }
                 g.setColor(l.color);
                 g.draw(new Line2D.Double(f.px(l.x0), f.py(l.y0), f.px(l.x1), f.py(l.y1)));
             }
@@ -194,7 +223,7 @@ public final class ScatterPlot {
                 g.setStroke(new BasicStroke(1f));
                 Color fill = new Color(s.color.getRed(), s.color.getGreen(), s.color.getBlue(), 150);
                 for (int i = 0; i < s.x.length; i++) {
-                    if (!Double.isFinite(s.x[i]) || !Double.isFinite(s.y[i])) {
+                    if (!f.shows(s.x[i], s.y[i])) {
                         continue;
                     }
                     Ellipse2D dot = new Ellipse2D.Double(f.px(s.x[i]) - markerSize / 2, f.py(s.y[i]) - markerSize / 2,
@@ -244,7 +273,7 @@ public final class ScatterPlot {
         Path2D.Double p = new Path2D.Double();
         boolean open = false;
         for (int i = 0; i < s.x.length; i++) {
-            if (!Double.isFinite(s.x[i]) || !Double.isFinite(s.y[i])) {
+            if (!f.shows(s.x[i], s.y[i])) {
                 open = false;
                 continue;
             }
@@ -283,7 +312,7 @@ public final class ScatterPlot {
         double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (int i = 0; i < s.x.length; i++) {
-                if (Double.isFinite(s.x[i]) && Double.isFinite(s.y[i])) {
+                if (Double.isFinite(s.x[i]) && Double.isFinite(s.y[i]) && (!logX || s.x[i] > 0) && (!logY || s.y[i] > 0)) {
                     xMin = Math.min(xMin, s.x[i]);
                     xMax = Math.max(xMax, s.x[i]);
                     yMin = Math.min(yMin, s.y[i]);
@@ -291,7 +320,7 @@ public final class ScatterPlot {
                 }
             }
         }
-        for (Bars b : bars) {
+        for (Bars b : logX || logY ? List.<Bars>of() : bars) {
             for (int i = 0; i < b.lower.length; i++) {
                 xMin = Math.min(xMin, b.lower[i]);
                 xMax = Math.max(xMax, b.lower[i] + b.width);
@@ -302,8 +331,8 @@ public final class ScatterPlot {
         if (xMin > xMax) {
             return new double[]{0, 1, 0, 1};
         }
-        double[] x = pad(xMin, xMax);
-        double[] y = pad(yMin, yMax);
+        double[] x = logX ? padLog(xMin, xMax) : pad(xMin, xMax);
+        double[] y = logY ? padLog(yMin, yMax) : pad(yMin, yMax);
         return new double[]{x[0], x[1], y[0], y[1]};
     }
 
@@ -313,14 +342,98 @@ public final class ScatterPlot {
         return new double[]{lo - margin, hi + margin};
     }
 
-    /** Data to pixel mapping of the plot area. */
-    private record Frame(int left, int top, int width, int height, double[] r) {
+    /** Padding of a positive range on a log axis: 5 % of its decades on each side (a factor 2 when it is one value). */
+    private static double[] padLog(double lo, double hi) {
+        double[] p = pad(Math.log10(lo), Math.log10(hi));
+        if (!(hi > lo)) {
+            p = new double[]{Math.log10(lo) - 0.3, Math.log10(hi) + 0.3};
+        }
+        return new double[]{Math.pow(10, p[0]), Math.pow(10, p[1])};
+    }
+
+    /**
+     * Labelled ticks and unlabelled minor ticks of one axis: on a linear axis nice steps; on a log axis the decades,
+     * with 2 and 5 times them labelled too when fewer than three decades show, and the other integers as minor ticks.
+     */
+    private static final class AxisTicks {
+        final double[] values;
+        final double[] minor;
+        private final double step;
+        private final boolean log;
+        /** Labels as powers of ten (10⁻⁴), when some decade would need more than 3 decimals or 5 digits. */
+        private final boolean powers;
+
+        AxisTicks(double lo, double hi, boolean log) {
+            this.log = log;
+            powers = log && (lo < 1e-3 * (1 - 1e-9) || hi >= 1e5);
+            if (!log) {
+                step = Ticks.step(lo, hi, 6);
+                values = Ticks.values(lo, hi, step);
+                minor = new double[0];
+                return;
+            }
+            step = Double.NaN;
+            List<Double> decades = new ArrayList<>();
+            List<Double> all = new ArrayList<>();
+            for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+                for (int m = 1; m <= 9; m++) {
+                    double v = m * Math.pow(10, e);
+                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+                        (m == 1 ? decades : all).add(v);
+                    }
+                }
+            }
+            List<Double> labelled = new ArrayList<>(decades);
+            List<Double> rest = new ArrayList<>();
+            for (double v : all) {
+                double mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+                boolean twoOrFive = Math.abs(mantissa - 2) < 1e-6 || Math.abs(mantissa - 5) < 1e-6;
+                (decades.size() < 3 && twoOrFive ? labelled : rest).add(v);
+            }
+            labelled.sort(null);
+            values = labelled.stream().mapToDouble(Double::doubleValue).toArray();
+            minor = rest.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        String label(double v) {
+            if (!log) {
+                return Ticks.label(v, step);
+            }
+            int exponent = (int) Math.floor(Math.log10(v) + 1e-9);
+            if (!powers) {
+                return Ticks.label(v, Math.pow(10, exponent));
+            }
+            long mantissa = Math.round(v / Math.pow(10, exponent));
+            return (mantissa == 1 ? "" : mantissa + "×") + "10" + superscript(exponent);
+        }
+
+        private static String superscript(int exponent) {
+            String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+            StringBuilder b = new StringBuilder(exponent < 0 ? "⁻" : "");
+            for (char c : Integer.toString(Math.abs(exponent)).toCharArray()) {
+                b.append(digits.charAt(c - '0'));
+            }
+            return b.toString();
+        }
+    }
+
+    /** Data to pixel mapping of the plot area, linear or logarithmic per axis. */
+    private record Frame(int left, int top, int width, int height, double[] r, boolean logX, boolean logY) {
         double px(double x) {
-            return left + (x - r[0]) / (r[1] - r[0]) * width;
+            return left + fraction(x, r[0], r[1], logX) * width;
         }
 
         double py(double y) {
-            return top + height - (y - r[2]) / (r[3] - r[2]) * height;
+            return top + height - fraction(y, r[2], r[3], logY) * height;
+        }
+
+        /** Whether a point can be placed: finite, and positive on a log axis. */
+        boolean shows(double x, double y) {
+            return Double.isFinite(x) && Double.isFinite(y) && (!logX || x > 0) && (!logY || y > 0);
+        }
+
+        private static double fraction(double v, double lo, double hi, boolean log) {
+            return log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
         }
     }
 }

@@ -305,8 +305,8 @@ public final class LiquidProtocol {
             StateParameter state = p.model().stateParameter();
             String[][] rows = {
                     {"n", Integer.toString(p.n())},
-                    {"density", CsvTable.format(p.density())},
-                    {"temperature_target", CsvTable.format(p.temperature())},
+                    {"density_per_sigma3", CsvTable.format(p.density())},
+                    {"temperature_target_eps_per_kB", CsvTable.format(p.temperature())},
                     // the model's state parameter (Gamma_eff for soft spheres); a model set by T has none beyond T
                     state == StateParameter.TEMPERATURE ? null
                             : new String[]{state.key(), CsvTable.format(state.value(p.temperature(), p.density()))},
@@ -320,12 +320,12 @@ public final class LiquidProtocol {
                     {"dynamics_origins", Integer.toString(p.dynamicsOrigins())},
                     {"equilibration_tau", CsvTable.format(p.equilibrationSteps() * p.dt())},
                     {"seed", Long.toString(p.seed())},
-                    {"production_mean_temperature", CsvTable.format(r.meanTemperature())},
-                    {"production_mean_pe_per_atom", CsvTable.format(r.meanPotentialEnergyPerAtom())},
-                    {"production_mean_pressure", CsvTable.format(r.meanPressure())},
-                    {"equilibration_pe_third_quarter", CsvTable.format(r.equilibrationThirdQuarterPe())},
-                    {"equilibration_pe_fourth_quarter", CsvTable.format(r.equilibrationFourthQuarterPe())},
-                    {"equilibration_pe_difference_stderr", CsvTable.format(r.equilibrationPeStandardError())},
+                    {"production_mean_temperature_eps_per_kB", CsvTable.format(r.meanTemperature())},
+                    {"production_mean_pe_per_atom_eps", CsvTable.format(r.meanPotentialEnergyPerAtom())},
+                    {"production_mean_pressure_eps_per_sigma3", CsvTable.format(r.meanPressure())},
+                    {"equilibration_pe_per_atom_third_quarter_eps", CsvTable.format(r.equilibrationThirdQuarterPe())},
+                    {"equilibration_pe_per_atom_fourth_quarter_eps", CsvTable.format(r.equilibrationFourthQuarterPe())},
+                    {"equilibration_pe_per_atom_difference_stderr_eps", CsvTable.format(r.equilibrationPeStandardError())},
                     {"energy_stationary", r.energyStationary() ? "1" : "0"},
                     {"model", p.model().key()},
             };

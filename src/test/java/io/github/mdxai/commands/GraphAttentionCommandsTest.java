@@ -97,8 +97,8 @@ class GraphAttentionCommandsTest {
             CommandModule a = cs.run(AnalyzeAttention.class, true, an).get();
             CsvTable particles = CsvTable.read(analysis.resolve("particles.csv"));
             assertEquals(20 * 27, particles.rowCount());
-            assertEquals(List.of("frame", "id", "type", "x", "y", "z", "attention", "q6", "q6_avg", "coordination",
-                    "voronoi_volume"), particles.columns().subList(0, 11));
+            assertEquals(List.of("frame", "id", "type", "x_sigma", "y_sigma", "z_sigma", "attention", "q6", "q6_avg",
+                    "coordination", "voronoi_volume_sigma3"), particles.columns().subList(0, 11));
             assertEquals(2, CsvTable.read(analysis.resolve("heterogeneity.csv")).rowCount());
             assertTrue(Files.size(analysis.resolve("attention_slab_0.png")) > 1000);
             assertTrue(Files.isRegularFile(analysis.resolve("attention_voxels_1.tif")));

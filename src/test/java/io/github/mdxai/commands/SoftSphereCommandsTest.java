@@ -76,8 +76,8 @@ class SoftSphereCommandsTest {
         assertEquals(1000, f.rowCount());
         // atom 1 in forces_N1000.dump: 8.0408180036793357 -1.2165381796466908 -12.695548760396797
         assertEquals(1, f.column("id")[0]);
-        assertEquals(8.0408180036793357, f.column("fx")[0], 1e-8);
-        assertEquals(-12.695548760396797, f.column("fz")[0], 1e-8);
+        assertEquals(8.0408180036793357, f.column("fx_eps_per_sigma")[0], 1e-8);
+        assertEquals(-12.695548760396797, f.column("fz_eps_per_sigma")[0], 1e-8);
     }
 
     /** The Kob-Andersen model through the same command, on a dump named like a data file (read by content). */

@@ -67,8 +67,8 @@ class StructureDescriptorsTest {
         Path out = dir.resolve("nearest");
         run(inputs(RESOURCES.resolve("liquid_orientorder.dump"), "nearest", out));
         CsvTable table = CsvTable.read(out.resolve(StructureDescriptors.TABLE));
-        assertEquals(List.of("frame", "id", "type", "x", "y", "z", "coordination", "q4", "q6", "q4_avg", "q6_avg",
-                "voronoi_volume"), table.columns());
+        assertEquals(List.of("frame", "id", "type", "x_sigma", "y_sigma", "z_sigma", "coordination", "q4", "q6", "q4_avg", "q6_avg",
+                "voronoi_volume_sigma3"), table.columns());
         CsvTable lammps = CsvTable.read(dumpAsCsv(RESOURCES.resolve("liquid_orientorder.dump")));
         double[] q6 = table.column("q6");
         double[] q4 = table.column("q4");
@@ -84,14 +84,14 @@ class StructureDescriptorsTest {
         }
         double volume = 6.7183847655300291 * 8.3979809569125372 * 10.077577148295044;
         double sum = 0;
-        for (double v : table.column("voronoi_volume")) {
+        for (double v : table.column("voronoi_volume_sigma3")) {
             sum += v;
         }
         assertEquals(volume, sum, 1e-9 * volume);
         for (double c : table.column("coordination")) {
             assertEquals(12, c);
         }
-        for (String name : new String[] {"coordination", "q4", "q6", "q4_avg", "q6_avg", "voronoi_volume"}) {
+        for (String name : new String[] {"coordination", "q4", "q6", "q4_avg", "q6_avg", "voronoi_volume_sigma3"}) {
             BufferedImage image = ImageIO.read(out.resolve("histogram_" + name + ".png").toFile());
             assertNotNull(image, name);
             assertTrue(image.getWidth() > 100 && image.getHeight() > 100);
@@ -128,12 +128,12 @@ class StructureDescriptorsTest {
         run(in);
         CsvTable shells = CsvTable.read(out.resolve("shell_cutoffs.csv"));
         assertEquals(3, shells.rowCount());
-        double[] cut = shells.column("cutoff");
+        double[] cut = shells.column("cutoff_sigma");
         assertTrue(cut[0] > 1.3 && cut[0] < 1.75 && cut[2] > 1.56 && cut[2] < 2.1);
         CsvTable table = CsvTable.read(out.resolve(StructureDescriptors.TABLE));
         assertEquals(1000, table.rowCount());
         double sum = 0;
-        for (double v : table.column("voronoi_volume")) {
+        for (double v : table.column("voronoi_volume_sigma3")) {
             sum += v;
         }
         assertEquals(1250, sum, 1e-9 * 1250);
@@ -159,7 +159,7 @@ class StructureDescriptorsTest {
         CsvTable table = CsvTable.read(out.resolve(StructureDescriptors.TABLE));
         assertEquals(2000, table.rowCount());
         double[] frame = table.column("frame");
-        for (String name : new String[] {"coordination", "q4", "q6", "q4_avg", "q6_avg", "voronoi_volume"}) {
+        for (String name : new String[] {"coordination", "q4", "q6", "q4_avg", "q6_avg", "voronoi_volume_sigma3"}) {
             double[] v = table.column(name);
             for (int i = 0; i < 1000; i++) {
                 assertEquals(0, frame[i]);

@@ -73,4 +73,38 @@ class ChartsTest {
         plot.writePng(dir.resolve("p.png"), 300, 300);
         assertEquals(300, ImageIO.read(dir.resolve("p.png").toFile()).getHeight());
     }
+
+    @Test
+    void logAxesPlaceEqualRatiosAtEqualDistances() {
+        Color red = new Color(255, 0, 0);
+        Color blue = new Color(0, 0, 255);
+        // 2 and 50 lie equally far (in decades) either side of 10, as 0.1 and 10 do of 1: on log axes the blue pair's
+        // centre is the red marker; on linear axes it would sit at (26, 5.05). A point at 0 cannot be drawn and is skipped.
+        ScatterPlot plot = new ScatterPlot("t", "x", "y").logX().logY().range(1, 100, 0.01, 100).markerSize(12)
+                .series("", new double[]{10, 0}, new double[]{1, 0}, red)
+                .series("", new double[]{2, 50}, new double[]{0.1, 10}, blue);
+        BufferedImage image = plot.render(500, 500);
+        double[] middle = centre(image, c -> c.getRed() > 200 && c.getGreen() < 150 && c.getBlue() < 150);
+        double[] pair = centre(image, c -> c.getBlue() > 200 && c.getGreen() < 150 && c.getRed() < 150);
+        assertEquals(pair[0], middle[0], 1.0);
+        assertEquals(pair[1], middle[1], 1.0);
+        assertEquals(2 * middle[2], pair[2], 6, "one red marker, two blue ones");
+    }
+
+    /** Centre (x, y) and count of the pixels whose colour passes the test. */
+    private static double[] centre(BufferedImage image, java.util.function.Predicate<Color> test) {
+        double sumX = 0;
+        double sumY = 0;
+        int n = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if (test.test(new Color(image.getRGB(x, y)))) {
+                    sumX += x;
+                    sumY += y;
+                    n++;
+                }
+            }
+        }
+        return new double[]{sumX / n, sumY / n, n};
+    }
 }

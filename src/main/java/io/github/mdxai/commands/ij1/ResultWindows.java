@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
+import io.github.mdxai.commands.host.ColourBarOverlay;
 import io.github.mdxai.commands.host.Luts;
 import io.github.mdxai.commands.host.ResultFiles;
 import org.scijava.module.Module;
@@ -268,7 +269,7 @@ final class ResultWindows {
     static String unitOf(String column) {
         int underscore = column.lastIndexOf('_');
         String suffix = underscore < 0 ? "" : column.substring(underscore + 1);
-        return suffix.matches("deg|rad|nm|ps|fs|kJmol|kJmolnm|K|tau|sigma|bar|eps|epsilon|s") ? suffix : "value";
+        return suffix.matches("deg|rad|nm|ps|fs|kJmol|kJmolnm|K|tau|sigma|sigma2|sigma3|bar|eps|epsilon|s") ? suffix : "value";
     }
 
     /** Measured against predicted values ({@code X_predicted}, {@code X_measured} columns) as a scatter plot. */
@@ -320,24 +321,22 @@ final class ResultWindows {
 
     /** Shows a result image magnified to a readable size, in colour, with a colour bar for 32-bit values. */
     static void showImage(ImagePlus imp) {
-        boolean values = imp.getBitDepth() == 32 && imp.getStackSize() == 1;
-        if (values && imp.getProcessor().isDefaultLut()) {
+        boolean values = imp.getBitDepth() == 32;
+        if (values && imp.getStackSize() == 1 && imp.getProcessor().isDefaultLut()) {
             Luts.applyFreeEnergy(imp);
-        } else if (imp.getBitDepth() == 32 && imp.getProcessor().isDefaultLut()) {
+        } else if (values && imp.getProcessor().isDefaultLut()) {
             imp.setLut(Luts.viridisLike());
         }
         imp.show();
-        // Grids are often a few dozen bins wide: magnify them to a readable size.
-        int zoom = Math.min(1600, 100 * Math.max(1, 480 / Math.max(imp.getWidth(), imp.getHeight())));
+        // Grids are often a few dozen bins wide: magnify them to a readable size (about 480 screen pixels).
+        int zoom = Math.min(3200, 100 * Math.max(1, 480 / Math.max(imp.getWidth(), imp.getHeight())));
         if (zoom > 100) {
             IJ.run(imp, "Set... ", "zoom=" + zoom);
         }
-        // ImageJ draws the bar in image pixels: beyond 400 % it comes out as a black box (seen on the screenshots), so
-        // small grids go without it (the status bar shows the value under the cursor)
-        if (values && zoom <= 400) {
+        // drawn at screen resolution, so it reads at any zoom (ImageJ's Calibration Bar does not beyond 400 %)
+        if (values && !ColourBarOverlay.present(imp)) {
+            ColourBarOverlay.add(imp);
             String unit = imp.getCalibration().getValueUnit();
-            IJ.run(imp, "Calibration Bar...", "location=[Upper Right] fill=White label=Black number=5 decimal=1 font=12 zoom="
-                    + (100.0 / zoom) + " overlay");
             if (unit != null && !unit.isBlank() && !unit.equals("Gray Value")) {
                 IJ.showStatus(imp.getTitle() + ": values in " + unit);
             }

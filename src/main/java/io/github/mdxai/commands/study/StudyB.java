@@ -6,6 +6,7 @@ import io.github.mdxai.pipeline.Step;
 import io.github.mdxai.figures.ScatterPlot;
 import io.github.mdxai.particles.ParticleModel;
 import io.github.mdxai.particles.SoftSphereMixture;
+import io.github.mdxai.explain.attention.AttentionAnalysis;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Rng;
@@ -240,7 +241,7 @@ public final class StudyB {
             for (int i = 0; i < t.rowCount(); i++) {
                 if (t.text(i, t.columnIndex("species")).equals("all") && t.text(i, t.columnIndex("attention")).equals("sum")
                         && t.text(i, t.columnIndex("quantity")).equals("q6")) {
-                    rho.put(String.format(Locale.ROOT, "T %.3f", t.number(i, t.columnIndex("temperature"))),
+                    rho.put(String.format(Locale.ROOT, "T %.3f", t.number(i, t.columnIndex(AttentionAnalysis.TEMPERATURE_COLUMN))),
                             t.number(i, t.columnIndex("spearman_rho")));
                 }
             }
@@ -254,7 +255,7 @@ public final class StudyB {
         if (Files.isRegularFile(file)) {
             CsvTable t = CsvTable.read(file);
             for (int i = 0; i < t.rowCount(); i++) {
-                h.put(String.format(Locale.ROOT, "T %.3f", t.number(i, t.columnIndex("temperature"))), Map.of(
+                h.put(String.format(Locale.ROOT, "T %.3f", t.number(i, t.columnIndex(AttentionAnalysis.TEMPERATURE_COLUMN))), Map.of(
                         "normalized_entropy", t.number(i, t.columnIndex("normalized_entropy")),
                         "particle_attention_cv", t.number(i, t.columnIndex("particle_attention_cv"))));
             }

@@ -27,6 +27,7 @@ final class StudyBLadder {
     static final Color TRAINED = new Color(200, 60, 40);
     static final Color UNTRAINED = new Color(120, 120, 120);
     static final Color[] SPECIES = {new Color(40, 110, 200), new Color(200, 60, 40), new Color(60, 150, 60)};
+    private static final String TEMPERATURE_AXIS = "temperature T (ε/k_B)";
 
     private StudyBLadder() {
     }
@@ -169,7 +170,7 @@ final class StudyBLadder {
         double[] t = new double[states];
         double[] acc = new double[states];
         ScatterPlot accuracy = new ScatterPlot("Classifier: ladder state vs hot reference (T " + fmt(StudyB.temperature(p.hot())) + ")",
-                "temperature T (epsilon/k_B)", "test accuracy (mean over seeds, 95 % CI)").range(0, 1.5, 0.3, 1.25);
+                TEMPERATURE_AXIS, "test accuracy (mean over seeds, 95 % CI)").range(0, 1.5, 0, 1.05);
         for (int s = 0; s < states; s++) {
             Map<String, Object> e = entries.get(s + 1);
             t[s] = (double) e.get("temperature");
@@ -185,8 +186,8 @@ final class StudyBLadder {
                 .line(0, 0.5, 1.5, 0.5, UNTRAINED, "chance (0.5)");
         figures.add(write(accuracy, folder.resolve("accuracy_vs_temperature.png"), "Test accuracy against the hot reference vs T"));
 
-        String[][] measures = {{"particle_attention_cv", "coefficient of variation of the summed attention per particle"},
-                {"normalized_entropy", "normalised entropy of the attention into a particle (1 = uniform)"}};
+        String[][] measures = {{"particle_attention_cv", "CV of summed attention per particle"},
+                {"normalized_entropy", "normalised attention entropy (1 = uniform)"}};
         for (String[] measure : measures) {
             double[][] values = new double[2][states];
             double top = 0;
@@ -197,9 +198,8 @@ final class StudyBLadder {
                     top = Double.isFinite(values[m][s]) ? Math.max(top, values[m][s]) : top;
                 }
             }
-            // headroom above the data for the legend
             ScatterPlot het = new ScatterPlot("Attention heterogeneity: " + measure[0].replace('_', ' '),
-                    "temperature T (epsilon/k_B)", measure[1]).range(0, 1.5, 0, top > 0 ? 1.35 * top : 1).markerSize(9);
+                    TEMPERATURE_AXIS, measure[1]).range(0, 1.5, 0, top > 0 ? 1.1 * top : 1).markerSize(9);
             het.series("trained", t, values[0], TRAINED);
             het.series("untrained control", shifted(t), values[1], UNTRAINED);
             figures.add(write(het, folder.resolve(measure[0] + "_vs_temperature.png"), "Attention heterogeneity vs T: "
@@ -208,8 +208,8 @@ final class StudyBLadder {
         }
 
         for (String quantity : List.of("q6", "q6_avg", "coordination", "voronoi_volume", "q6_fixed_coordination")) {
-            ScatterPlot plot = new ScatterPlot("Spearman rho, summed attention vs " + quantity.replace('_', ' '),
-                    "temperature T (epsilon/k_B)", "Spearman rho (per species)").range(0, 1.5, -1, 1.6).markerSize(8);
+            ScatterPlot plot = new ScatterPlot("Spearman ρ, summed attention vs " + quantity.replace('_', ' '),
+                    TEMPERATURE_AXIS, "Spearman ρ per species (dimensionless)").range(0, 1.5, -1.05, 1.05).markerSize(8);
             for (String model : List.of("trained", "untrained")) {
                 for (int species = 0; species < 2; species++) {
                     String name = String.valueOf((char) ('A' + species));
@@ -228,8 +228,11 @@ final class StudyBLadder {
                             + CONTROL_OFFSET + " to the right so both show)"));
         }
 
+        // one MD step (the first log-spaced lag) to the production run's length, with a margin for the markers
+        double tStart = 0.7 * StudyB.TIME_STEP;
+        double tEnd = 1.4 * p.production() * StudyB.TIME_STEP;
         ScatterPlot fs = new ScatterPlot("Self-intermediate scattering function F_s(k*, t) of species A",
-                "log10(t / tau)", "F_s(k*, t)").range(-2.5, Math.log10(p.production() * StudyB.TIME_STEP) + 0.2, -0.05, 1.45).markerSize(4);
+                "t / τ", "F_s(k*, t) (dimensionless)").logX().range(tStart, tEnd, -0.05, 1.05).markerSize(4);
         double[] gammas = p.gammas();
         for (int s = 0; s < gammas.length; s++) {
             Path csv = out.resolve(StudyB.relaxation(gammas[s])).resolve("fs.csv");
@@ -237,18 +240,12 @@ final class StudyBLadder {
                 continue;
             }
             CsvTable table = CsvTable.read(csv);
-            double[] time = table.column("t_tau");
-            double[] f = table.column("Fs_A");
-            int from = time.length > 0 && time[0] == 0 ? 1 : 0;
-            double[] lt = new double[time.length - from];
-            for (int q = from; q < time.length; q++) {
-                lt[q - from] = Math.log10(time[q]);
-            }
             float hue = (float) (0.66 * s / Math.max(1, gammas.length - 1));
-            fs.series(String.format(Locale.ROOT, "T %.3f", StudyB.temperature(gammas[s])), lt,
-                    java.util.Arrays.copyOfRange(f, from, f.length), Color.getHSBColor(0.66f - hue, 0.85f, 0.8f));
+            // t = 0 has no place on the log axis: the plot leaves it out
+            fs.series(String.format(Locale.ROOT, "T %.3f", StudyB.temperature(gammas[s])), table.column("t_tau"),
+                    table.column("Fs_A"), Color.getHSBColor(0.66f - hue, 0.85f, 0.8f));
         }
-        fs.line(-2.5, Math.exp(-1), Math.log10(p.production() * StudyB.TIME_STEP) + 0.2, Math.exp(-1), UNTRAINED, "1/e");
+        fs.line(tStart, Math.exp(-1), tEnd, Math.exp(-1), UNTRAINED, "1/e");
         figures.add(write(fs, folder.resolve("fs_all_states.png"), "F_s(k*, t) of every state, log-spaced samples; tau_alpha where it crosses 1/e"));
         return figures;
     }

@@ -50,6 +50,8 @@ public final class AttentionAnalysis {
     }
 
     public static final List<String> QUANTITIES = List.of("q6", "q6_avg", "coordination", "voronoi_volume");
+    /** The temperature column of the heterogeneity and correlation tables (reduced units). */
+    public static final String TEMPERATURE_COLUMN = "temperature_eps_per_kB";
 
     /** @param allLayers average coefficients over all layers instead of taking the last layer */
     public static FrameResult analyse(GatModel model, ParticleGraph g, boolean allLayers, int threads) {
@@ -207,13 +209,14 @@ public final class AttentionAnalysis {
     }
 
     /**
-     * {@code frame,id,type,x,y,z,attention,q6,q6_avg,coordination,voronoi_volume}, then label and attention_mean.
+     * {@code frame,id,type,x_sigma,y_sigma,z_sigma,attention,q6,q6_avg,coordination,voronoi_volume_sigma3}, then label
+     * and attention_mean.
      * Types are 1-based (1 = A); lengths in sigma_AA, volumes in sigma_AA^3; attention is the summed coefficient.
      */
     public static void writeParticles(java.nio.file.Path file, List<FrameResult> frames) {
         AtomicFiles.writeText(file, w -> {
-            CsvTable.writeRow(w, List.of("frame", "id", "type", "x", "y", "z", "attention", "q6", "q6_avg",
-                    "coordination", "voronoi_volume", "label", "attention_mean"));
+            CsvTable.writeRow(w, List.of("frame", "id", "type", "x_sigma", "y_sigma", "z_sigma", "attention", "q6",
+                    "q6_avg", "coordination", "voronoi_volume_sigma3", "label", "attention_mean"));
             for (FrameResult f : frames) {
                 ParticleGraph g = f.graph();
                 for (int i = 0; i < g.nodeCount(); i++) {
@@ -230,7 +233,7 @@ public final class AttentionAnalysis {
     }
 
     public static void writeHeterogeneity(java.nio.file.Path file, List<Heterogeneity> rows) {
-        writeTable(file, List.of("label", "temperature", "frames", "particle_attention_cv", "particle_attention_cv_sd",
+        writeTable(file, List.of("label", TEMPERATURE_COLUMN, "frames", "particle_attention_cv", "particle_attention_cv_sd",
                 "edge_attention_cv", "edge_attention_cv_sd", "normalized_entropy", "normalized_entropy_sd"), rows,
                 h -> List.of(Integer.toString(h.label()), CsvTable.format(h.temperature()),
                         Integer.toString(h.frames()), CsvTable.format(h.particleCv()),
@@ -239,7 +242,7 @@ public final class AttentionAnalysis {
     }
 
     public static void writeCorrelations(java.nio.file.Path file, List<Correlation> rows) {
-        writeTable(file, List.of("label", "temperature", "species", "attention", "quantity", "spearman_rho",
+        writeTable(file, List.of("label", TEMPERATURE_COLUMN, "species", "attention", "quantity", "spearman_rho",
                 "particles"), rows, c -> List.of(Integer.toString(c.label()), CsvTable.format(c.temperature()),
                 c.species(), c.measure(), c.quantity(), CsvTable.format(c.rho()), Integer.toString(c.n())));
     }

@@ -170,7 +170,7 @@ public final class AttentionControl {
 
     private static void write(Path outDir, List<Row> rows, Map<String, List<AttentionAnalysis.Heterogeneity>> het) {
         AtomicFiles.writeText(outDir.resolve("control_correlations.csv"), w -> {
-            CsvTable.writeRow(w, List.of("model", "label", "temperature", "species", "quantity", "spearman_rho",
+            CsvTable.writeRow(w, List.of("model", "label", AttentionAnalysis.TEMPERATURE_COLUMN, "species", "quantity", "spearman_rho",
                     "spearman_rho_fixed_coordination", "particles"));
             for (Row r : rows) {
                 CsvTable.writeRow(w, List.of(r.model(), Integer.toString(r.label()), CsvTable.format(r.temperature()),
@@ -179,7 +179,7 @@ public final class AttentionControl {
             }
         });
         AtomicFiles.writeText(outDir.resolve("control_heterogeneity.csv"), w -> {
-            CsvTable.writeRow(w, List.of("model", "label", "temperature", "frames", "particle_attention_cv",
+            CsvTable.writeRow(w, List.of("model", "label", AttentionAnalysis.TEMPERATURE_COLUMN, "frames", "particle_attention_cv",
                     "particle_attention_cv_sd", "normalized_entropy", "normalized_entropy_sd"));
             for (Map.Entry<String, List<AttentionAnalysis.Heterogeneity>> e : het.entrySet()) {
                 for (AttentionAnalysis.Heterogeneity h : e.getValue()) {

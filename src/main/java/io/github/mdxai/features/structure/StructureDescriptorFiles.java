@@ -26,7 +26,7 @@ public final class StructureDescriptorFiles {
     public static final String TABLE = "structure_descriptors.csv";
     /** The per-particle descriptors, in table and histogram order. */
     public static final List<String> DESCRIPTORS = List.of("coordination", "q4", "q6", "q4_avg", "q6_avg",
-            "voronoi_volume");
+            "voronoi_volume_sigma3");
     private static final Color BAR = new Color(70, 110, 180);
 
     /** What was written: each descriptor's values over all frames, the histogram images, the summary line. */
@@ -85,7 +85,7 @@ public final class StructureDescriptorFiles {
                         d.q6()[i], d.q4Averaged()[i], d.q6Averaged()[i], d.voronoiVolume()[i]});
             }
         }
-        List<String> header = new ArrayList<>(List.of("frame", "id", "type", "x", "y", "z"));
+        List<String> header = new ArrayList<>(List.of("frame", "id", "type", "x_sigma", "y_sigma", "z_sigma"));
         header.addAll(DESCRIPTORS);
         CsvTable.write(file, header, rows);
         double[][] values = new double[DESCRIPTORS.size()][rows.size()];
@@ -110,12 +110,12 @@ public final class StructureDescriptorFiles {
                 rows.add(new double[] {a + 1, b + 1, cut, result.meanCoordination()[a][b]});
             }
         }
-        CsvTable.write(file, List.of("type_center", "type_neighbor", "cutoff", "mean_neighbors"), rows);
+        CsvTable.write(file, List.of("type_center", "type_neighbor", "cutoff_sigma", "mean_neighbors"), rows);
     }
 
     private static void writeShells(Path dir, ShellCutoffs shells) {
         List<double[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("r"));
+        List<String> header = new ArrayList<>(List.of("r_sigma"));
         int s = shells.species();
         for (int a = 0; a < s; a++) {
             for (int b = a; b < s; b++) {
@@ -125,7 +125,7 @@ public final class StructureDescriptorFiles {
             }
         }
         CsvTable.write(dir.resolve("shell_cutoffs.csv"),
-                List.of("type_a", "type_b", "peak_r", "cutoff", "measured"), rows);
+                List.of("type_a", "type_b", "peak_r_sigma", "cutoff_sigma", "measured"), rows);
         double[] r = shells.r();
         List<double[]> curves = new ArrayList<>();
         for (int k = 0; k < r.length; k++) {

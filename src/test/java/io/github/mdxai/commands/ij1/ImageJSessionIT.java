@@ -85,8 +85,8 @@ class ImageJSessionIT {
     /** Commands over the shared test data, each as a macro line; the windows they should leave. */
     private static String resultsMacro(Path dir, Path samples) {
         Path data = Path.of("test-data").toAbsolutePath();
-        // 120 bins: shown at 400 %, with a colour bar (smaller grids are magnified more and go without)
-        return "run(\"Free Energy from Samples\", \"input=[" + samples + "] x=phi_deg y=psi_deg bins=120 xrange=[-180 180] "
+        // 36 bins: a small grid, shown at 1300 %, still with its colour bar
+        return "run(\"Free Energy from Samples\", \"input=[" + samples + "] x=phi_deg y=psi_deg bins=36 xrange=[-180 180] "
                 + "yrange=[-180 180] weights=weight out=[" + dir.resolve("fes") + "]\");\n"
                 + "run(\"Compute Energy\", \"structure=[" + data.resolve("ala2/conformations.gro") + "] topology=["
                 + data.resolve("ala2/processed.top") + "] out=[" + dir.resolve("energies.csv") + "]\");\n"
