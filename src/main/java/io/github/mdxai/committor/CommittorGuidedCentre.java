@@ -166,7 +166,8 @@ public final class CommittorGuidedCentre implements TransitionRegionRun.Recentri
         }
         double from = probes.get(0).arc(), to = probes.get(probes.size() - 1).arc();
         double s = Double.NaN;
-        if (to > from && java.util.Arrays.stream(trials).sum() > 0) {
+        // a slope needs decided shots at two points of the path at least
+        if (probes.stream().filter(p -> p.nA() + p.nB() > 0).map(Probe::arc).distinct().count() >= 2) {
             LogisticLine fit = LogisticLine.fit(List.of("arc_deg"), x, y, trials);
             if (fit.slopes()[0] > 0) {
                 s = -fit.intercept() / fit.slopes()[0];

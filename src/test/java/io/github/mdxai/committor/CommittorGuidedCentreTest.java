@@ -85,4 +85,15 @@ class CommittorGuidedCentreTest {
         assertArrayEquals(new double[]{-180, 6}, CommittorGuidedCentre.pointAt(p, arc, arc[1] + 3), 1e-9);
         assertArrayEquals(new double[]{174, 3}, CommittorGuidedCentre.pointAt(p, arc, arc[1] / 2), 1e-9);
     }
+
+    @Test
+    void withoutDecidedShotsAtTwoPointsTheCentreIsTheProbeNearestOneHalf() {
+        java.util.List<CommittorGuidedCentre.Probe> probes = java.util.List.of(
+                new CommittorGuidedCentre.Probe(3, 18, new double[]{-10, 0}, 30, 0, 0, 10),
+                new CommittorGuidedCentre.Probe(4, 24, new double[]{-4, 0}, 31, 6, 4, 0),
+                new CommittorGuidedCentre.Probe(5, 30, new double[]{2, 0}, 30, 0, 0, 10));
+        assertEquals(24, CommittorGuidedCentre.halfPoint(probes), 0, "the only probe with decided shots");
+        java.util.List<CommittorGuidedCentre.Probe> undecided = java.util.List.of(probes.get(0), probes.get(2));
+        assertEquals(18, CommittorGuidedCentre.halfPoint(undecided), 0, "no decided shot: the first probe");
+    }
 }
