@@ -86,6 +86,7 @@ public final class CommittorGuidedCentre implements TransitionRegionRun.Recentri
                            TransitionRegionRun.Prober prober, Path out, Progress progress) {
         ForceField forceField = ForceField.of(top);
         Search s = search(path, FreeEnergy.kT(temperature), (c, probe) -> {
+            progress.checkCancelled();
             progress.status(String.format(Locale.ROOT, "Centre search: probe %d at %s", probe + 1, format(c)));
             return shoot(forceField, prober.configurations(c, configurations, probe), probe);
         });

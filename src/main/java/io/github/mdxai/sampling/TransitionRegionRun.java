@@ -97,7 +97,7 @@ public final class TransitionRegionRun {
                     frames.get(TransitionRegionSampler.nearest(recordedCv, c, periodic)).x(), restrained,
                     new TransitionRegionSampler.Settings(c, settings.kappa(), count, settings.stride(), settings.equilibration(),
                             settings.temperature(), settings.friction(), settings.dt(), Rng.mixSeed(settings.seed(), "tr-probe", probe),
-                            settings.hBondConstraints()), Progress.NONE);
+                            settings.hBondConstraints()), progress.range(0, 0)); // cancellable; the bar waits for the sample
             double[] centre = recentring.centre(start.path(), columns(restrained), settings.temperature(), prober, out, progress);
             start = new Start(centre, TransitionRegionSampler.nearest(recordedCv, centre, periodic), start.surface(), start.path());
         }
