@@ -1,5 +1,8 @@
 package io.github.mdxai.commands;
 
+import io.github.mdxai.committor.CommittorGuidedCentre;
+import io.github.mdxai.committor.CommittorStates;
+import io.github.mdxai.committor.ShootingParameters;
 import io.github.mdxai.cv.CollectiveVariable;
 import io.github.mdxai.cv.CollectiveVariables;
 import io.github.mdxai.cv.StatePair;
@@ -21,15 +24,19 @@ import java.io.File;
 
 /**
  * Configurations near the transition state: finds the saddle between two states on the reweighted surface of a
- * Metadynamics folder (or takes a given centre), starts from the recorded frame nearest to it and runs Langevin MD
+ * Metadynamics folder (or takes a given centre), by default moves it along the path to where probes' shots give
+ * p_B = 1/2 ({@link CommittorGuidedCentre}, centre_search.csv), starts from the recorded frame nearest to it and runs Langevin MD
  * restrained around it, keeping {@code count} configurations {@code stride} steps apart (see
  * {@link TransitionRegionSampler}). Writes transition_configs.gro, transition_configs.csv and, for two angle CVs,
- * transition_region.png (the configurations over F).
+ * transition_region.png (the configurations over F) and centre.csv (the centre used).
  */
 @Plugin(type = Command.class, menu = {@Menu(label = "Plugins"), @Menu(label = "MD XAI"),
         @Menu(label = "Sampling", weight = Menus.SAMPLING), @Menu(label = "Sample Transition Region", weight = 3)},
         description = "Configurations around the saddle between two states, by restrained MD from a metadynamics run")
 public class SampleTransitionRegion implements Command {
+
+    /** Restrained configurations per probe of committor centring: with 10 shots each, p_B of a probe to about +-0.1. */
+    static final int PROBE_CONFIGURATIONS = 10;
 
     @Parameter(label = "Metadynamics folder", style = "directory", persist = false,
             description = "output folder of Metadynamics: colvar.csv and frames.gro")
@@ -48,6 +55,22 @@ public class SampleTransitionRegion implements Command {
     @Parameter(label = "Centre (empty = saddle)", required = false, persist = false,
             description = "one value per restrained CV (deg or nm); empty: the saddle of the reweighted surface")
     private String centre = "";
+
+    @Parameter(label = "Centre by (when none is given)", choices = {"committor", "saddle"}, persist = false,
+            description = "committor: probes along the path shoot to where p_B = 1/2; saddle: the path's highest bin")
+    private String centring = "committor";
+
+    @Parameter(label = "Shots per probe configuration", min = "1", persist = false,
+            description = "committor centring: each probe shoots this often from each of its "
+                    + PROBE_CONFIGURATIONS + " restrained configurations")
+    private int shots = 10;
+
+    @Parameter(label = "Maximum shot length (ps)", min = "0", persist = false,
+            description = "committor centring: a shot that enters neither state by then is undecided")
+    private double tmax = 1.0;
+
+    @Parameter(label = "Threads", min = "1", persist = false, description = "for the probes' shots; results do not depend on it")
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Parameter(label = "States file (CSV, empty = C7eq/C7ax)", required = false, style = "file", persist = false,
             description = "state,cv,unit,min,max; two states, the first is A")
@@ -106,15 +129,21 @@ public class SampleTransitionRegion implements Command {
         InputException.require(topology != null, "topology: a .top file is required");
         InputException.require(out != null, "out: an output folder is required");
         String constraintMode = Choices.require("constraints", constraints, "none", "h-bonds");
+        boolean byCommittor = Choices.require("centring", centring, "committor", "saddle").equals("committor");
         Progress progress = HostProgress.of(statusService);
         Topology top = GromacsTopology.read(topology.toPath());
         CollectiveVariable[] restrained = CollectiveVariables.parseAtLeastOne(cvs, top.atomCount());
         double[] target = centre == null || centre.isBlank() ? null : numbers(centre, restrained.length);
         TransitionRegionSampler.Settings settings = new TransitionRegionSampler.Settings(target, kappa, count, stride,
                 equilibration, temperature, friction, dt, seed, constraintMode.equals("h-bonds"));
+        StatePair pair = StatePair.readOrDefault(states == null ? null : states.toPath());
+        // the probes shoot with Compute Committors' default dynamics (Langevin 1/ps, 1 fs, no constraints)
+        ShootingParameters d = ShootingParameters.defaults(seed);
+        TransitionRegionRun.Recentring recentring = byCommittor ? new CommittorGuidedCentre(top, new CommittorStates(pair),
+                new ShootingParameters(shots, tmax, temperature, seed, d.dynamics(), d.friction(), d.dt(), d.constraints(),
+                        d.checkEvery()), PROBE_CONFIGURATIONS, threads) : null;
         TransitionRegionRun.Outcome o = TransitionRegionRun.run(input.toPath(), top, restrained,
-                CollectiveVariables.parse(record, top.atomCount()), StatePair.readOrDefault(states == null ? null : states.toPath()),
-                skip, bins, settings, out.toPath(), progress);
+                CollectiveVariables.parse(record, top.atomCount()), pair, skip, bins, settings, recentring, out.toPath(), progress);
         summary = "Sample Transition Region: " + TransitionRegionRun.summary(o, count) + "; wrote transition_configs.gro/.csv to " + out;
         progress.status(summary);
         if (log != null) {

@@ -11,5 +11,9 @@
  * written atomically at the end ({@link io.github.mdxai.committor.CommittorFile}). Shards ({@link io.github.mdxai.committor.ShardSpec})
  * carry the run description (input fingerprints and every parameter) in their header, which
  * {@link io.github.mdxai.committor.CommittorFile#merge} checks.
+ *
+ * <p>{@link io.github.mdxai.committor.CommittorGuidedCentre} puts the centre of the transition-region sample where
+ * short probes along the minimum free-energy path give p_B = 1/2, not at the path's highest bin, which on the flat,
+ * noisy ridge of a short metadynamics surface can lie where nearly every shot returns to A.
  */
 package io.github.mdxai.committor;

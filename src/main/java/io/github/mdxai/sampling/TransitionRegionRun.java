@@ -11,6 +11,7 @@ import io.github.mdxai.molecules.Topology;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
 import io.github.mdxai.util.Progress;
+import io.github.mdxai.util.Rng;
 
 import java.awt.Color;
 import java.nio.file.Files;
@@ -36,6 +37,29 @@ public final class TransitionRegionRun {
     public record Outcome(Start start, List<CollectiveVariable> recorded, TransitionRegionSampler.Result sample) {
     }
 
+    /**
+     * A second look at the saddle found on the surface: the centre of the sample is moved along the path (e.g. to
+     * where the committor is 1/2, {@code committor.CommittorGuidedCentre}), since the highest bin of a flat, noisy
+     * ridge is a fragile choice.
+     */
+    public interface Recentring {
+
+        /**
+         * The centre (interface units) for the sample, given the path between the states over the restrained CVs
+         * (their COLVAR {@code columns}) and a way to sample restrained configurations around any centre; may write
+         * its own record into {@code out}.
+         */
+        double[] centre(MinimumFreeEnergyPath.Path path, String[] columns, double temperature, Prober prober, Path out,
+                        Progress progress);
+    }
+
+    /** Restrained configurations (positions, nm) around a centre, from the recorded frame nearest to it. */
+    public interface Prober {
+
+        /** {@code count} configurations around {@code centre}; {@code probe} numbers the probe (its random streams). */
+        List<double[]> configurations(double[] centre, int count, long probe);
+    }
+
     private TransitionRegionRun() {
     }
 
@@ -47,6 +71,16 @@ public final class TransitionRegionRun {
     public static Outcome run(Path metadynamics, Topology top, CollectiveVariable[] restrained, List<CollectiveVariable> extra,
                               StatePair states, double skip, int bins, TransitionRegionSampler.Settings settings,
                               Path out, Progress progress) {
+        return run(metadynamics, top, restrained, extra, states, skip, bins, settings, null, out, progress);
+    }
+
+    /**
+     * As above; without a given centre, {@code recentring} (null: none) moves the centre from the saddle before the
+     * sample is taken. Writes centre.csv (the centre used, interface units) beside the sampler's files.
+     */
+    public static Outcome run(Path metadynamics, Topology top, CollectiveVariable[] restrained, List<CollectiveVariable> extra,
+                              StatePair states, double skip, int bins, TransitionRegionSampler.Settings settings,
+                              Recentring recentring, Path out, Progress progress) {
         Path colvarFile = metadynamics.resolve("colvar.csv");
         Path framesFile = metadynamics.resolve("frames.gro");
         InputException.require(Files.isRegularFile(colvarFile) && Files.isRegularFile(framesFile),
@@ -56,6 +90,18 @@ public final class TransitionRegionRun {
         List<Frame> frames = Structures.read(framesFile, top);
         InputException.require(frames.size() == colvar.rowCount(), "input: frames.gro has " + frames.size()
                 + " frames but colvar.csv " + colvar.rowCount() + " rows");
+        if (recentring != null && start.path() != null) {
+            double[][] recordedCv = recordedCv(colvar, restrained);
+            boolean[] periodic = periodic(restrained);
+            Prober prober = (c, count, probe) -> TransitionRegionSampler.configurations(top,
+                    frames.get(TransitionRegionSampler.nearest(recordedCv, c, periodic)).x(), restrained,
+                    new TransitionRegionSampler.Settings(c, settings.kappa(), count, settings.stride(), settings.equilibration(),
+                            settings.temperature(), settings.friction(), settings.dt(), Rng.mixSeed(settings.seed(), "tr-probe", probe),
+                            settings.hBondConstraints()), progress.range(0, 0)); // cancellable; the bar waits for the sample
+            double[] centre = recentring.centre(start.path(), columns(restrained), settings.temperature(), prober, out, progress);
+            start = new Start(centre, TransitionRegionSampler.nearest(recordedCv, centre, periodic), start.surface(), start.path());
+        }
+        CsvTable.write(out.resolve("centre.csv"), List.of(columns(restrained)), List.<double[]>of(start.centre()));
         List<CollectiveVariable> recorded = new ArrayList<>(List.of(restrained));
         for (CollectiveVariable cv : extra) {
             if (recorded.stream().noneMatch(c -> c.name().equals(cv.name()))) {
@@ -75,12 +121,7 @@ public final class TransitionRegionRun {
     static Start locate(CsvTable colvar, CollectiveVariable[] restrained, StatePair states, double[] centre,
                         double temperature, double skip, int bins) {
         InputException.require(bins >= 4 && bins <= 3600, "bins: expected 4 to 3600 bins per axis, got " + bins);
-        String[] columns = new String[restrained.length];
-        boolean[] periodic = new boolean[restrained.length];
-        for (int k = 0; k < restrained.length; k++) {
-            columns[k] = restrained[k].column();
-            periodic[k] = restrained[k].periodic();
-        }
+        boolean[] periodic = periodic(restrained);
         Grid2D surface = null;
         MinimumFreeEnergyPath.Path path = null;
         double[] target = centre;
@@ -92,20 +133,41 @@ public final class TransitionRegionRun {
                         "centre: the saddle search needs two angle CVs; give a centre for " + restrained[k].name());
                 axes[k] = Axis.spanning(restrained[k].name(), "deg", -180, 180, bins);
             }
-            surface = Reweighting.surface(colvar, columns[0], columns[1], axes[0], axes[1], temperature, skip);
+            surface = Reweighting.surface(colvar, restrained[0].column(), restrained[1].column(), axes[0], axes[1], temperature, skip);
             path = MinimumFreeEnergyPath.find(surface, states.a(), states.b());
             target = new double[]{path.saddleX(), path.saddleY()};
         }
         InputException.require(target.length == restrained.length, "centre: expected " + restrained.length
                 + " numbers, one per restrained CV, got " + target.length);
-        double[][] recordedCv = new double[colvar.rowCount()][restrained.length];
+        return new Start(target, TransitionRegionSampler.nearest(recordedCv(colvar, restrained), target, periodic), surface, path);
+    }
+
+    /** The restrained CVs of every COLVAR row (rows = frames). */
+    private static double[][] recordedCv(CsvTable colvar, CollectiveVariable[] restrained) {
+        double[][] values = new double[colvar.rowCount()][restrained.length];
         for (int k = 0; k < restrained.length; k++) {
-            double[] col = colvar.column(columns[k]);
+            double[] col = colvar.column(restrained[k].column());
             for (int r = 0; r < col.length; r++) {
-                recordedCv[r][k] = col[r];
+                values[r][k] = col[r];
             }
         }
-        return new Start(target, TransitionRegionSampler.nearest(recordedCv, target, periodic), surface, path);
+        return values;
+    }
+
+    private static String[] columns(CollectiveVariable[] restrained) {
+        String[] columns = new String[restrained.length];
+        for (int k = 0; k < restrained.length; k++) {
+            columns[k] = restrained[k].column();
+        }
+        return columns;
+    }
+
+    private static boolean[] periodic(CollectiveVariable[] restrained) {
+        boolean[] periodic = new boolean[restrained.length];
+        for (int k = 0; k < restrained.length; k++) {
+            periodic[k] = restrained[k].periodic();
+        }
+        return periodic;
     }
 
     private static SurfacePlot figure(Start start, TransitionRegionSampler.Result r, int count) {
@@ -115,9 +177,13 @@ public final class TransitionRegionRun {
             py[k] = r.cvValues()[k][1];
         }
         MinimumFreeEnergyPath.Path path = start.path();
-        return new SurfacePlot(start.surface()).title(String.format(Locale.ROOT, "%d transition-region configurations", count))
+        SurfacePlot plot = new SurfacePlot(start.surface()).title(String.format(Locale.ROOT, "%d transition-region configurations", count))
                 .range(0, 50).contours(5).points(px, py, Color.WHITE, "transition-region configurations").path(path.x(), path.y())
                 .marker(path.saddleX(), path.saddleY(), "saddle");
+        if (start.centre()[0] != path.saddleX() || start.centre()[1] != path.saddleY()) {
+            plot.marker(start.centre()[0], start.centre()[1], "centre");
+        }
+        return plot;
     }
 
     /** One line: how many configurations around which centre, from which frame, the CVs recorded and their lag-1 autocorrelations. */

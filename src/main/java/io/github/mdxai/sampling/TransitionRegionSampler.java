@@ -84,22 +84,10 @@ public final class TransitionRegionSampler {
         for (int k = 0; k < centre.length; k++) {
             centre[k] = restrained[k].fromInterface(s.centre()[k]);
         }
-        HarmonicRestraint restraint = new HarmonicRestraint(restrained, centre, s.kappa(), top.atomCount());
-        ForceField ff = ForceField.of(top).plus(restraint);
-        if (extra != null) {
-            ff = ff.plus(extra);
-        }
-        Constraints constraints = Constraints.of(top, s.hBondConstraints());
-        LangevinBaoab md = new LangevinBaoab(ff, top.masses(), s.temperature(), s.friction(), s.dt(), constraints);
-        State state = new State(x0, null);
-        Velocities.maxwellBoltzmann(top.masses(), s.temperature(), Rng.stream(s.seed(), "tr-velocities"), state.v);
-        md.prime(state);
-        SplittableRandom noise = Rng.stream(s.seed(), "tr-langevin");
+        Restrained run = new Restrained(top, x0, restrained, s, extra);
         long start = System.nanoTime();
-        long total = s.equilibration() + (long) s.count() * s.stride();
         List<double[]> kept = new ArrayList<>();
         boolean[] cancelled = {false};
-        double[] scratch = new double[x0.length];
         AtomicFiles.writeText(out.resolve(stem + ".csv"), csv -> AtomicFiles.writeText(out.resolve(stem + ".gro"), gro -> {
             List<String> header = new ArrayList<>(List.of("index", "time_ps"));
             for (CollectiveVariable c : recorded) {
@@ -108,24 +96,16 @@ public final class TransitionRegionSampler {
             header.add("restraint_kJmol");
             CsvTable.writeRow(csv, header);
             try {
-                for (long step = 1; step <= total; step++) {
-                    md.step(state, noise);
-                    if (step > s.equilibration() && (step - s.equilibration()) % s.stride() == 0) {
-                        double[] row = new double[recorded.length];
-                        for (int c = 0; c < row.length; c++) {
-                            row[c] = recorded[c].toInterface(recorded[c].value(state.x));
-                        }
-                        kept.add(row);
-                        double u = restraint.addForces(state.x, scratch);
-                        writeRow(csv, kept.size(), state.time, row, u);
-                        GroFile.writeFrame(gro, top, String.format(Locale.ROOT, "transition region config %d t= %.3f ps",
-                                kept.size(), state.time), state.x, null, null, 5);
+                run.keep(progress, state -> {
+                    double[] row = new double[recorded.length];
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] = recorded[c].toInterface(recorded[c].value(state.x));
                     }
-                    if ((step & 1023) == 0) {
-                        progress.checkCancelled();
-                        progress.fraction((double) step / total);
-                    }
-                }
+                    kept.add(row);
+                    writeRow(csv, kept.size(), state.time, row, run.restraintEnergy(state.x));
+                    GroFile.writeFrame(gro, top, String.format(Locale.ROOT, "transition region config %d t= %.3f ps",
+                            kept.size(), state.time), state.x, null, null, 5);
+                });
             } catch (CancelledException e) {
                 cancelled[0] = true;
             }
@@ -143,6 +123,76 @@ public final class TransitionRegionSampler {
             tau[c] = integratedAutocorrelationTime(series);
         }
         return new Result(values, lag1, tau, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * The same restrained MD with nothing written: the positions (nm) of the {@code s.count()} kept configurations,
+     * for short probes (e.g. the committor of a candidate centre).
+     */
+    public static List<double[]> configurations(Topology top, double[] x0, CollectiveVariable[] restrained, Settings s,
+                                                Progress progress) {
+        InputException.require(x0.length == 3 * top.atomCount(), "structure has " + x0.length / 3 + " atoms, topology " + top.atomCount());
+        InputException.require(s.centre().length == restrained.length, "centre: expected one value per restrained CV ("
+                + restrained.length + "), got " + s.centre().length);
+        List<double[]> kept = new ArrayList<>();
+        try {
+            new Restrained(top, x0, restrained, s, null).keep(progress, state -> kept.add(state.x.clone()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // nothing is written here
+        }
+        return kept;
+    }
+
+    /** What is done with each kept configuration. */
+    private interface Keeper {
+        void keep(State state) throws java.io.IOException;
+    }
+
+    /** One restrained Langevin run: equilibration, then a configuration handed on every stride steps. */
+    private static final class Restrained {
+
+        private final Settings s;
+        private final HarmonicRestraint restraint;
+        private final LangevinBaoab md;
+        private final State state;
+        private final double[] scratch;
+
+        Restrained(Topology top, double[] x0, CollectiveVariable[] restrained, Settings s, ForceTerm extra) {
+            this.s = s;
+            double[] centre = new double[restrained.length];
+            for (int k = 0; k < centre.length; k++) {
+                centre[k] = restrained[k].fromInterface(s.centre()[k]);
+            }
+            restraint = new HarmonicRestraint(restrained, centre, s.kappa(), top.atomCount());
+            ForceField ff = ForceField.of(top).plus(restraint);
+            if (extra != null) {
+                ff = ff.plus(extra);
+            }
+            md = new LangevinBaoab(ff, top.masses(), s.temperature(), s.friction(), s.dt(), Constraints.of(top, s.hBondConstraints()));
+            state = new State(x0, null);
+            Velocities.maxwellBoltzmann(top.masses(), s.temperature(), Rng.stream(s.seed(), "tr-velocities"), state.v);
+            md.prime(state);
+            scratch = new double[x0.length];
+        }
+
+        double restraintEnergy(double[] x) {
+            return restraint.addForces(x, scratch);
+        }
+
+        void keep(Progress progress, Keeper keeper) throws java.io.IOException {
+            SplittableRandom noise = Rng.stream(s.seed(), "tr-langevin");
+            long total = s.equilibration() + (long) s.count() * s.stride();
+            for (long step = 1; step <= total; step++) {
+                md.step(state, noise);
+                if (step > s.equilibration() && (step - s.equilibration()) % s.stride() == 0) {
+                    keeper.keep(state);
+                }
+                if ((step & 1023) == 0) {
+                    progress.checkCancelled();
+                    progress.fraction((double) step / total);
+                }
+            }
+        }
     }
 
     private static void writeRow(Writer w, int index, double time, double[] cv, double restraint) throws java.io.IOException {

@@ -19,8 +19,9 @@
  * grows fast.</li>
  * <li>The saddle is the highest point of the minimax (bottleneck) path on the grid: exact for the grid, with no
  * string parameters to tune; bins without data are walls.</li>
- * <li>Transition-region configurations come from one Langevin trajectory harmonically restrained at the saddle,
- * kept every {@code stride} steps. At the default 1 ps stride, the lag-1 autocorrelations of phi, psi and theta of
+ * <li>Transition-region configurations come from one Langevin trajectory harmonically restrained at the saddle
+ * (or where a {@link io.github.mdxai.sampling.TransitionRegionRun.Recentring} moves it along the path: the
+ * committor's p_B = 1/2, since the highest bin of a flat, noisy ridge is a fragile centre), kept every {@code stride} steps. At the default 1 ps stride, the lag-1 autocorrelations of phi, psi and theta of
  * the kept configurations are within about +-0.25 (measured for alanine dipeptide), so neighbours are nearly
  * independent.</li>
  * </ul>

@@ -76,7 +76,7 @@ public final class StudyA {
                 List.of(METADYNAMICS), 0.02, (dir, f) -> Map.of("input", colvar(f), "out", dir.toString())));
         steps.add(new CommandStep(context, TRANSITION, "Sample Transition Region",
                 params("count", p.configurations(), "stride", p.stride(), "skip", p.skipPs(), "bins", p.surfaceBins(),
-                        "seed", seed),
+                        "centring", "committor", "tmax", p.tmaxPs(), "seed", seed, "threads", threads),
                 List.of(INPUTS, METADYNAMICS), 0.1, (dir, f) -> Map.of("input", f.get(METADYNAMICS).toString(),
                 "topology", topology(f), "out", dir.toString())));
         steps.add(new CommandStep(context, COMMITTORS, "Compute Committors",
@@ -203,6 +203,8 @@ public final class StudyA {
         CsvTable saddle = CsvTable.read(out.resolve(SURFACE).resolve("saddle.csv"));
         r.put("barrier_kjmol", saddle.column("barrier_from_C7eq_kJmol")[0]);
         r.put("saddle_phi_psi_deg", List.of(saddle.column("phi_deg")[0], saddle.column("psi_deg")[0]));
+        CsvTable centre = CsvTable.read(out.resolve(TRANSITION).resolve("centre.csv"));
+        r.put("transition_centre_phi_psi_deg", List.of(centre.column("phi_deg")[0], centre.column("psi_deg")[0]));
         JsonNode landscape = Outputs.json(out.resolve(PMF).resolve("landscape.json"));
         r.put("pmf_features", landscape.path("features"));
         r.put("pB_half_saddle_proximity", landscape.path("saddle_proximity"));
@@ -213,7 +215,8 @@ public final class StudyA {
                 + "shuffled over the dataset; SHAP, each feature's Shapley share of q(x) - E[q] over a k-means background. "
                 + "The rank agreement of the top 20 features gives Spearman's rho and the shared top-20 features for each pair.");
         r.figure(out.resolve(SURFACE).resolve("free_energy_phi_psi.png"), "F(phi, psi) with states C7eq (A), C7ax (B), path and saddle");
-        r.figure(out.resolve(TRANSITION).resolve("transition_region.png"), "Transition-region configurations over F(phi, psi)");
+        r.figure(out.resolve(TRANSITION).resolve("transition_region.png"), "Transition-region configurations over F(phi, psi), "
+                + "restrained at the centre where probes along the path gave p_B = 1/2 (centre_search.csv)");
         r.figure(out.resolve(COMMITTORS).resolve("committors_histogram.png"), "Histogram of committor p_B");
         r.figure(out.resolve(NETWORK).resolve("loss.png"), "Training and validation loss of the committor network");
         r.figure(out.resolve(NETWORK).resolve("regression.png"), "Predicted vs measured p_B (seed Fig. 3a)");
