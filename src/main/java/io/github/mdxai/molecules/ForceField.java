@@ -24,6 +24,7 @@ public final class ForceField {
     // 1-4 pairs through GROMACS' pair table, the other pairs analytic
     private final Pairs14Table pairs14;
     private final PairList nonbonded;
+    private final boolean otherFamilies;
     private final ForceTerm[] extras;
 
     private ForceField(Topology top, ForceTerm[] extras) {
@@ -40,8 +41,10 @@ public final class ForceField {
         fourier = top.fourierTorsions();
         harmonicImpropers = top.harmonicImpropers();
         cmap = new CmapTerm(top.cmap());
-        pairs14 = new Pairs14Table(top.pairs14(), atoms);
+        pairs14 = new Pairs14Table(top.pairs14());
         nonbonded = new PairList(top.nonbonded(), atoms);
+        otherFamilies = top.g96Bonds().size() + top.g96Angles().size() + top.ureyBradleyAngles().size()
+                + top.ureyBradleyBonds().size() + rb.size() + fourier.size() + harmonicImpropers.size() + top.cmap().size() > 0;
         this.extras = extras;
     }
 
@@ -61,6 +64,7 @@ public final class ForceField {
         cmap = base.cmap;
         pairs14 = base.pairs14;
         nonbonded = base.nonbonded;
+        otherFamilies = base.otherFamilies;
         this.extras = extras;
     }
 
@@ -90,16 +94,11 @@ public final class ForceField {
         double eAngle = angles.evaluate(x, f);
         double eProper = proper.evaluate(x, f);
         double eImproper = improper.evaluate(x, f);
-        // the other families' terms; empty lists cost a loop test each and add exact zeros to the sum
-        double eG96 = g96Bonds.quartic(x, f);
-        double eG96Angle = g96Angles.cosineHarmonic(x, f);
-        double eUreyBradley = ureyBradleyAngles.evaluate(x, f) + ureyBradleyBonds.harmonic(x, f);
-        double eRb = DihedralForms.rb(rb, x, f);
-        double eFourier = DihedralForms.rb(fourier, x, f);
-        double eHarmonic = DihedralForms.harmonic(harmonicImpropers, x, f);
-        double eCmap = cmap.evaluate(x, f);
+        // the other families' terms as one call that is skipped when the topology has none of them (AMBER): the
+        // seven empty calls, inlined here, made the force call about 5 % slower
+        double eOther = otherFamilies || terms != null ? otherFamilies(x, f, terms) : 0;
         double ePairs14 = pairs14.evaluate(x, f, terms);
-        double ePairs = nonbonded.evaluate(x, f, terms, false);
+        double ePairs = nonbonded.evaluate(x, f, terms);
         double eExtra = 0;
         for (ForceTerm t : extras) {
             eExtra += t.addForces(x, f);
@@ -109,6 +108,21 @@ public final class ForceField {
             terms.angle = eAngle;
             terms.proper = eProper;
             terms.improper = eImproper;
+            terms.extra = eExtra;
+        }
+        return eBond + eAngle + eProper + eImproper + ePairs14 + ePairs + eExtra + eOther;
+    }
+
+    /** GROMOS bonds and angles, Urey-Bradley, Ryckaert-Bellemans, Fourier, harmonic impropers and CMAP. */
+    private double otherFamilies(double[] x, double[] f, EnergyTerms terms) {
+        double eG96 = g96Bonds.quartic(x, f);
+        double eG96Angle = g96Angles.cosineHarmonic(x, f);
+        double eUreyBradley = ureyBradleyAngles.evaluate(x, f) + ureyBradleyBonds.harmonic(x, f);
+        double eRb = DihedralForms.rb(rb, x, f);
+        double eFourier = DihedralForms.rb(fourier, x, f);
+        double eHarmonic = DihedralForms.harmonic(harmonicImpropers, x, f);
+        double eCmap = cmap.evaluate(x, f);
+        if (terms != null) {
             terms.g96Bond = eG96;
             terms.g96Angle = eG96Angle;
             terms.ureyBradley = eUreyBradley;
@@ -116,9 +130,7 @@ public final class ForceField {
             terms.fourier = eFourier;
             terms.improperHarmonic = eHarmonic;
             terms.cmap = eCmap;
-            terms.extra = eExtra;
         }
-        return eBond + eAngle + eProper + eImproper + ePairs14 + ePairs + eExtra
-                + eG96 + eG96Angle + eUreyBradley + eRb + eFourier + eHarmonic + eCmap;
+        return eG96 + eG96Angle + eUreyBradley + eRb + eFourier + eHarmonic + eCmap;
     }
 }

@@ -3,8 +3,8 @@ package io.github.mdxai.molecules;
 import java.util.Arrays;
 
 /**
- * Pairs grouped by first atom (CSR), so the first atom's position and force stay in registers: c6, c12 and
- * f*qq per pair.
+ * The non-excluded pairs beyond 1-4 (c12/r^12 - c6/r^6 + f qq/r, no cut-off), grouped by first atom (CSR), so the
+ * first atom's position and force stay in registers: c6, c12 and f*qq per pair.
  */
 final class PairList {
     final int[] start;   // pairs of atom i: [start[i], start[i+1])
@@ -13,19 +13,10 @@ final class PairList {
     final double[] c6x6, c12x12; // 6 c6 and 12 c12, for the force
 
     PairList(Topology.Pairs p, int atoms) {
-        this(atoms, p);
-    }
-
-    PairList(int atoms, Topology.Pairs... lists) {
-        int n = 0;
-        for (Topology.Pairs p : lists) {
-            n += p.size();
-        }
+        int n = p.size();
         start = new int[atoms + 1];
-        for (Topology.Pairs p : lists) {
-            for (int k = 0; k < p.size(); k++) {
-                start[p.i[k] + 1]++;
-            }
+        for (int k = 0; k < n; k++) {
+            start[p.i[k] + 1]++;
         }
         for (int a = 0; a < atoms; a++) {
             start[a + 1] += start[a];
@@ -35,14 +26,12 @@ final class PairList {
         c6 = new double[n];
         c12 = new double[n];
         fqq = new double[n];
-        for (Topology.Pairs p : lists) {
-            for (int k = 0; k < p.size(); k++) {
-                int slot = fill[p.i[k]]++;
-                second[slot] = 3 * p.j[k];
-                c6[slot] = p.c6[k];
-                c12[slot] = p.c12[k];
-                fqq[slot] = Topology.COULOMB * p.qq[k];
-            }
+        for (int k = 0; k < n; k++) {
+            int slot = fill[p.i[k]]++;
+            second[slot] = 3 * p.j[k];
+            c6[slot] = p.c6[k];
+            c12[slot] = p.c12[k];
+            fqq[slot] = Topology.COULOMB * p.qq[k];
         }
         c6x6 = new double[n];
         c12x12 = new double[n];
@@ -52,11 +41,8 @@ final class PairList {
         }
     }
 
-    /**
-     * Sum of c12/r^12 - c6/r^6 + fqq/r, forces added to f; the LJ and Coulomb parts go to the 1-4 or the
-     * nonbonded fields of {@code terms} when it is not null.
-     */
-    double evaluate(double[] x, double[] f, EnergyTerms terms, boolean fourteen) {
+    /** Sum of c12/r^12 - c6/r^6 + fqq/r, forces added to f; the LJ and Coulomb parts go to {@code terms} when it is not null. */
+    double evaluate(double[] x, double[] f, EnergyTerms terms) {
         double eLj = 0, eCoul = 0;
         for (int a = 0; a + 1 < start.length; a++) {
             int from = start[a], to = start[a + 1];
@@ -90,13 +76,8 @@ final class PairList {
             f[i + 2] += fzi;
         }
         if (terms != null) {
-            if (fourteen) {
-                terms.lj14 = eLj;
-                terms.coulomb14 = eCoul;
-            } else {
-                terms.lj = eLj;
-                terms.coulomb = eCoul;
-            }
+            terms.lj = eLj;
+            terms.coulomb = eCoul;
         }
         return eLj + eCoul;
     }

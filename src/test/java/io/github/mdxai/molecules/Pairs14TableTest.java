@@ -43,7 +43,7 @@ class Pairs14TableTest {
         double qq = -0.15, c6 = 1.36e-4, c12 = 1.22e-8;
         double fqq = Topology.COULOMB * qq;
         Pairs14Table table = new Pairs14Table(new Topology.Pairs(new int[] {0}, new int[] {1}, new double[] {c6},
-                new double[] {c12}, new double[] {qq}), 2);
+                new double[] {c12}, new double[] {qq}));
         double maxForceError = 0;
         int inside = 0;
         for (int k = 0; k < 3000; k++) {
