@@ -104,12 +104,17 @@ public final class ImageJSessionDriver {
         // A real click on Cancel, through the window system.
         java.awt.Button cancel = dialog[0].getButtons()[1];
         System.out.println("BUTTON " + cancel.getLabel());
-        java.awt.Point at = cancel.getLocationOnScreen();
+        // A dialog can be showing before it has settled where it will stay (layout, window manager), and a click
+        // then misses the button; a person clicks again, so up to three clicks, each at the button's current place.
         java.awt.Robot robot = new java.awt.Robot();
-        robot.mouseMove(at.x + cancel.getWidth() / 2, at.y + cancel.getHeight() / 2);
-        robot.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
-        robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
-        thread.join(30_000);
+        for (int click = 0; click < 3 && thread.isAlive(); click++) {
+            robot.waitForIdle();
+            java.awt.Point at = cancel.getLocationOnScreen();
+            robot.mouseMove(at.x + cancel.getWidth() / 2, at.y + cancel.getHeight() / 2);
+            robot.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+            robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+            thread.join(10_000);
+        }
         System.out.println("MACRO_THREAD_ENDED " + !thread.isAlive());
     }
 
