@@ -24,7 +24,7 @@ public final class ForceField {
     // 1-4 pairs through GROMACS' pair table, the other pairs analytic
     private final Pairs14Table pairs14;
     private final PairList nonbonded;
-    private final boolean otherFamilies;
+    private final boolean hasOtherFamilies;
     private final ForceTerm[] extras;
 
     private ForceField(Topology top, ForceTerm[] extras) {
@@ -43,7 +43,7 @@ public final class ForceField {
         cmap = new CmapTerm(top.cmap());
         pairs14 = new Pairs14Table(top.pairs14());
         nonbonded = new PairList(top.nonbonded(), atoms);
-        otherFamilies = top.g96Bonds().size() + top.g96Angles().size() + top.ureyBradleyAngles().size()
+        hasOtherFamilies = top.g96Bonds().size() + top.g96Angles().size() + top.ureyBradleyAngles().size()
                 + top.ureyBradleyBonds().size() + rb.size() + fourier.size() + harmonicImpropers.size() + top.cmap().size() > 0;
         this.extras = extras;
     }
@@ -64,7 +64,7 @@ public final class ForceField {
         cmap = base.cmap;
         pairs14 = base.pairs14;
         nonbonded = base.nonbonded;
-        otherFamilies = base.otherFamilies;
+        hasOtherFamilies = base.hasOtherFamilies;
         this.extras = extras;
     }
 
@@ -96,7 +96,7 @@ public final class ForceField {
         double eImproper = improper.evaluate(x, f);
         // the other families' terms as one call that is skipped when the topology has none of them (AMBER): the
         // seven empty calls, inlined here, made the force call about 5 % slower
-        double eOther = otherFamilies || terms != null ? otherFamilies(x, f, terms) : 0;
+        double eOther = hasOtherFamilies || terms != null ? otherFamilies(x, f, terms) : 0;
         double ePairs14 = pairs14.evaluate(x, f, terms);
         double ePairs = nonbonded.evaluate(x, f, terms);
         double eExtra = 0;
