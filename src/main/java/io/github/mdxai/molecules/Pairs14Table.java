@@ -61,6 +61,7 @@ final class Pairs14Table {
                 spline(k, n, coefficients, 4 * (k * INTERVALS + n - FIRST));
             }
         }
+        scratch = ThreadLocal.withInitial(() -> new Work(count));
     }
 
     /**
@@ -88,18 +89,44 @@ final class Pairs14Table {
         return Math.min(Math.max(1, (int) rtab), INVERSE.length - 2);
     }
 
+    private static final class Work {
+        final double[] dx, dy, dz, rtab, toForce;
+
+        Work(int n) {
+            dx = new double[n];
+            dy = new double[n];
+            dz = new double[n];
+            rtab = new double[n];
+            toForce = new double[n];
+        }
+    }
+
+    private final ThreadLocal<Work> scratch;
+
     /** LJ and Coulomb of the 1-4 pairs, forces added to f; the parts go to {@code terms} when it is not null. */
     double evaluate(double[] x, double[] f, EnergyTerms terms) {
-        double e = 0;
-        double[] onTheFly = null;
-        for (int p = 0; p < second.length; p++) {
+        int count = second.length;
+        Work w = scratch.get();
+        double[] wx = w.dx, wy = w.dy, wz = w.dz, wr = w.rtab, wf = w.toForce;
+        for (int p = 0; p < count; p++) {
             int i = first[p], j = second[p];
-            double dx = x[i] - x[j], dy = x[i + 1] - x[j + 1], dz = x[i + 2] - x[j + 2];
+            wx[p] = x[i] - x[j];
+            wy[p] = x[i + 1] - x[j + 1];
+            wz[p] = x[i + 2] - x[j + 2];
+        }
+        for (int p = 0; p < count; p++) {
+            double dx = wx[p], dy = wy[p], dz = wz[p];
             double r2 = Math.fma(dx, dx, Math.fma(dy, dy, dz * dz));
-            // division and square root side by side, not chained
             double rinv2 = 1.0 / r2;
             double r = Math.sqrt(r2);
-            double rtab = r * SCALE;
+            wr[p] = r * SCALE;
+            wf[p] = -SCALE * r * rinv2;
+        }
+        double e = 0;
+        double[] onTheFly = null;
+        for (int p = 0; p < count; p++) {
+            int i = first[p], j = second[p];
+            double rtab = wr[p];
             int n = (int) rtab;
             double[] c = coefficients;
             int o = 4 * (p * INTERVALS + n - FIRST);
@@ -110,12 +137,11 @@ final class Pairs14Table {
                 c = onTheFly;
                 o = 0;
             }
-            // evaluate_single's V = Y + eps (F + G eps + H eps^2) and -dV/dr = -(F + 2 G eps + 3 H eps^2) / h, in
-            // Horner form (the same cubic to rounding, with a shorter chain to the force)
             double eps = rtab - n;
             double y = c[o], fc = c[o + 1], g = c[o + 2], h = c[o + 3];
             e += Math.fma(eps, Math.fma(eps, Math.fma(eps, h, g), fc), y);
-            double s = Math.fma(eps, Math.fma(eps, 3 * h, 2 * g), fc) * (-SCALE * r * rinv2);
+            double s = Math.fma(eps, Math.fma(eps, 3 * h, 2 * g), fc) * wf[p];
+            double dx = wx[p], dy = wy[p], dz = wz[p];
             f[i] = Math.fma(s, dx, f[i]);
             f[i + 1] = Math.fma(s, dy, f[i + 1]);
             f[i + 2] = Math.fma(s, dz, f[i + 2]);
