@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Energy and forces of a {@link Topology} in vacuum, no cut-off, double precision: harmonic and GROMOS bonds,
  * harmonic, GROMOS and Urey-Bradley angles, periodic, Ryckaert-Bellemans and Fourier proper torsions, periodic and harmonic
  * impropers, CMAP, Lennard-Jones and Coulomb over all non-excluded pairs and the scaled 1-4 pairs, plus any extra
- * {@link ForceTerm}s (bias, restraints). Immutable and free of scratch state, so one instance serves many threads
- * as long as its extra terms do. Positions and forces are interleaved xyz arrays (nm, kJ/mol/nm). Dot and cross
+ * {@link ForceTerm}s (bias, restraints). Immutable; the terms that evaluate in passes keep their work arrays per
+ * thread, so one instance serves many threads as long as its extra terms do. Positions and forces are interleaved xyz arrays (nm, kJ/mol/nm). Dot and cross
  * products of the hot loops use {@link Math#fma} (a JIT intrinsic): fewer operations in the throughput-bound loops,
  * and one rounding instead of two.
  */

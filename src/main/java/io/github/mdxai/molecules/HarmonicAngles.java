@@ -16,30 +16,23 @@ final class HarmonicAngles {
         th0 = a.theta0;
         kth = a.ktheta;
         int n = ai.length;
-        scratch = ThreadLocal.withInitial(() -> new Work(n));
+        scratch = ThreadLocal.withInitial(() -> new double[12 * n]);
     }
 
-    /** Per-thread results of the geometry pass (the force field itself holds no scratch state). */
-    private static final class Work {
-        final double[] v;
-
-        Work(int angles) {
-            v = new double[12 * angles];
-        }
-    }
-
-    private final ThreadLocal<Work> scratch;
+    /** Per-thread results of the geometry pass, 12 per angle (the force field itself holds no scratch state). */
+    private final ThreadLocal<double[]> scratch;
 
     /**
      * Harmonic angles in two passes, the geometry of every angle first, then the angle and forces: one angle's
      * chain of square roots, division and table look-up is long and the loop is bound by its latency, and two
-     * smaller loop bodies let the processor work on more angles at a time.
+     * smaller loop bodies let the processor work on more angles at a time (alanine dipeptide's 36 angles: 1.12 us
+     * two per iteration interleaved, 0.95 us so, idle; the same sums in the same order, so the same bits).
      * F_i = dV/dtheta / sin(theta) * (b/(|a||b|) - cos(theta) a/|a|^2) with sin = cross/(|a||b|); all but the
      * factor d = theta - theta0 is ready before theta, so one multiply follows it. 1/sqrt(aa bb) as a square root
      * times a reciprocal, which run side by side.
      */
     double evaluate(double[] x, double[] f) {
-        double[] w = scratch.get().v;
+        double[] w = scratch.get();
         for (int a = 0; a < ai.length; a++) {
             int i = 3 * ai[a], j = 3 * aj[a], k = 3 * ak[a];
             double ax = x[i] - x[j], ay = x[i + 1] - x[j + 1], az = x[i + 2] - x[j + 2];

@@ -89,6 +89,7 @@ final class Pairs14Table {
         return Math.min(Math.max(1, (int) rtab), INVERSE.length - 2);
     }
 
+    /** Per-thread results of the distance passes (the force field itself holds no scratch state). */
     private static final class Work {
         final double[] dx, dy, dz, rtab, toForce;
 
@@ -103,7 +104,14 @@ final class Pairs14Table {
 
     private final ThreadLocal<Work> scratch;
 
-    /** LJ and Coulomb of the 1-4 pairs, forces added to f; the parts go to {@code terms} when it is not null. */
+    /**
+     * LJ and Coulomb of the 1-4 pairs, forces added to f; the parts go to {@code terms} when it is not null. In
+     * passes: separations, then distances (the same arithmetic on flat arrays, which the JIT can turn into SIMD),
+     * then the table look-ups and forces. One pair's chain from positions through the square root and the look-up
+     * to the force is long; in small separate loops the processor works on many pairs at a time (alanine
+     * dipeptide's 41 pairs: 0.62 us in one loop, 0.50 us so, 0.54-0.71 us with one array of 5 values per pair and
+     * the first two passes merged; idle).
+     */
     double evaluate(double[] x, double[] f, EnergyTerms terms) {
         int count = second.length;
         Work w = scratch.get();
@@ -117,6 +125,7 @@ final class Pairs14Table {
         for (int p = 0; p < count; p++) {
             double dx = wx[p], dy = wy[p], dz = wz[p];
             double r2 = Math.fma(dx, dx, Math.fma(dy, dy, dz * dz));
+            // division and square root side by side, not chained
             double rinv2 = 1.0 / r2;
             double r = Math.sqrt(r2);
             wr[p] = r * SCALE;
@@ -137,6 +146,8 @@ final class Pairs14Table {
                 c = onTheFly;
                 o = 0;
             }
+            // evaluate_single's V = Y + eps (F + G eps + H eps^2) and -dV/dr = -(F + 2 G eps + 3 H eps^2) / h, in
+            // Horner form (the same cubic to rounding, with a shorter chain to the force)
             double eps = rtab - n;
             double y = c[o], fc = c[o + 1], g = c[o + 2], h = c[o + 3];
             e += Math.fma(eps, Math.fma(eps, Math.fma(eps, h, g), fc), y);

@@ -7,7 +7,13 @@ import io.github.mdxai.util.CsvTable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +35,7 @@ public class ForceFieldTest {
         checkAgainstGromacs(GromacsTopology.read(ALA2.resolve("processed.top")));
     }
 
-    /** Without energy terms (the integrators' call) the 1-4 and nonbonded pairs run as one list: same result. */
+    /** Without energy terms (the integrators' call) the per-term bookkeeping is skipped: same result. */
     @Test
     void withoutTermsGivesTheSameEnergyAndForces() {
         ForceField ff = ForceField.of(GromacsTopology.read(ALA2.resolve("processed.top")));
@@ -96,6 +102,51 @@ public class ForceFieldTest {
             double em = ff.energyAndForces(x, scratch, null);
             x[c] = keep;
             assertEquals(-(ep - em) / (2 * h), f[c], 1e-3 * Math.max(1, Math.abs(f[c])), "component " + c);
+        }
+    }
+
+    /**
+     * One force field evaluated by several threads at once: each gets the forces it gets alone, to the bit. The
+     * angle, torsion and 1-4 terms keep work arrays between their passes; shared ones would mix the threads' data.
+     */
+    @Test
+    void oneForceFieldServesSeveralThreadsAtOnce() throws Exception {
+        ForceField ff = ForceField.of(GromacsTopology.read(ALA2.resolve("processed.top")));
+        double[] x0 = GroFile.read(ALA2.resolve("conformations.gro")).get(0).x();
+        int threads = 4, calls = 20_000;
+        List<double[]> configurations = new ArrayList<>();
+        List<double[]> alone = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int t = 0; t < threads; t++) {
+            double[] x = x0.clone();
+            for (int c = 0; c < x.length; c++) {
+                x[c] += 0.02 * random.nextGaussian();
+            }
+            double[] f = new double[x.length + 1];
+            f[x.length] = ff.energyAndForces(x, f, null);
+            configurations.add(x);
+            alone.add(f);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> mismatches = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                double[] x = configurations.get(t), expected = alone.get(t);
+                mismatches.add(pool.submit(() -> {
+                    int wrong = 0;
+                    double[] f = new double[x.length + 1];
+                    for (int k = 0; k < calls; k++) {
+                        f[x.length] = ff.energyAndForces(x, f, null);
+                        wrong += Arrays.equals(f, expected) ? 0 : 1;
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> m : mismatches) {
+                assertEquals(0, m.get(), "calls whose energy or forces differed from the same call alone");
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
