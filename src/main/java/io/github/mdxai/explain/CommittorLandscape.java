@@ -9,8 +9,8 @@ import io.github.mdxai.sampling.MinimumFreeEnergyPath;
 import io.github.mdxai.sampling.Reweighting;
 import io.github.mdxai.util.CsvTable;
 import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Percentiles;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -241,11 +241,6 @@ public final class CommittorLandscape {
     }
 
     private static double median(double[] values, int n) {
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double[] v = Arrays.copyOf(values, n);
-        Arrays.sort(v);
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+        return Percentiles.of(values, n, 50);
     }
 }

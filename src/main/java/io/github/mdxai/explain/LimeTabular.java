@@ -1,6 +1,7 @@
 package io.github.mdxai.explain;
 
 import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Percentiles;
 import io.github.mdxai.util.Progress;
 import io.github.mdxai.util.Rng;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -145,7 +146,7 @@ public final class LimeTabular {
                 double[] sorted = column.clone();
                 Arrays.sort(sorted);
                 for (int k = 0; k < 3; k++) {
-                    cuts[j][k] = percentile(sorted, 25 * (k + 1));
+                    cuts[j][k] = Percentiles.ofSorted(sorted, 25 * (k + 1));
                 }
                 double[] bounds = {sorted[0], cuts[j][0], cuts[j][1], cuts[j][2], sorted[sorted.length - 1]};
                 double[] sum = new double[4];
@@ -175,14 +176,6 @@ public final class LimeTabular {
                     stats[j][b] = st;
                 }
             }
-        }
-
-        /** numpy's linear-interpolation percentile of sorted values. */
-        static double percentile(double[] sorted, double p) {
-            double pos = p / 100.0 * (sorted.length - 1);
-            int lo = (int) Math.floor(pos);
-            int hi = Math.min(sorted.length - 1, lo + 1);
-            return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
         }
 
         /** lime uses np.searchsorted(cuts, v, side='left'): bin k holds cuts[k-1] < v <= cuts[k]. */

@@ -155,7 +155,7 @@ public final class PmfInFeaturesRun {
                 values[iy * ax.bins() + ix] = near >= SUPPORT_MIN_POINTS ? (float) (sum / weight) : Float.NaN;
             }
         }
-        return new Grid2D(ax, ay, "model pB", "", values);
+        return new Grid2D(ax, ay, "model_pB", "", values);
     }
 
     private static void writeJson(Outcome o, Path file) {

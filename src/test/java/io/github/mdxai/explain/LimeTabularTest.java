@@ -1,5 +1,6 @@
 package io.github.mdxai.explain;
 
+import io.github.mdxai.util.Percentiles;
 import io.github.mdxai.util.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -76,8 +77,8 @@ class LimeTabularTest {
     @Test
     void quartileBinsFollowNumpyPercentileAndSearchsorted() {
         double[] sorted = {1, 2, 3, 4, 5};
-        assertEquals(2, LimeTabular.Quartiles.percentile(sorted, 25), 1e-12);
-        assertEquals(3.5, LimeTabular.Quartiles.percentile(new double[]{1, 2, 3, 4, 5, 6}, 50), 1e-12);
+        assertEquals(2, Percentiles.ofSorted(sorted, 25), 1e-12);
+        assertEquals(3.5, Percentiles.ofSorted(new double[]{1, 2, 3, 4, 5, 6}, 50), 1e-12);
         double[] cuts = {2, 3, 4};
         assertEquals(0, LimeTabular.Quartiles.bin(cuts, 2));
         assertEquals(1, LimeTabular.Quartiles.bin(cuts, 2.5));
@@ -93,8 +94,8 @@ class LimeTabularTest {
             column[r] = training[r][1];
         }
         java.util.Arrays.sort(column);
-        double[] bounds = {column[0], LimeTabular.Quartiles.percentile(column, 25),
-                LimeTabular.Quartiles.percentile(column, 50), LimeTabular.Quartiles.percentile(column, 75),
+        double[] bounds = {column[0], Percentiles.ofSorted(column, 25),
+                Percentiles.ofSorted(column, 50), Percentiles.ofSorted(column, 75),
                 column[column.length - 1]};
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
         for (int bin = 0; bin < 4; bin++) {

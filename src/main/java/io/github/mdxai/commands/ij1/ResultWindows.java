@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -237,7 +238,7 @@ final class ResultWindows {
         for (int c = xColumn + 1; c < headings.length && ys.size() < MAX_SERIES; c++) {
             double[] y = table.getColumn(headings[c]);
             // one axis, one unit: columns in the first plotted column's unit (degrees and kJ/mol do not share an axis)
-            if (y != null && java.util.Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(x, y) && !isLabel(y)
+            if (y != null && Arrays.stream(y).anyMatch(Double::isFinite) && !isClock(x, y) && !isLabel(y)
                     && (names.isEmpty() || unitOf(headings[c]).equals(unitOf(names.get(0))))) {
                 names.add(headings[c]);
                 ys.add(y);
@@ -245,6 +246,14 @@ final class ResultWindows {
         }
         if (ys.isEmpty()) {
             return null;
+        }
+        // log-spaced times (MSD, F_s against t; the lag-0 row left out) on a log axis, and then a positive quantity
+        // over decades too, as in the PNG figures; evenly spaced series stay linear
+        int from = x[0] == 0 ? 1 : 0;
+        boolean logX = logSpaced(Arrays.copyOfRange(x, from, rows));
+        if (logX) {
+            x = Arrays.copyOfRange(x, from, rows);
+            ys.replaceAll(y -> Arrays.copyOfRange(y, from, rows));
         }
         Plot plot = new Plot(title, headings[xColumn], ys.size() == 1 ? names.get(0) : unitOf(names.get(0)));
         plot.setFont(java.awt.Font.PLAIN, 14);
@@ -258,8 +267,49 @@ final class ResultWindows {
             plot.setColor(Color.BLACK);
             plot.setLegend(String.join("\t", names), Plot.AUTO_POSITION);
         }
+        plot.setAxisXLog(logX);
+        plot.setAxisYLog(logX && spansDecades(ys));
         plot.setLimitsToFit(false);
         return plot;
+    }
+
+    /**
+     * Values sampled evenly in log: positive, over two decades or more, with at least a third of them below the
+     * geometric middle of their range (evenly spaced times from 0.1 to 1000 have 1 % there).
+     */
+    static boolean logSpaced(double[] x) {
+        if (!spansDecades(List.of(x))) {
+            return false;
+        }
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        int finite = 0;
+        for (double v : x) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+                finite++;
+            }
+        }
+        double middle = Math.sqrt(lo * hi);
+        long below = Arrays.stream(x).filter(v -> v < middle).count();
+        return 3 * below >= finite;
+    }
+
+    /** Whether every finite value is positive and together they span two decades or more. */
+    static boolean spansDecades(List<double[]> series) {
+        double min = Double.POSITIVE_INFINITY, max = 0;
+        for (double[] values : series) {
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    if (v <= 0) {
+                        return false;
+                    }
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return max >= 100 * min;
     }
 
     /** Row numbers and identifiers: not an axis to draw lines along. */

@@ -202,11 +202,11 @@ public final class AttentionMaps {
         return v + Math.max(1e-9, Math.abs(v) * 1e-9);
     }
 
-    static double min(double[] v) {
+    private static double min(double[] v) {
         return Arrays.stream(v).min().orElse(0);
     }
 
-    static double max(double[] v) {
+    private static double max(double[] v) {
         return Arrays.stream(v).max().orElse(1);
     }
 

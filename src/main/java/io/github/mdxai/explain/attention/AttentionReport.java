@@ -6,12 +6,14 @@ import io.github.mdxai.learn.graph.GraphDataset;
 import io.github.mdxai.learn.graph.ParticleGraph;
 import io.github.mdxai.util.AtomicFiles;
 import io.github.mdxai.util.InputException;
+import io.github.mdxai.util.Percentiles;
 import io.github.mdxai.util.Progress;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,12 +56,8 @@ public final class AttentionReport {
         AttentionAnalysis.writeHeterogeneity(outDir.resolve("heterogeneity.csv"), het);
         AttentionAnalysis.writeCorrelations(outDir.resolve("correlations.csv"), corr);
 
-        double vmin = Double.POSITIVE_INFINITY;
-        double vmax = Double.NEGATIVE_INFINITY;
         int particles = 0;
         for (AttentionAnalysis.FrameResult f : frames) {
-            vmin = Math.min(vmin, AttentionMaps.min(f.attention()));
-            vmax = Math.max(vmax, AttentionMaps.max(f.attention()));
             particles += f.attention().length;
         }
         double[] att = new double[particles];
@@ -70,6 +68,12 @@ public final class AttentionReport {
             System.arraycopy(f.q6(), 0, q6, k, f.q6().length);
             k += f.attention().length;
         }
+        // one colour scale for every slab; a few particles with very high attention would leave the rest in the
+        // bottom of a min-max scale, so the scale spans the 1st to 99th percentile and clips beyond
+        double[] sorted = att.clone();
+        Arrays.sort(sorted);
+        double vmin = Percentiles.ofSorted(sorted, 1);
+        double vmax = Percentiles.ofSorted(sorted, 99);
         Grid2D hist = AttentionMaps.histogram(att, q6, "attention", "q6", 64);
         List<AttentionMaps.VoxelStack> voxels = new ArrayList<>();
         List<BufferedImage> slabs = new ArrayList<>();
@@ -79,7 +83,7 @@ public final class AttentionReport {
             ParticleGraph g = f.graph();
             voxels.add(AttentionMaps.voxels(g, f.attention(), voxel, 1.0));
             BufferedImage slab = AttentionMaps.slab(g, f.attention(), g.box()[2] / 2, slabThickness, radius, 40,
-                    vmin, vmax, "summed attention (dimensionless)");
+                    vmin, vmax, "summed attention, 1st-99th percentile");
             slabs.add(slab);
             AtomicFiles.write(outDir.resolve("attention_slab_" + label + ".png"), out -> ImageIO.write(slab, "png",
                     out));
