@@ -145,7 +145,7 @@ final class CmapTerm {
         if (torsions.size() == 0) {
             return 0;
         }
-        double[] g1 = new double[12], g2 = new double[12];
+        double[] g1 = new double[14], g2 = new double[14];
         double total = 0;
         CmapTorsions t = torsions;
         for (int q = 0; q < t.size(); q++) {
