@@ -24,7 +24,8 @@ public class ForceFieldFamiliesTest {
     static final Path DATA = Path.of("test-data/gromacs-ff");
 
     @ParameterizedTest
-    @ValueSource(strings = {"charmm27", "oplsaa", "oplsaa-fourier", "amber-multi", "gromos54a7", "charmm27-gly", "oplsaa-gly", "amber-gly"})
+    @ValueSource(strings = {"charmm27", "oplsaa", "oplsaa-fourier", "amber-multi", "gromos54a7", "charmm27-gly", "oplsaa-gly", "amber-gly",
+            "charmm27-peptide", "oplsaa-peptide", "amber-peptide"})
     void energiesAndForcesMatchGromacsDoublePrecision(String system) {
         Path dir = DATA.resolve(system);
         Topology top = GromacsTopology.read(dir.resolve("topol.top"));
