@@ -13,6 +13,7 @@ frames TOP IN.gro OUT.gro SEED [--attempts=N] [--heavy-gap=NM] SPEC...
 tables ENERGY.xvg DUMP.txt GRO COLUMNS... -> energies.csv and forces.csv in the current folder
 build SEQUENCE OUT.pdb    heavy atoms of a capped peptide (e.g. ACE-LYS-PRO-PHE-NME) from internal coordinates:
                           standard bond lengths and angles, trans peptide bonds, phi -70 (proline -65), psi 140
+acpype AMBER.top OUT.top  an acpype-like GAFF topology (types in the file, inline parameters) of a pdb2gmx molecule
 """
 import math
 import re
@@ -305,6 +306,42 @@ SIDE_CHAINS = {
             ("CD1", "CA", "CB", "CG", 1.39, 120.0, 90.0), ("CD2", "CA", "CB", "CG", 1.39, 120.0, -90.0),
             ("CE1", "CB", "CG", "CD1", 1.39, 120.0, 180.0), ("CE2", "CB", "CG", "CD2", 1.39, 120.0, 180.0),
             ("CZ", "CG", "CD1", "CE1", 1.39, 120.0, 0.0)],
+    "CYS": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("SG", "N", "CA", "CB", 1.81, 114.0, -65.0)],
+    "MET": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.52, 114.0, -65.0),
+            ("SD", "CA", "CB", "CG", 1.81, 112.7, 180.0), ("CE", "CB", "CG", "SD", 1.79, 100.5, 180.0)],
+    "THR": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("OG1", "N", "CA", "CB", 1.42, 109.5, 60.0),
+            ("CG2", "N", "CA", "CB", 1.53, 110.5, -60.0)],
+    "VAL": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG1", "N", "CA", "CB", 1.53, 110.5, 175.0),
+            ("CG2", "N", "CA", "CB", 1.53, 110.5, -65.0)],
+    "LEU": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.53, 116.3, -65.0),
+            ("CD1", "CA", "CB", "CG", 1.52, 110.5, 175.0), ("CD2", "CA", "CB", "CG", 1.52, 110.5, -65.0)],
+    "ILE": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG1", "N", "CA", "CB", 1.53, 110.4, -65.0),
+            ("CG2", "N", "CA", "CB", 1.53, 110.5, 170.0), ("CD1", "CA", "CB", "CG1", 1.52, 114.0, 170.0)],
+    "GLU": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.52, 114.0, -65.0),
+            ("CD", "CA", "CB", "CG", 1.52, 113.0, 180.0), ("OE1", "CB", "CG", "CD", 1.25, 119.0, -30.0),
+            ("OE2", "CB", "CG", "CD", 1.25, 119.0, 150.0)],
+    "ASN": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.52, 112.6, -65.0),
+            ("OD1", "CA", "CB", "CG", 1.23, 120.8, -30.0), ("ND2", "CA", "CB", "CG", 1.33, 116.4, 150.0)],
+    "GLN": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.52, 114.0, -65.0),
+            ("CD", "CA", "CB", "CG", 1.52, 112.6, 180.0), ("OE1", "CB", "CG", "CD", 1.23, 120.8, -30.0),
+            ("NE2", "CB", "CG", "CD", 1.33, 116.4, 150.0)],
+    "ARG": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.52, 114.0, -65.0),
+            ("CD", "CA", "CB", "CG", 1.52, 111.0, 180.0), ("NE", "CB", "CG", "CD", 1.46, 112.0, 180.0),
+            ("CZ", "CG", "CD", "NE", 1.33, 124.0, 180.0), ("NH1", "CD", "NE", "CZ", 1.33, 120.0, 0.0),
+            ("NH2", "CD", "NE", "CZ", 1.33, 120.0, 180.0)],
+    "TYR": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.50, 113.8, -65.0),
+            ("CD1", "CA", "CB", "CG", 1.39, 120.0, 90.0), ("CD2", "CA", "CB", "CG", 1.39, 120.0, -90.0),
+            ("CE1", "CB", "CG", "CD1", 1.39, 120.0, 180.0), ("CE2", "CB", "CG", "CD2", 1.39, 120.0, 180.0),
+            ("CZ", "CG", "CD1", "CE1", 1.39, 120.0, 0.0), ("OH", "CD1", "CE1", "CZ", 1.36, 120.0, 180.0)],
+    # five-membered rings as regular pentagons (108 degrees), fused to a regular hexagon in tryptophan
+    "HIS": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.50, 113.7, -65.0),
+            ("ND1", "CA", "CB", "CG", 1.38, 126.0, 90.0), ("CD2", "CA", "CB", "CG", 1.38, 126.0, -90.0),
+            ("CE1", "CB", "CG", "ND1", 1.38, 108.0, 180.0), ("NE2", "CB", "CG", "CD2", 1.38, 108.0, 180.0)],
+    "TRP": [("CB", "C", "N", "CA", 1.53, 110.5, -120.0), ("CG", "N", "CA", "CB", 1.50, 113.7, -65.0),
+            ("CD1", "CA", "CB", "CG", 1.40, 126.0, 90.0), ("CD2", "CA", "CB", "CG", 1.40, 126.0, -90.0),
+            ("NE1", "CB", "CG", "CD1", 1.40, 108.0, 180.0), ("CE2", "CB", "CG", "CD2", 1.40, 108.0, 180.0),
+            ("CE3", "CB", "CG", "CD2", 1.40, 132.0, 0.0), ("CZ2", "CG", "CD2", "CE2", 1.40, 120.0, 180.0),
+            ("CZ3", "CE2", "CD2", "CE3", 1.40, 120.0, 0.0), ("CH2", "CD2", "CE3", "CZ3", 1.40, 120.0, 0.0)],
 }
 
 
@@ -352,6 +389,69 @@ def build(sequence, out):
         f.write("TER\nEND\n")
 
 
+# acpype's GAFF names for the AMBER types pdb2gmx gives N-methylacetamide, with GAFF's sigma and epsilon (nm, kJ/mol)
+GAFF_TYPES = {"CT": "c3", "HC": "hc", "C": "c", "O": "o", "N": "n", "H": "hn", "H1": "h1"}
+GAFF_LJ = {"c3": (3.39967e-01, 4.57730e-01), "hc": (2.64953e-01, 6.56888e-02), "c": (3.39967e-01, 3.59824e-01),
+           "o": (2.95992e-01, 8.78640e-01), "n": (3.25000e-01, 7.11280e-01), "hn": (1.06908e-01, 6.56888e-02),
+           "h1": (2.47135e-01, 6.56888e-02)}
+
+
+def acpype(src, dst):
+    """An acpype-like topology of a pdb2gmx AMBER molecule: atom types defined in the file (mass 0, masses in
+    [ atoms ]), every bonded parameter written inline (made-up values, different per term): several funct 9 lines
+    per quadruple, some propers as Ryckaert-Bellemans (older acpype), funct 4 impropers, one [ pairs ] line with
+    its own sigma and epsilon."""
+    current, atoms = None, []
+    terms = {"bonds": [], "pairs": [], "angles": [], "dihedrals": []}
+    for line in open(src):
+        d = directive_of(line)
+        if d:
+            current = d
+            continue
+        data = line.split(";")[0].split()
+        if not data or data[0].startswith("#"):
+            continue
+        if current == "atoms":
+            atoms.append(data)
+        elif current in terms:
+            terms[current].append([int(v) for v in data])
+    types = [GAFF_TYPES[a[1]] for a in atoms]
+    out = ["; acpype-like GAFF topology (gen.py acpype): made-up bonded parameters, all inline", "",
+           "[ defaults ]", "; nbfunc        comb-rule       gen-pairs       fudgeLJ fudgeQQ",
+           "1               2               yes             0.5     0.8333", "", "[ atomtypes ]",
+           ";name   bond_type     mass     charge   ptype   sigma         epsilon"]
+    for t in dict.fromkeys(types):
+        out.append(f" {t:<4s}     {t:<4s}        0.00000  0.00000   A     {GAFF_LJ[t][0]:.5e}   {GAFF_LJ[t][1]:.5e}")
+    out += ["", "[ moleculetype ]", ";name            nrexcl", " NMA              3", "", "[ atoms ]",
+            ";   nr  type  resi  res  atom  cgnr     charge      mass"]
+    for a, t in zip(atoms, types):
+        out.append(f"{a[0]:>6s}   {t:<4s}  1   NMA  {a[4]:>5s} {a[0]:>4s}  {float(a[6]):10.6f} {float(a[7]):10.5f}")
+    out += ["", "[ bonds ]", ";   ai     aj funct   r             k"]
+    for k, (i, j, _) in enumerate(terms["bonds"]):
+        out.append(f"{i:6d} {j:6d}   1    {0.101 + 0.004 * k:.4e}    {2.5e5 + 1e4 * k:.4e}")
+    out += ["", "[ pairs ]", ";   ai     aj    funct   (sigma epsilon where given)"]
+    for k, (i, j, _) in enumerate(terms["pairs"]):
+        out.append(f"{i:6d} {j:6d}      1" + ("   0.300  0.400" if k == 3 else ""))
+    out += ["", "[ angles ]", ";   ai     aj     ak    funct   theta         cth"]
+    for k, (i, j, l, _) in enumerate(terms["angles"]):
+        out.append(f"{i:6d} {j:6d} {l:6d}      1    {105 + 0.7 * k:.4e}    {300 + 10 * k:.4e}")
+    out += ["", "[ dihedrals ] ; propers", ";    i      j      k      l   func   phase     kd      pn  (or C0..C5)"]
+    for k, (i, j, l, m, _) in enumerate(d for d in terms["dihedrals"] if d[4] == 9):
+        q = f"{i:6d} {j:6d} {l:6d} {m:6d}"
+        if k % 3 == 0:
+            out.append(f"{q}      3    {0.6 + 0.1 * k:.5f}  1.90000  0.00000  -2.60000  0.00000  0.00000")
+        else:
+            out.append(f"{q}      9     0.00   {0.5 + 0.05 * k:.5f}   3")
+            out.append(f"{q}      9   180.00   {1.2 + 0.1 * k:.5f}   2")
+            if k % 3 == 1:
+                out.append(f"{q}      9    30.00   0.80000   1")
+    out += ["", "[ dihedrals ] ; impropers", ";    i      j      k      l   func   phase     kd      pn"]
+    for k, (i, j, l, m, _) in enumerate(d for d in terms["dihedrals"] if d[4] == 4):
+        out.append(f"{i:6d} {j:6d} {l:6d} {m:6d}      4   180.00   {4.6 + k:.5f}   2")
+    out += ["", "[ system ]", " NMA", "", "[ molecules ]", "; Compound        nmols", " NMA              1", ""]
+    open(dst, "w").write("\n".join(out))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "prune":
@@ -364,3 +464,5 @@ if __name__ == "__main__":
         tables(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
     elif cmd == "build":
         build(sys.argv[2], sys.argv[3])
+    elif cmd == "acpype":
+        acpype(sys.argv[2], sys.argv[3])

@@ -144,4 +144,11 @@ mkdir -p "$work/amber-peptide" && cd "$work/amber-peptide"
 cp "$work/peptide.pdb" in.pdb
 printf '0\n0\n' | gmx pdb2gmx -f in.pdb -ff amber99sb-ildn -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
 reference amber-peptide 10 4.0 24 --attempts=1000 --heavy-gap=0.3 n -60,-45 hr
+# GAFF as acpype writes it: N-methylacetamide's pdb2gmx topology rewritten with GAFF atom types defined in the file
+# and every bonded parameter inline (gen.py acpype); no backbone dihedrals to set, so noise-only frames
+python3 "$here/scripts/gen.py" build ACE-NME "$work/nma.pdb"
+mkdir -p "$work/gaff-nma" && cd "$work/gaff-nma"
+printf '0\n0\n' | gmx pdb2gmx -f "$work/nma.pdb" -ff amber99sb-ildn -water none -ter -ignh -o conf.gro -p amber.top > pdb2gmx.log 2>&1
+$gen acpype amber.top topol.top
+reference gaff-nma 6 2.5 25 n h h h
 echo "written to $here; work files in $work"

@@ -17,15 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Energies by term and forces of a CHARMM27 (Urey-Bradley, harmonic impropers, CMAP over the whole grid incl. its
  * edges), an OPLS-AA (Ryckaert-Bellemans, geometric rule, fudge 0.5) and an AMBER system of two molecule types with
  * three molecules and [ pairtypes ], and a GROMOS 54A7 one (comb-rule 1, gen-pairs no, quartic bonds, cosine angles)
- * and the OPLS-AA one with Fourier dihedrals, and glycine dipeptide in CHARMM27 (its own CMAP type), OPLS-AA and AMBER, against GROMACS 2022.5 double precision (test-data/gromacs-ff, README there).
+ * and the OPLS-AA one with Fourier dihedrals, and glycine dipeptide in CHARMM27 (its own CMAP type), OPLS-AA and AMBER,
+ * the capped peptide ACE-LYS-PRO-PRO-PHE-ASP-SER-NME in all three (proline CMAP types, ring impropers, charged side
+ * chains) and an acpype-like GAFF N-methylacetamide (all parameters inline), against GROMACS 2022.5 double precision
+ * (test-data/gromacs-ff, README there).
  */
 public class ForceFieldFamiliesTest {
 
     static final Path DATA = Path.of("test-data/gromacs-ff");
 
     @ParameterizedTest
-    @ValueSource(strings = {"charmm27", "oplsaa", "oplsaa-fourier", "amber-multi", "gromos54a7", "charmm27-gly", "oplsaa-gly", "amber-gly",
-            "charmm27-peptide", "oplsaa-peptide", "amber-peptide"})
+    @ValueSource(strings = {"charmm27", "oplsaa", "oplsaa-fourier", "amber-multi", "gromos54a7", "charmm27-gly", "oplsaa-gly",
+            "amber-gly", "charmm27-peptide", "oplsaa-peptide", "amber-peptide", "gaff-nma"})
     void energiesAndForcesMatchGromacsDoublePrecision(String system) {
         Path dir = DATA.resolve(system);
         Topology top = GromacsTopology.read(dir.resolve("topol.top"));
