@@ -39,7 +39,7 @@ public class ForceFieldFamiliesTest {
         assertEquals(frames.size(), energies.rowCount());
         assertEquals(frames.size() * top.atomCount(), forces.rowCount());
         double[] fx = forces.column("fx_kJmolnm"), fy = forces.column("fy_kJmolnm"), fz = forces.column("fz_kJmolnm");
-        double worstForce = 0;
+        double worstForce = 0, worstEnergy = 0;
         EnergyTerms terms = new EnergyTerms();
         for (int k = 0; k < frames.size(); k++) {
             double[] f = new double[3 * top.atomCount()];
@@ -48,6 +48,7 @@ public class ForceFieldFamiliesTest {
             for (int t = 0; t < EnergyTerms.NAMES.length; t++) {
                 String column = EnergyTerms.NAMES[t] + "_kJmol";
                 if (energies.hasColumnAnyUnit(EnergyTerms.NAMES[t])) {
+                    worstEnergy = Math.max(worstEnergy, Math.abs(energies.column(column)[k] - values[t]));
                     ForceFieldTest.assertEnergy(energies.column(column)[k], values[t], system + " frame " + k + " " + column);
                 } else {
                     assertEquals(0, values[t], 0, system + " has no " + column);
@@ -63,6 +64,8 @@ public class ForceFieldFamiliesTest {
                 }
             }
         }
+        System.out.printf("%s (%d atoms, %d frames): worst |dE| of a term %.1e kJ/mol, worst |dF| %.1e kJ/mol/nm%n",
+                system, top.atomCount(), frames.size(), worstEnergy, worstForce);
         assertTrue(worstForce < 1e-4);
     }
 }
