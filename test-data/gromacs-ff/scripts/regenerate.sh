@@ -1,5 +1,5 @@
 #!/bin/bash
-# Regenerates test-data/gromacs-ff/{charmm27,oplsaa,amber-multi,...-gly} with Debian's GROMACS 2022.5 (gmx, gmx_d).
+# Regenerates test-data/gromacs-ff/{charmm27,oplsaa,amber-multi,...-gly,...-peptide} with Debian's GROMACS 2022.5 (gmx, gmx_d).
 # Usage: scripts/regenerate.sh [work folder]   (run from test-data/gromacs-ff; needs python3 + numpy)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -125,4 +125,30 @@ mkdir -p "$work/amber-gly" && cd "$work/amber-gly"
 cp "$work/ace_gly_nme.pdb" in.pdb
 printf '0\n0\n' | gmx pdb2gmx -f in.pdb -ff amber99sb-ildn -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
 reference amber-gly 6 2.5 21 n h -75,75 60,-60 r r r r hr hr
+# A longer capped peptide per family, heavy atoms from internal coordinates (gen.py build), hydrogens by pdb2gmx:
+# lysine (+), two prolines (rings; charmm27's CMAP types before, between and after prolines), phenylalanine (aromatic
+# ring, impropers), aspartate (-), serine (hydroxyl); proline's phi is left as built; extended, it is longer than
+# 2.5 nm, hence the 4.0 nm cut-off in a 10 nm box; frames without heavy atoms closer than 0.3 nm (4+ bonds apart),
+# so that forces stay below 1e5 kJ/mol/nm (printed to 9 digits)
+python3 "$here/scripts/gen.py" build ACE-LYS-PRO-PRO-PHE-ASP-SER-NME "$work/peptide.pdb"
+mkdir -p "$work/charmm27-peptide" && cd "$work/charmm27-peptide"
+sed -e 's/NME/CT3/' "$work/peptide.pdb" > in.pdb
+printf '3\n5\n' | gmx pdb2gmx -f in.pdb -ff charmm27 -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
+reference charmm27-peptide 10 4.0 22 --attempts=1000 --heavy-gap=0.3 n \
+  r/-65,180/-65,-180/179.9,-179.9/-180,180/180,-180 r/r/-65,179.9/-179.99,179.99/r/179.9,-180 r hr
+mkdir -p "$work/oplsaa-peptide" && cd "$work/oplsaa-peptide"
+sed -e 's/NME/NAC/' "$work/peptide.pdb" > in.pdb
+printf '3\n3\n' | gmx pdb2gmx -f in.pdb -ff oplsaa -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
+reference oplsaa-peptide 10 4.0 23 --attempts=1000 --heavy-gap=0.3 n -75,150 r hr
+mkdir -p "$work/amber-peptide" && cd "$work/amber-peptide"
+cp "$work/peptide.pdb" in.pdb
+printf '0\n0\n' | gmx pdb2gmx -f in.pdb -ff amber99sb-ildn -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
+reference amber-peptide 10 4.0 24 --attempts=1000 --heavy-gap=0.3 n -60,-45 hr
+# GAFF as acpype writes it: N-methylacetamide's pdb2gmx topology rewritten with GAFF atom types defined in the file
+# and every bonded parameter inline (gen.py acpype); no backbone dihedrals to set, so noise-only frames
+python3 "$here/scripts/gen.py" build ACE-NME "$work/nma.pdb"
+mkdir -p "$work/gaff-nma" && cd "$work/gaff-nma"
+printf '0\n0\n' | gmx pdb2gmx -f "$work/nma.pdb" -ff amber99sb-ildn -water none -ter -ignh -o conf.gro -p amber.top > pdb2gmx.log 2>&1
+$gen acpype amber.top topol.top
+reference gaff-nma 6 2.5 25 n h h h
 echo "written to $here; work files in $work"
