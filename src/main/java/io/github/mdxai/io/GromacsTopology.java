@@ -2,7 +2,9 @@ package io.github.mdxai.io;
 
 import io.github.mdxai.molecules.Topology;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +23,56 @@ public final class GromacsTopology {
     private GromacsTopology() {
     }
 
-    /** Reads a topology, resolving includes relative to each file and then in the folders of {@code GMXLIB}. */
+    /**
+     * Reads a topology, resolving includes relative to each file and then where grompp looks: the folders of
+     * {@code GMXLIB}, else the force-field folder of the GROMACS installation ({@link #forceFieldFolders}).
+     */
     public static Topology read(Path file) {
         return read(file, Map.of());
     }
 
     /** As {@link #read(Path)}, with preprocessor symbols defined up front (like grompp's {@code define = -DPOSRES}). */
     public static Topology read(Path file, Map<String, String> defines) {
-        String env = System.getenv("GMXLIB");
-        List<String> gmxlib = env == null || env.isBlank() ? List.of() : Arrays.asList(env.split(":"));
-        return read(file, defines, gmxlib);
+        return read(file, defines, forceFieldFolders(System.getenv()));
+    }
+
+    /**
+     * Where grompp finds {@code #include "amber99sb-ildn.ff/forcefield.itp"}: the folders of {@code GMXLIB} when it is
+     * set; otherwise the installation's {@code share/gromacs/top}: under {@code GMXDATA}, next to the {@code bin}
+     * folder of {@code gmx} or {@code gmx_d} on the {@code PATH}, or in the usual places (/usr, /usr/local,
+     * /usr/local/gromacs), those that exist, in that order. A raw pdb2gmx topology thus reads without GMXLIB
+     * wherever GROMACS is installed.
+     */
+    static List<String> forceFieldFolders(Map<String, String> env) {
+        String gmxlib = env.get("GMXLIB");
+        if (gmxlib != null && !gmxlib.isBlank()) {
+            return Arrays.asList(gmxlib.split(":"));
+        }
+        List<Path> candidates = new ArrayList<>();
+        String gmxdata = env.get("GMXDATA");
+        if (gmxdata != null && !gmxdata.isBlank()) {
+            for (String dir : gmxdata.split(":")) {
+                candidates.add(Path.of(dir, "top"));
+            }
+        }
+        String path = env.getOrDefault("PATH", "");
+        for (String dir : path.split(":")) {
+            for (String binary : List.of("gmx", "gmx_d")) {
+                Path bin = dir.isBlank() ? null : Path.of(dir).resolve(binary);
+                if (bin != null && Files.isExecutable(bin) && bin.toAbsolutePath().getParent().getParent() != null) {
+                    candidates.add(bin.toAbsolutePath().getParent().getParent().resolve("share/gromacs/top"));
+                }
+            }
+        }
+        for (String prefix : List.of("/usr", "/usr/local", "/usr/local/gromacs")) {
+            candidates.add(Path.of(prefix, "share/gromacs/top"));
+        }
+        return candidates.stream().filter(Files::isDirectory).map(Path::toString).distinct().toList();
     }
 
     /**
      * As {@link #read(Path, Map)}, searching includes that are not next to the including file in
-     * {@code includeDirs} (in order) instead of {@code GMXLIB}.
+     * {@code includeDirs} (in order) instead of {@link #forceFieldFolders}.
      */
     public static Topology read(Path file, Map<String, String> defines, List<String> includeDirs) {
         List<TopologyLine> lines = TopologyPreprocessor.lines(file, defines, includeDirs);

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * The GROMACS topology preprocessor (a subset of cpp, as grompp's): {@code #include} relative to the including file,
- * then the folders of {@code GMXLIB}; {@code #define} with substitution of whole tokens; {@code #undef};
- * {@code #ifdef/#ifndef/#else/#endif}; backslash continuation; comments after ';'. Yields the data lines with their
- * file and line number.
+ * then in the force-field folders (GMXLIB, else the GROMACS installation's); {@code #define} with substitution of
+ * whole tokens; {@code #undef}; {@code #ifdef/#ifndef/#else/#endif}; backslash continuation; comments after ';'.
+ * Yields the data lines with their file and line number.
  */
 final class TopologyPreprocessor {
 
@@ -163,7 +163,8 @@ final class TopologyPreprocessor {
             }
         }
         throw InputException.at(from, lineNo, "included file " + name + " not found next to this file"
-                + (gmxlib.isEmpty() ? " (GMXLIB is not set)" : " nor in GMXLIB=" + String.join(":", gmxlib)));
+                + (gmxlib.isEmpty() ? " (GMXLIB is not set and no GROMACS installation was found)"
+                : " nor in " + String.join(":", gmxlib) + " (GMXLIB, else the GROMACS installation's share/gromacs/top)"));
     }
 
     private static String stripComment(String text) {

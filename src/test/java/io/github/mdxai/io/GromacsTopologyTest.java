@@ -43,6 +43,29 @@ class GromacsTopologyTest {
         ForceFieldTest.checkAgainstGromacs(GromacsTopology.read(top, Map.of(), List.of(dir.resolve("gmxlib").toString())));
     }
 
+    /**
+     * Without GMXLIB, includes are found where grompp finds them: the installation's share/gromacs/top next to the bin
+     * folder of gmx on the PATH (or under GMXDATA); GMXLIB, when set, replaces them.
+     */
+    @Test
+    void forceFieldsOfTheGromacsInstallationWithoutGmxlib(@TempDir Path dir) throws IOException {
+        Path top = fakeGmxlib(dir);
+        Path install = dir.resolve("gromacs-2022");
+        Path gmx = Files.createDirectories(install.resolve("bin")).resolve("gmx");
+        Files.writeString(gmx, "#!/bin/sh\n");
+        assertTrue(gmx.toFile().setExecutable(true));
+        Path shareTop = Files.createDirectories(install.resolve("share/gromacs/top"));
+        Files.move(dir.resolve("gmxlib/amber99sb-ildn.ff"), shareTop.resolve("amber99sb-ildn.ff"));
+        List<String> found = GromacsTopology.forceFieldFolders(Map.of("PATH", "/nonexistent:" + install.resolve("bin")));
+        assertEquals(shareTop.toString(), found.get(0));
+        ForceFieldTest.checkAgainstGromacs(GromacsTopology.read(top, Map.of(), found));
+        // GMXDATA is the installation's share/gromacs (GMXRC sets it)
+        assertEquals(shareTop.toString(), GromacsTopology.forceFieldFolders(Map.of("GMXDATA",
+                install.resolve("share/gromacs").toString(), "PATH", "")).get(0));
+        assertEquals(List.of("/a", "/b"), GromacsTopology.forceFieldFolders(Map.of("GMXLIB", "/a:/b", "PATH",
+                install.resolve("bin").toString())));
+    }
+
     @Test
     void missingLibraryIncludeNamesFileAndLine(@TempDir Path dir) throws IOException {
         Path top = fakeGmxlib(dir);
