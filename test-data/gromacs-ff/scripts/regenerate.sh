@@ -110,6 +110,18 @@ grep -v NME "$here/ace_ala_nme.pdb" | sed -e 's/ CH3 ACE/ CA  ACE/' > in.pdb
 printf '2\n0\n' | gmx pdb2gmx -f in.pdb -ff gromos54a7 -water none -ter -ignh -o conf.gro -p topol.top > pdb2gmx.log 2>&1
 # (grompp's one warning here says GROMOS was parametrized with a twin-range cut-off: irrelevant in vacuum)
 MAXWARN=1 reference gromos54a7 6 2.5 18 n h -180,0 179.9,0 -75,0 60,0 r r r r r hr hr
+# grompp's 2-atom [ dihedraltypes ] form (as in gromos5x ffbonded.itp): one proper (funct 1: the two types are j, k)
+# and one improper (funct 2: i, l) of the GROMOS system take their parameters from 2-atom entries instead of inline
+mkdir -p "$here/gromos54a7-twoatom" "$work/gromos54a7-twoatom"
+awk '/^\[ dihedraltypes \]/ { print; print "; the 2-atom form: funct 2 (improper) gives atoms i and l, other functs j and k"
+       print "C      O      2    0.0   167.42309"; print "C      N      1    180.000   33.5   2"; next }
+     /^\[/ { sec = $2 }
+     sec == "dihedrals" && $1 == 1 && $2 == 2 && $3 == 4 && $4 == 6 && $5 == 1 { print "    1     2     4     6     1"; next }
+     sec == "dihedrals" && $1 == 2 && $2 == 1 && $3 == 4 && $4 == 3 && $5 == 2 { print "    2     1     4     3     2"; next }
+     { print }' "$here/gromos54a7/topol.top" > "$here/gromos54a7-twoatom/topol.top"
+cp "$here/gromos54a7/conformations.gro" "$here/gromos54a7-twoatom/"
+cp "$work/gromos54a7/box.gro" "$work/gromos54a7/vac.mdp" "$work/gromos54a7-twoatom/"
+MAXWARN=1 rerun gromos54a7-twoatom
 # Glycine dipeptide in the three families (a second molecule per family: no CB, charmm27's glycine CMAP type):
 # heavy atoms of ACE-ALA-NME without CB, hydrogens added by pdb2gmx (-ignh)
 grep -v -E " (CB|HB1|HB2|HB3) " "$here/ace_ala_nme.pdb" | sed 's/ALA/GLY/' | grep -v -E "^ATOM.{8} H" > "$work/ace_gly_nme.pdb"

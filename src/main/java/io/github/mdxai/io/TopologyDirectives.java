@@ -190,12 +190,23 @@ final class TopologyDirectives {
     }
 
     private void readDihedralType(TopologyLine line) {
-        line.need(5, "4 atom types, a function type and parameters");
-        if (!line.tokens()[4].matches("[0-9]+")) {
-            throw line.error("expected 4 atom types then a function type (the 2-atom form is not supported)");
+        String[] t = line.tokens();
+        TypeEntry entry;
+        int funct;
+        if (t.length >= 3 && t[2].matches("[0-9]")) {
+            // grompp's 2-atom form (GROMOS ffbonded.itp): a single digit third is the function type; the two types
+            // are atoms i and l of an improper (funct 2), else j and k, the others wildcards
+            funct = line.integer(2, "function type");
+            String[] types = funct == 2 ? new String[]{t[0], "X", "X", t[1]} : new String[]{"X", t[0], t[1], "X"};
+            entry = new TypeEntry(types, funct, line.numbers(3), line);
+        } else {
+            line.need(5, "4 atom types (or 2), a function type and parameters");
+            if (!t[4].matches("[0-9]+")) {
+                throw line.error("expected 4 atom types then a function type, or 2 atom types then a one-digit function type");
+            }
+            funct = line.integer(4, "function type");
+            entry = new TypeEntry(Arrays.copyOf(t, 4), funct, line.numbers(5), line);
         }
-        int funct = line.integer(4, "function type");
-        TypeEntry entry = new TypeEntry(Arrays.copyOf(line.tokens(), 4), funct, line.numbers(5), line);
         List<TypeEntry> list = tables.dihedralTypes.computeIfAbsent(TopologyTables.dihedralKind(funct), k -> new ArrayList<>());
         if (funct != 9) {
             // grompp: a repeated entry overrides the earlier one in place (only funct 9 may repeat)

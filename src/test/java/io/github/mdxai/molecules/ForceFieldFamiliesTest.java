@@ -28,7 +28,7 @@ public class ForceFieldFamiliesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"charmm27", "oplsaa", "oplsaa-fourier", "amber-multi", "gromos54a7", "charmm27-gly", "oplsaa-gly",
-            "amber-gly", "charmm27-peptide", "oplsaa-peptide", "amber-peptide", "gaff-nma"})
+            "amber-gly", "charmm27-peptide", "oplsaa-peptide", "amber-peptide", "gaff-nma", "gromos54a7-twoatom"})
     void energiesAndForcesMatchGromacsDoublePrecision(String system) {
         Path dir = DATA.resolve(system);
         Topology top = GromacsTopology.read(dir.resolve("topol.top"));
