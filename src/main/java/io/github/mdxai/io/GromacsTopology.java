@@ -2,6 +2,7 @@ package io.github.mdxai.io;
 
 import io.github.mdxai.molecules.Topology;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public final class GromacsTopology {
 
     /**
      * Where grompp finds {@code #include "amber99sb-ildn.ff/forcefield.itp"}: the folders of {@code GMXLIB} when it is
-     * set; otherwise the installation's {@code share/gromacs/top}: under {@code GMXDATA}, next to the {@code bin}
-     * folder of {@code gmx} or {@code gmx_d} on the {@code PATH}, or in the usual places (/usr, /usr/local,
+     * set; otherwise the installation's {@code share/gromacs/top}: under {@code GMXDATA}, beside the {@code bin}
+     * folder of {@code gmx} or {@code gmx_d} on the {@code PATH} (links followed), or in the usual places (/usr, /usr/local,
      * /usr/local/gromacs), those that exist, in that order. A raw pdb2gmx topology thus reads without GMXLIB
      * wherever GROMACS is installed.
      */
@@ -59,8 +60,16 @@ public final class GromacsTopology {
         for (String dir : path.split(":")) {
             for (String binary : List.of("gmx", "gmx_d")) {
                 Path bin = dir.isBlank() ? null : Path.of(dir).resolve(binary);
-                if (bin != null && Files.isExecutable(bin) && bin.toAbsolutePath().getParent().getParent() != null) {
-                    candidates.add(bin.toAbsolutePath().getParent().getParent().resolve("share/gromacs/top"));
+                if (bin != null && Files.isExecutable(bin)) {
+                    try {
+                        // where the binary really lives (a link in ~/bin to /opt/gromacs/bin/gmx: /opt/gromacs)
+                        Path prefix = bin.toRealPath().getParent().getParent();
+                        if (prefix != null) {
+                            candidates.add(prefix.resolve("share/gromacs/top"));
+                        }
+                    } catch (IOException unreadable) {
+                        // not an installation to search
+                    }
                 }
             }
         }

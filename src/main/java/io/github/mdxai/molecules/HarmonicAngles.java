@@ -8,6 +8,8 @@ final class HarmonicAngles {
 
     private final int[] ai, aj, ak;
     private final double[] th0, kth;
+    /** Per-thread results of the geometry pass, 12 per angle, so that one instance serves many threads. */
+    private final ThreadLocal<double[]> scratch;
 
     HarmonicAngles(Topology.Angles a) {
         ai = a.i;
@@ -18,9 +20,6 @@ final class HarmonicAngles {
         int n = ai.length;
         scratch = ThreadLocal.withInitial(() -> new double[12 * n]);
     }
-
-    /** Per-thread results of the geometry pass, 12 per angle (the force field itself holds no scratch state). */
-    private final ThreadLocal<double[]> scratch;
 
     /**
      * Harmonic angles in two passes, the geometry of every angle first, then the angle and forces: one angle's

@@ -41,6 +41,8 @@ final class Pairs14Table {
     /** Y, F, G, H of pair p's spline on interval n at 4 * (p * INTERVALS + n - FIRST), for the first {@code stored} pairs. */
     private final double[] coefficients;
     private final int stored;
+    /** Per-thread results of the distance passes, so that one instance serves many threads. */
+    private final ThreadLocal<Work> scratch;
 
     Pairs14Table(Topology.Pairs p) {
         int count = p.size();
@@ -88,21 +90,6 @@ final class Pairs14Table {
     private static int interval(double rtab) {
         return Math.min(Math.max(1, (int) rtab), INVERSE.length - 2);
     }
-
-    /** Per-thread results of the distance passes (the force field itself holds no scratch state). */
-    private static final class Work {
-        final double[] dx, dy, dz, rtab, toForce;
-
-        Work(int n) {
-            dx = new double[n];
-            dy = new double[n];
-            dz = new double[n];
-            rtab = new double[n];
-            toForce = new double[n];
-        }
-    }
-
-    private final ThreadLocal<Work> scratch;
 
     /**
      * LJ and Coulomb of the 1-4 pairs, forces added to f; the parts go to {@code terms} when it is not null. In
@@ -182,5 +169,18 @@ final class Pairs14Table {
             e += v0 + eps * (-f0 * H + eps * (3 * d + (f1 + 2 * f0) * H) + eps * eps * (-2 * d - (f1 + f0) * H));
         }
         return e;
+    }
+
+    /** The distance passes' results: separations, r in table units and the factor from dV/dr to the force. */
+    private static final class Work {
+        final double[] dx, dy, dz, rtab, toForce;
+
+        Work(int n) {
+            dx = new double[n];
+            dy = new double[n];
+            dz = new double[n];
+            rtab = new double[n];
+            toForce = new double[n];
+        }
     }
 }

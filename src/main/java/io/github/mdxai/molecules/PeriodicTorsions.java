@@ -16,6 +16,8 @@ final class PeriodicTorsions {
     final double[] an, bn; // quadruplet q, multiplicity n at [q * maxMult + n - 1]
     final double[] nan, nbn; // n a_n and n b_n, for dV/dphi
     final int maxMult;
+    /** Per-thread results of the geometry pass, 14 per quadruplet, so that one instance serves many threads. */
+    private final ThreadLocal<double[]> scratch;
 
     PeriodicTorsions(Topology.Torsions t) {
         int n = t.size();
@@ -64,9 +66,6 @@ final class PeriodicTorsions {
         }
         scratch = ThreadLocal.withInitial(() -> new double[14 * quads]);
     }
-
-    /** Per-thread results of the geometry pass, 14 per quadruplet (the force field itself holds no scratch state). */
-    private final ThreadLocal<double[]> scratch;
 
     /**
      * GROMACS geometry (dih_angle, do_dih_fup); cos/sin of n*phi by recurrence instead of trigonometry. Two passes,
