@@ -28,7 +28,8 @@ public class ComputeEnergy implements Command {
             persist = false)
     private File structure;
 
-    @Parameter(label = "Topology (.top)", description = "GROMACS topology (includes resolved next to it, then GMXLIB)",
+    @Parameter(label = "Topology (.top)",
+            description = "GROMACS topology (includes resolved next to it, then GMXLIB, else the installed GROMACS' force fields)",
             style = "file", persist = false)
     private File topology;
 

@@ -2,7 +2,7 @@
  * Molecular dynamics of small molecules in vacuum, GROMACS units (nm, ps, kJ/mol, amu, e, K).
  *
  * <pre>{@code
- * Topology top = GromacsTopology.read(Path.of("processed.top"));      // or topol.top (+ GMXLIB)
+ * Topology top = GromacsTopology.read(Path.of("processed.top"));      // or topol.top (GMXLIB or installed GROMACS)
  * ForceField ff = ForceField.of(top);                                  // immutable, thread-safe
  * ForceField biased = ff.plus(bias);                                   // bias: a ForceTerm (x, f) -> energy
  * double e = ff.energyAndForces(x, f, terms);                          // terms: EnergyTerms or null
