@@ -281,18 +281,9 @@ final class ResultWindows {
         if (!spansDecades(List.of(x))) {
             return false;
         }
-        double lo = Double.POSITIVE_INFINITY, hi = 0;
-        int finite = 0;
-        for (double v : x) {
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-                finite++;
-            }
-        }
-        double middle = Math.sqrt(lo * hi);
-        long below = Arrays.stream(x).filter(v -> v < middle).count();
-        return 3 * below >= finite;
+        double[] finite = Arrays.stream(x).filter(Double::isFinite).toArray();
+        double middle = Math.sqrt(Arrays.stream(finite).min().orElseThrow() * Arrays.stream(finite).max().orElseThrow());
+        return 3 * Arrays.stream(finite).filter(v -> v < middle).count() >= finite.length;
     }
 
     /** Whether every finite value is positive and together they span two decades or more. */
